@@ -1,0 +1,72 @@
+import type { Category, FindingDraft, Lang, Severity } from "./findings.js";
+
+/** A message template per language; `{name}` is replaced by the finding's value of that name. */
+export type MessageTemplate = Record<Lang, string>;
+
+/** What every check declares about itself; the docs, the catalogue and the config schema read it. */
+export interface CheckMeta {
+  category: Category;
+  /** One line saying what the check verifies. */
+  description: MessageTemplate;
+  severity: Severity;
+  /** Message templates keyed by messageId. */
+  messages: Record<string, MessageTemplate>;
+  /** JSON Schema of the check's options (Validata's `params` for custom checks). */
+  options?: Record<string, unknown>;
+}
+
+/** The table as the checks see it once the header is read. */
+export interface TableInfo {
+  /** Schema field names, in schema order. */
+  fieldNames: readonly string[];
+  /** Header labels as read from the file (after BOM removal and trimming). */
+  labels: readonly string[];
+  /** Position in the row (0-based) of the cell holding each schema field, or -1 when absent. */
+  fieldIndex(name: string): number;
+}
+
+/** One data row as the checks see it. */
+export interface RowView {
+  rowNumber: number;
+  /** 1-based physical line where the record starts. */
+  line: number;
+  /** Raw cell values, as in the file. */
+  readonly cells: readonly string[];
+  /** Raw value of the named field, or undefined when the column is absent. */
+  get(fieldName: string): string | undefined;
+  /**
+   * Value of the named field cast to its schema type: null for a missing value, undefined when
+   * the column is absent or the cell failed to cast (the type error is reported elsewhere).
+   */
+  value(fieldName: string): unknown;
+}
+
+export interface CheckContext<Options> {
+  options: Options;
+  table: TableInfo;
+  /** Records a finding; the engine fills in the file, severity, category and message. */
+  report(draft: FindingDraft & { messageId: string }): void;
+}
+
+/** Hooks of a check over one streaming pass; state lives in the closure returned by `create`. */
+export interface RowVisitor {
+  header?(table: TableInfo): void;
+  row?(row: RowView): void;
+  end?(): void;
+}
+
+/** A check run over the rows of a table, alongside the Table Schema validation. */
+export interface RowCheck<Options = Record<string, unknown>> {
+  id: string;
+  /** Former or alternative ids that select this check too (e.g. Validata's `siret`). */
+  aliases?: readonly string[];
+  meta: CheckMeta;
+  create(context: CheckContext<Options>): RowVisitor;
+}
+
+export const DOCS_BASE_URL = "https://github.com/conforme-fr/conforme/blob/main/docs/checks/";
+
+/** Documentation page of a check, derived from its id. */
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}
