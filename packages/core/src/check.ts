@@ -46,6 +46,12 @@ export interface CheckContext<Options> {
   table: TableInfo;
   /** Records a finding; the engine fills in the file, severity, category and message. */
   report(draft: FindingDraft & { messageId: string }): void;
+  /**
+   * Declares that a column holds personal data: at the end of the file the engine masks the
+   * `cell` of every finding in that column (type errors included) with `mask`, so that no output
+   * ever shows a raw personal value.
+   */
+  markSensitiveColumn(fieldNumber: number, mask: (value: string) => string): void;
 }
 
 /** Hooks of a check over one streaming pass; state lives in the closure returned by `create`. */
