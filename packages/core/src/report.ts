@@ -28,6 +28,11 @@ export interface FileStats {
   infos: number;
   /** Share of cells without an error, as Validata's badge computes it (0 to 100). */
   validCellsPercent?: number;
+  /**
+   * Number of findings per code, counting those beyond the cap on findings kept per file, so that
+   * reports can show counts for all and details for the first few.
+   */
+  countsByCode?: Record<string, number>;
 }
 
 export interface FileReport {
@@ -61,4 +66,6 @@ export interface Report {
   stats: { files: number; errors: number; warnings: number; infos: number };
   files: FileReport[];
   runErrors: RunError[];
+  /** Options the run used (resolved configuration), recorded for the audit trail. */
+  options?: Record<string, unknown>;
 }
