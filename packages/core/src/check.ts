@@ -67,6 +67,11 @@ export interface RowCheck<Options = Record<string, unknown>> {
   /** Former or alternative ids that select this check too (e.g. Validata's `siret`). */
   aliases?: readonly string[];
   meta: CheckMeta;
+  /**
+   * Loads what the check needs before the first row (e.g. a reference list imported lazily so that
+   * files not using the check never pay for it). The engine awaits it once per run, before `create`.
+   */
+  prepare?(): Promise<void>;
   create(context: CheckContext<Options>): RowVisitor;
 }
 
