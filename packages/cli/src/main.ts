@@ -1,10 +1,74 @@
-export interface MainOptions {
+import { VERSION } from "@conforme/core";
+import { lintCommand } from "./commands/lint.js";
+import { UsageError, type Io } from "./io.js";
+
+export interface MainOptions extends Io {
   argv: string[];
-  cwd: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
 }
 
-export async function main(_options: MainOptions): Promise<number> {
-  return 0;
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/** Subcommands, each a module under commands/; `help` text lists them. */
+const commands: Record<string, { run: Command; summary: { fr: string; en: string } }> = {
+  lint: {
+    run: lintCommand,
+    summary: {
+      fr: "valide des fichiers CSV contre leur schéma (Table Schema, schema.data.gouv.fr)",
+      en: "validate CSV files against their schema (Table Schema, schema.data.gouv.fr)",
+    },
+  },
+};
+
+function help(lang: "fr" | "en"): string {
+  const lines =
+    lang === "fr"
+      ? ["Usage : conforme <commande> [options]", "", "Commandes :"]
+      : ["Usage: conforme <command> [options]", "", "Commands:"];
+  for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary[lang]}`);
+  lines.push(
+    "",
+    lang === "fr" ? "Exemples :" : "Examples:",
+    "  conforme lint deliberations.csv --schema scdl/deliberations",
+    "  conforme lint donnees/ --schema ./schema.json --format json --output rapport.json",
+    "  conforme lint datapackage.json --lang en",
+    "",
+    lang === "fr"
+      ? "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 exécution impossible."
+      : "Exit codes: 0 no error, 1 errors found, 2 the run failed.",
+    lang === "fr" ? "Aide d'une commande : conforme <commande> --help" : "Help on a command: conforme <command> --help",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+/** The whole CLI as a function: arguments and streams in, exit code out. */
+export async function main({ argv, ...io }: MainOptions): Promise<number> {
+  const lang = argv.includes("--lang") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "fr";
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(help(lang));
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(
+      lang === "fr"
+        ? `conforme : commande inconnue « ${name} ». Tapez « conforme --help » pour la liste des commandes.\n`
+        : `conforme: unknown command "${name}". Type "conforme --help" for the list of commands.\n`,
+    );
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`conforme ${name} : ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`conforme ${name} : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
 }

@@ -3,4 +3,19 @@ export type { CheckContext, CheckMeta, MessageTemplate, RowCheck, RowView, RowVi
 export { docsUrl } from "./check.js";
 export type { Dialect, FileReport, FileStats, Report, RunError, SchemaRef } from "./report.js";
 export { REPORT_VERSION } from "./report.js";
+export { VERSION } from "./version.js";
 export type { FieldDescriptor, FieldType, TableSchema, Constraints, ForeignKey } from "./table-schema/descriptor.js";
+export {
+  createValidator,
+  DEFAULT_MAX_ERRORS,
+  type ConfiguredCheck,
+  type ForeignKeyLookups,
+  type HeaderMode,
+  type SourceOptions,
+  type Validator,
+  type ValidatorOptions,
+} from "./validate/validator.js";
+export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./validate/findings-factory.js";
+export { buildReport } from "./validate/report-builder.js";
+export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
+export { reportJsonSchema } from "./report-schema.js";

@@ -1,0 +1,17 @@
+import type { Report } from "../report.js";
+import { formatJson } from "./json.js";
+import { formatStylish } from "./stylish.js";
+
+export interface FormatOptions {
+  color?: boolean;
+}
+
+export type Formatter = (report: Report, options: FormatOptions) => string;
+
+/** Formatters by name, as `--format` selects them. Each is a pure function of the report. */
+export const formatters: Record<string, Formatter> = {
+  json: formatJson,
+  stylish: formatStylish,
+};
+
+export { formatJson, formatStylish };

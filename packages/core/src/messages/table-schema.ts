@@ -1,0 +1,293 @@
+import type { MessageTemplate } from "../check.js";
+import type { Category } from "../findings.js";
+
+/** A finding code emitted by the engine itself, with its category and templates. */
+export interface EngineCode {
+  category: Category;
+  title: MessageTemplate;
+  /** Templates keyed by messageId; `default` is used when a finding names none. */
+  messages: { default: MessageTemplate } & Record<string, MessageTemplate>;
+}
+
+/**
+ * Codes of the Table Schema engine. The ids are frictionless-py's error types verbatim where the
+ * meaning is the same (research/frictionless.md §5), and Validata's header warnings for
+ * `--header-mode validata`.
+ */
+export const engineCodes = {
+  "encoding-error": {
+    category: "source",
+    title: { fr: "Erreur d'encodage", en: "Encoding error" },
+    messages: {
+      default: {
+        fr: "L'octet {byte} à la position {offset} n'est pas valide en {encoding} (ligne {rowNumber}) : enregistrez le fichier en UTF-8.",
+        en: "Byte {byte} at position {offset} is not valid {encoding} (row {rowNumber}): save the file as UTF-8.",
+      },
+    },
+  },
+  "source-error": {
+    category: "source",
+    title: { fr: "Fichier illisible", en: "Source error" },
+    messages: {
+      default: {
+        fr: "Le fichier ne peut pas être lu comme un tableau : {detail}",
+        en: "The file cannot be read as a table: {detail}",
+      },
+      empty: { fr: "Le fichier est vide.", en: "The file is empty." },
+      unterminatedQuote: {
+        fr: "Un guillemet ouvert ligne {line} n'est jamais refermé : la fin du fichier est lue comme une seule cellule.",
+        en: "A quote opened on line {line} is never closed: the rest of the file is read as one cell.",
+      },
+    },
+  },
+  "schema-error": {
+    category: "schema",
+    title: { fr: "Schéma inutilisable", en: "Schema error" },
+    messages: {
+      default: {
+        fr: "Le schéma ne peut pas servir à valider ({property}) : {detail}",
+        en: "The schema cannot drive validation ({property}): {detail}",
+      },
+    },
+  },
+  "schema-warning": {
+    category: "schema",
+    title: { fr: "Schéma non conforme à la spécification", en: "Schema departs from the specification" },
+    messages: {
+      default: {
+        fr: "Le schéma s'écarte de la spécification Table Schema ({property}) : {detail}",
+        en: "The schema departs from the Table Schema specification ({property}): {detail}",
+      },
+    },
+  },
+  "blank-header": {
+    category: "structure",
+    title: { fr: "En-tête vide", en: "Blank header" },
+    messages: {
+      default: { fr: "La ligne d'en-tête est entièrement vide.", en: "The header row is completely blank." },
+    },
+  },
+  "blank-label": {
+    category: "structure",
+    title: { fr: "Nom de colonne vide", en: "Blank label" },
+    messages: {
+      default: {
+        fr: "La colonne {fieldNumber} n'a pas de nom ; le schéma attend « {fieldName} ».",
+        en: "Column {fieldNumber} has no label; the schema expects \"{fieldName}\".",
+      },
+    },
+  },
+  "duplicate-label": {
+    category: "structure",
+    title: { fr: "Nom de colonne en double", en: "Duplicate label" },
+    messages: {
+      default: {
+        fr: "Le nom de colonne « {label} » (position {fieldNumber}) apparaît déjà en position {positions}.",
+        en: "Label \"{label}\" at position {fieldNumber} already appears at position {positions}.",
+      },
+    },
+  },
+  "incorrect-label": {
+    category: "structure",
+    title: { fr: "Nom de colonne incorrect", en: "Incorrect label" },
+    messages: {
+      default: {
+        fr: "La colonne {fieldNumber} s'appelle « {label} » alors que le schéma attend « {fieldName} ».",
+        en: "Column {fieldNumber} is labelled \"{label}\" but the schema expects \"{fieldName}\".",
+      },
+    },
+  },
+  "missing-label": {
+    category: "structure",
+    title: { fr: "Colonne manquante", en: "Missing label" },
+    messages: {
+      default: {
+        fr: "La colonne « {fieldName} » (position {fieldNumber}) attendue par le schéma est absente.",
+        en: "Column \"{fieldName}\" (position {fieldNumber}) required by the schema is missing.",
+      },
+    },
+  },
+  "extra-label": {
+    category: "structure",
+    title: { fr: "Colonne en trop", en: "Extra label" },
+    messages: {
+      default: {
+        fr: "La colonne « {label} » (position {fieldNumber}) n'est pas prévue par le schéma.",
+        en: "Column \"{label}\" (position {fieldNumber}) is not in the schema.",
+      },
+    },
+  },
+  "missing-header-warn": {
+    category: "structure",
+    title: { fr: "Colonne facultative absente", en: "Optional column missing" },
+    messages: {
+      default: {
+        fr: "La colonne facultative « {fieldName} » est absente.",
+        en: "Optional column \"{fieldName}\" is missing.",
+      },
+    },
+  },
+  "extra-header-warn": {
+    category: "structure",
+    title: { fr: "Colonne inconnue", en: "Unknown column" },
+    messages: {
+      default: {
+        fr: "La colonne « {label} » (position {fieldNumber}) n'est pas prévue par le schéma ; elle n'est pas vérifiée.",
+        en: "Column \"{label}\" (position {fieldNumber}) is not in the schema; it is not checked.",
+      },
+    },
+  },
+  "disordered-header-warn": {
+    category: "structure",
+    title: { fr: "Colonnes dans le désordre", en: "Columns out of order" },
+    messages: {
+      default: {
+        fr: "La colonne « {fieldName} » est en position {fieldNumber} au lieu de {expectedNumber}.",
+        en: "Column \"{fieldName}\" is at position {fieldNumber} instead of {expectedNumber}.",
+      },
+    },
+  },
+  "blank-row": {
+    category: "structure",
+    title: { fr: "Ligne vide", en: "Blank row" },
+    messages: {
+      default: { fr: "La ligne {rowNumber} est entièrement vide.", en: "Row {rowNumber} is completely blank." },
+    },
+  },
+  "extra-cell": {
+    category: "structure",
+    title: { fr: "Cellule en trop", en: "Extra cell" },
+    messages: {
+      default: {
+        fr: "La ligne {rowNumber} a une valeur en trop en position {fieldNumber} : « {cell} ».",
+        en: "Row {rowNumber} has an extra value at position {fieldNumber}: \"{cell}\".",
+      },
+    },
+  },
+  "missing-cell": {
+    category: "structure",
+    title: { fr: "Cellule manquante", en: "Missing cell" },
+    messages: {
+      default: {
+        fr: "La ligne {rowNumber} n'a pas de cellule pour la colonne « {fieldName} » (position {fieldNumber}).",
+        en: "Row {rowNumber} has no cell for column \"{fieldName}\" (position {fieldNumber}).",
+      },
+    },
+  },
+  "type-error": {
+    category: "schema",
+    title: { fr: "Type incorrect", en: "Type error" },
+    messages: {
+      default: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'est pas du type attendu ({type}/{format}).",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is not of the expected type ({type}/{format}).",
+      },
+    },
+  },
+  "constraint-error": {
+    category: "schema",
+    title: { fr: "Contrainte non respectée", en: "Constraint error" },
+    messages: {
+      default: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne respecte pas la contrainte {constraint} ({expected}).",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not meet constraint {constraint} ({expected}).",
+      },
+      required: {
+        fr: "La colonne « {fieldName} » est obligatoire mais la ligne {rowNumber} n'a pas de valeur.",
+        en: "Column \"{fieldName}\" is required but row {rowNumber} has no value.",
+      },
+      minLength: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) est trop courte : {expected} caractères au moins.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is too short: at least {expected} characters.",
+      },
+      maxLength: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) est trop longue : {expected} caractères au plus.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is too long: at most {expected} characters.",
+      },
+      minimum: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) est inférieure au minimum {expected}.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is below the minimum {expected}.",
+      },
+      maximum: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) dépasse le maximum {expected}.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is above the maximum {expected}.",
+      },
+      exclusiveMinimum: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être strictement supérieure à {expected}.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) must be greater than {expected}.",
+      },
+      exclusiveMaximum: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être strictement inférieure à {expected}.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) must be less than {expected}.",
+      },
+      pattern: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'a pas le format attendu (motif {expected}).",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not have the expected format (pattern {expected}).",
+      },
+      enum: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne fait pas partie des valeurs autorisées : {expected}.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is not one of the allowed values: {expected}.",
+      },
+    },
+  },
+  "unique-error": {
+    category: "schema",
+    title: { fr: "Valeur en double", en: "Unique error" },
+    messages: {
+      default: {
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être unique ; elle figure déjà ligne {previousRow}.",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) must be unique; it already appears on row {previousRow}.",
+      },
+    },
+  },
+  "primary-key": {
+    category: "schema",
+    title: { fr: "Clé primaire non respectée", en: "Primary key error" },
+    messages: {
+      default: {
+        fr: "La ligne {rowNumber} a la même clé primaire ({fields}) que la ligne {previousRow}.",
+        en: "Row {rowNumber} has the same primary key ({fields}) as row {previousRow}.",
+      },
+      allNull: {
+        fr: "La ligne {rowNumber} n'a aucune valeur valide dans la clé primaire ({fields}).",
+        en: "Row {rowNumber} has no valid value in its primary key ({fields}).",
+      },
+    },
+  },
+  "foreign-key": {
+    category: "schema",
+    title: { fr: "Référence introuvable", en: "Foreign key error" },
+    messages: {
+      default: {
+        fr: "La ligne {rowNumber} fait référence à {values} ({fields}), absent de {reference}.",
+        en: "Row {rowNumber} refers to {values} ({fields}), which is not in {reference}.",
+      },
+    },
+  },
+  "resource-error": {
+    category: "schema",
+    title: { fr: "Ressource incomplète", en: "Resource error" },
+    messages: {
+      default: {
+        fr: "La ressource ne peut pas être entièrement vérifiée : {detail}",
+        en: "The resource cannot be fully checked: {detail}",
+      },
+      packageRequired: {
+        fr: "la clé étrangère ({fields}) renvoie à la ressource « {resource} » : validez le data package entier pour la vérifier.",
+        en: "the foreign key ({fields}) refers to resource \"{resource}\": validate the whole data package to check it.",
+      },
+    },
+  },
+  "check-error": {
+    category: "custom",
+    title: { fr: "Contrôle inutilisable", en: "Check error" },
+    messages: {
+      default: {
+        fr: "Le contrôle « {check} » ne peut pas s'exécuter : {detail}",
+        en: "Check \"{check}\" cannot run: {detail}",
+      },
+    },
+  },
+} as const satisfies Record<string, EngineCode>;
+
+export type EngineCodeId = keyof typeof engineCodes;

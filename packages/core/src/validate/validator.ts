@@ -1,0 +1,506 @@
+import type { RowCheck, RowView, RowVisitor, TableInfo } from "../check.js";
+import type { Finding, FindingDraft, Lang } from "../findings.js";
+import type { Dialect, FileReport, SchemaRef } from "../report.js";
+import { readTable, type ByteSource } from "../reading/index.js";
+import type { TableSchema } from "../table-schema/descriptor.js";
+import { INVALID, type CompiledField } from "../table-schema/field.js";
+import { compileField, describeType } from "../table-schema/index.js";
+import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
+
+/** How header labels are matched to schema fields. */
+export type HeaderMode = "position" | "name" | "validata";
+
+/** A row check with the options it runs with. */
+export interface ConfiguredCheck {
+  check: RowCheck<never>;
+  options: unknown;
+}
+
+/**
+ * Key sets of the resources a table's foreign keys point to, by resource name, then by the
+ * referenced fields joined with ",". Built by the package validator before the table is read.
+ */
+export type ForeignKeyLookups = Map<string, Map<string, Set<string>>>;
+
+export interface ValidatorOptions {
+  lang?: Lang;
+  /** Stop a file after this many findings and mark it partial (frictionless: 1000). 0: no limit. */
+  maxErrors?: number;
+  headerMode?: HeaderMode;
+  checks?: ConfiguredCheck[];
+  severity?: SeverityOverrides;
+  lookups?: ForeignKeyLookups;
+  schemaRef?: SchemaRef;
+  /** Findings about the schema itself (harmless departures from the spec), added to every file. */
+  schemaFindings?: FindingDraftWithCode[];
+  /** Shared across the files of a run so that severities and languages stay consistent. */
+  factory?: FindingFactory;
+}
+
+export type FindingDraftWithCode = FindingDraft & { code: string };
+
+export interface SourceOptions {
+  /** Name of the file in findings (a path relative to the working directory). */
+  name: string;
+  encoding?: string;
+  dialect?: Partial<Dialect>;
+}
+
+/** A Table Schema compiled once, then run over any number of files or streams. */
+export interface Validator {
+  readonly schema: TableSchema;
+  readonly fields: readonly CompiledField[];
+  validate(source: ByteSource, options: SourceOptions): Promise<FileReport>;
+}
+
+export const DEFAULT_MAX_ERRORS = 1000;
+
+/**
+ * Compiles the schema's fields (throws `FieldError` naming the property when one cannot drive
+ * validation) and returns a validator. The schema must already be loaded and normalised.
+ */
+export function createValidator(schema: TableSchema, options: ValidatorOptions = {}): Validator {
+  const schemaMissing = schema.missingValues ?? [""];
+  const fields = schema.fields.map((descriptor) => compileField(descriptor, schemaMissing));
+  const factory = options.factory ?? new FindingFactory(options.lang ?? "fr", options.severity);
+  for (const { check } of options.checks ?? []) factory.register(check.id, check.meta);
+  return {
+    schema,
+    fields,
+    validate: (source, sourceOptions) => validateTable(schema, fields, factory, options, source, sourceOptions),
+  };
+}
+
+function asArray(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Frictionless compares labels stripped, with line breaks read as spaces. */
+function normaliseLabel(label: string): string {
+  return label.replace(/\r?\n|\r/g, " ").trim();
+}
+
+interface KeyIndex {
+  fields: number[];
+  seen: Map<string, number>;
+}
+
+interface ForeignKeyState {
+  fields: number[];
+  fieldNames: string[];
+  reference: string;
+  referenceFields: string[];
+  /** Self-reference: keys of the referenced fields seen so far, and rows still unresolved. */
+  selfFields?: number[];
+  selfKeys?: Set<string>;
+  pending?: { key: string; rowNumber: number; line: number; values: string[] }[];
+  lookup?: Set<string>;
+}
+
+async function validateTable(
+  schema: TableSchema,
+  fields: readonly CompiledField[],
+  factory: FindingFactory,
+  options: ValidatorOptions,
+  source: ByteSource,
+  sourceOptions: SourceOptions,
+): Promise<FileReport> {
+  const started = Date.now();
+  const file = sourceOptions.name;
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const headerMode = options.headerMode ?? "position";
+  const findings: Finding[] = [];
+  const fieldCount = fields.length;
+  const fieldNumberByName = new Map(fields.map((field, index) => [field.name, index]));
+  const schemaMissing = new Set(schema.missingValues ?? [""]);
+  let partial = false;
+  let labels: string[] = [];
+  let dataRows = 0;
+
+  const emit = (code: string, draft: FindingDraft): void => {
+    const finding = factory.make(code, draft, file);
+    if (finding) findings.push(finding);
+  };
+  for (const { code, ...draft } of options.schemaFindings ?? []) emit(code, draft);
+
+  // Position of each schema field's cell in a row; -1 when the column is absent (name modes).
+  const cellIndex = fields.map((_, index) => index);
+  const unique: (Map<string, number> | undefined)[] = fields.map((field) => (field.unique ? new Map() : undefined));
+  const fieldIndexOf = (names: string[]): number[] => names.map((name) => fieldNumberByName.get(name) ?? -1);
+  const primaryKey: KeyIndex | undefined = schema.primaryKey
+    ? { fields: fieldIndexOf(asArray(schema.primaryKey)), seen: new Map() }
+    : undefined;
+  const uniqueKeys: KeyIndex[] = (schema.uniqueKeys ?? []).map((key) => ({ fields: fieldIndexOf(asArray(key)), seen: new Map() }));
+  const foreignKeys: ForeignKeyState[] = (schema.foreignKeys ?? []).map((fk) => {
+    const fieldNames = asArray(fk.fields);
+    const referenceFields = asArray(fk.reference.fields);
+    const reference = fk.reference.resource ?? "";
+    const state: ForeignKeyState = { fields: fieldIndexOf(fieldNames), fieldNames, reference, referenceFields };
+    if (reference === "") {
+      state.selfFields = fieldIndexOf(referenceFields);
+      state.selfKeys = new Set();
+      state.pending = [];
+    } else {
+      state.lookup = options.lookups?.get(reference)?.get(referenceFields.join(","));
+    }
+    return state;
+  }).filter((fk) => {
+    // Alone, a table cannot check references to other resources: say so once and go on.
+    if (fk.reference === "" || fk.lookup) return true;
+    emit("resource-error", { messageId: "packageRequired", data: { fields: fk.fieldNames.join(", "), resource: fk.reference } });
+    return false;
+  });
+
+  // Cast values of the current row, reused from row to row: null missing, INVALID failed cast.
+  const values: unknown[] = new Array(fieldCount).fill(null);
+  let currentCells: readonly string[] = [];
+  let currentRow = 0;
+  let currentLine = 0;
+  const rowView: RowView = {
+    get rowNumber() {
+      return currentRow;
+    },
+    get line() {
+      return currentLine;
+    },
+    get cells() {
+      return currentCells;
+    },
+    get(name) {
+      const index = fieldNumberByName.get(name);
+      const position = index === undefined ? -1 : (cellIndex[index] ?? -1);
+      return position < 0 ? undefined : currentCells[position];
+    },
+    value(name) {
+      const index = fieldNumberByName.get(name);
+      if (index === undefined || (cellIndex[index] ?? -1) < 0) return undefined;
+      const value = values[index];
+      return value === INVALID ? undefined : value;
+    },
+  };
+  const tableInfo: TableInfo = {
+    fieldNames: fields.map((field) => field.name),
+    get labels() {
+      return labels;
+    },
+    fieldIndex(name) {
+      const index = fieldNumberByName.get(name);
+      return index === undefined ? -1 : (cellIndex[index] ?? -1);
+    },
+  };
+
+  const sensitive = new Map<number, (value: string) => string>();
+  const visitors: RowVisitor[] = (options.checks ?? []).map(({ check, options: checkOptions }) =>
+    check.create({
+      options: checkOptions as never,
+      table: tableInfo,
+      report: (draft) => emit(check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }),
+      markSensitiveColumn: (fieldNumber, mask) => sensitive.set(fieldNumber, mask),
+    }),
+  );
+
+  const limitReached = (): boolean => {
+    if (maxErrors > 0 && findings.length >= maxErrors) {
+      findings.length = maxErrors;
+      partial = true;
+      return true;
+    }
+    return false;
+  };
+
+  const readHeader = (cells: string[]): void => {
+    labels = cells.map(normaliseLabel);
+    if (labels.every((label) => label === "") && labels.length > 0 && fieldCount > 0 && cells.length === 0) {
+      emit("blank-header", { rowNumber: 1, line: 1 });
+    }
+    if (headerMode === "position") readHeaderByPosition();
+    else readHeaderByName();
+    for (const visitor of visitors) visitor.header?.(tableInfo);
+  };
+
+  const readHeaderByPosition = (): void => {
+    for (let i = fieldCount; i < labels.length; i++) {
+      emit("extra-label", { rowNumber: 1, line: 1, fieldNumber: i + 1, fieldName: "", cell: labels[i] ?? "", data: { label: labels[i] ?? "" } });
+    }
+    for (let i = labels.length; i < fieldCount; i++) {
+      emit("missing-label", { rowNumber: 1, line: 1, fieldNumber: i + 1, fieldName: fields[i]!.name });
+    }
+    const firstSeen = new Map<string, number[]>();
+    for (let i = 0; i < Math.min(labels.length, fieldCount); i++) {
+      const label = labels[i]!;
+      const field = fields[i]!;
+      const at = { rowNumber: 1, line: 1, fieldNumber: i + 1, fieldName: field.name, cell: label };
+      const earlier = firstSeen.get(label);
+      if (label === "") emit("blank-label", at);
+      else if (earlier) emit("duplicate-label", { ...at, data: { label, positions: earlier.join(", ") } });
+      else if (label !== field.name) emit("incorrect-label", { ...at, data: { label } });
+      if (earlier) earlier.push(i + 1);
+      else firstSeen.set(label, [i + 1]);
+    }
+  };
+
+  const readHeaderByName = (): void => {
+    const positionOf = new Map<string, number>();
+    labels.forEach((label, index) => {
+      if (!positionOf.has(label)) positionOf.set(label, index);
+    });
+    const validata = headerMode === "validata";
+    fields.forEach((field, index) => {
+      const position = positionOf.get(field.name);
+      cellIndex[index] = position ?? -1;
+      if (position !== undefined) return;
+      const at = { rowNumber: 1, line: 1, fieldNumber: index + 1, fieldName: field.name };
+      if (field.required) emit("missing-label", at);
+      else if (validata) emit("missing-header-warn", at);
+      else emit("missing-label", { ...at, severity: "warning" });
+    });
+    labels.forEach((label, position) => {
+      if (fieldNumberByName.has(label) && positionOf.get(label) === position) return;
+      const at = { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
+      emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
+    });
+    if (validata) {
+      // Fields present but not in schema order: report each one not at its place among those present.
+      const present = fields.map((_, index) => index).filter((index) => (cellIndex[index] ?? -1) >= 0);
+      const byPosition = [...present].sort((a, b) => cellIndex[a]! - cellIndex[b]!);
+      present.forEach((fieldIndex, rank) => {
+        if (byPosition[rank] !== fieldIndex) {
+          emit("disordered-header-warn", {
+            rowNumber: 1,
+            line: 1,
+            fieldNumber: cellIndex[fieldIndex]! + 1,
+            fieldName: fields[fieldIndex]!.name,
+            data: { expectedNumber: fieldIndex + 1 },
+          });
+        }
+      });
+    }
+  };
+
+  const isBlank = (cells: readonly string[]): boolean => {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const fieldIndex = headerMode === "position" ? i : -1;
+      const field = fieldIndex >= 0 ? fields[fieldIndex] : undefined;
+      if (field ? !field.isMissing(cell) : !schemaMissing.has(cell)) return false;
+    }
+    return true;
+  };
+
+  const keyOf = (indexes: number[]): string | null => {
+    let key = "";
+    let allNull = true;
+    for (let k = 0; k < indexes.length; k++) {
+      const index = indexes[k]!;
+      const value = index < 0 ? null : values[index];
+      if (k > 0) key += "\u0000";
+      if (value === null || value === INVALID || value === undefined) {
+        key += "\u0001";
+      } else {
+        allNull = false;
+        key += fields[index]!.key(value);
+      }
+    }
+    return allNull ? null : key;
+  };
+
+  const readRow = (cells: string[], rowNumber: number, line: number): void => {
+    dataRows++;
+    currentCells = cells;
+    currentRow = rowNumber;
+    currentLine = line;
+    const blank = isBlank(cells);
+    if (blank) emit("blank-row", { rowNumber, line });
+    for (let f = 0; f < fieldCount; f++) {
+      const field = fields[f]!;
+      const position = cellIndex[f]!;
+      if (position < 0) {
+        values[f] = null;
+        continue;
+      }
+      if (position >= cells.length) {
+        values[f] = null;
+        if (!blank) {
+          if (field.required) {
+            emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, messageId: "required", data: { constraint: "required", expected: true } });
+          }
+          emit("missing-cell", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: "" });
+        }
+        continue;
+      }
+      const raw = cells[position]!;
+      if (field.isMissing(raw)) {
+        values[f] = null;
+        if (field.required && !blank) {
+          emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, messageId: "required", data: { constraint: "required", expected: true } });
+        }
+        continue;
+      }
+      const value = field.cast(raw);
+      values[f] = value;
+      if (value === INVALID) {
+        if (!blank) {
+          const [type, format] = describeType(field).split("/");
+          emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: { type, format } });
+        }
+        continue;
+      }
+      const failures = field.check(value, raw);
+      if (failures && !blank) {
+        for (const failure of failures) {
+          emit("constraint-error", {
+            rowNumber,
+            line,
+            fieldNumber: position + 1,
+            fieldName: field.name,
+            cell: raw,
+            messageId: failure.constraint in CONSTRAINT_MESSAGES ? failure.constraint : "default",
+            data: { constraint: failure.constraint, expected: formatExpected(failure.expected) },
+          });
+        }
+      }
+    }
+    if (!blank && headerMode === "position") {
+      for (let i = fieldCount; i < cells.length; i++) {
+        emit("extra-cell", { rowNumber, line, fieldNumber: i + 1, fieldName: "", cell: cells[i]! });
+      }
+    }
+    for (let f = 0; f < fieldCount; f++) {
+      const seen = unique[f];
+      const value = values[f];
+      if (!seen || value === null || value === INVALID) continue;
+      const key = fields[f]!.key(value);
+      const previousRow = seen.get(key);
+      if (previousRow !== undefined) {
+        emit("unique-error", { rowNumber, line, fieldNumber: cellIndex[f]! + 1, fieldName: fields[f]!.name, cell: cells[cellIndex[f]!] ?? "", data: { previousRow } });
+      }
+      seen.set(key, rowNumber);
+    }
+    if (primaryKey) {
+      const names = primaryKey.fields.map((index) => fields[index]?.name ?? "").join(", ");
+      const key = keyOf(primaryKey.fields);
+      if (key === null) {
+        emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: names } });
+      } else {
+        const previousRow = primaryKey.seen.get(key);
+        if (previousRow !== undefined) emit("primary-key", { rowNumber, line, data: { fields: names, previousRow } });
+        primaryKey.seen.set(key, rowNumber);
+      }
+    }
+    for (const uniqueKey of uniqueKeys) {
+      const key = keyOf(uniqueKey.fields);
+      if (key === null) continue;
+      const previousRow = uniqueKey.seen.get(key);
+      if (previousRow !== undefined) {
+        const names = uniqueKey.fields.map((index) => fields[index]?.name ?? "").join(", ");
+        emit("unique-error", { rowNumber, line, fieldName: names, messageId: "default", data: { previousRow } });
+      }
+      uniqueKey.seen.set(key, rowNumber);
+    }
+    for (const fk of foreignKeys) checkForeignKey(fk, rowNumber, line);
+    if (!blank) for (const visitor of visitors) visitor.row?.(rowView);
+  };
+
+  const checkForeignKey = (fk: ForeignKeyState, rowNumber: number, line: number): void => {
+    if (fk.selfFields && fk.selfKeys) {
+      const own = keyOf(fk.selfFields);
+      if (own !== null) fk.selfKeys.add(own);
+    }
+    const key = keyOf(fk.fields);
+    if (key === null) return;
+    const found = fk.lookup ? fk.lookup.has(key) : fk.selfKeys!.has(key);
+    if (found) return;
+    const cellValues = fk.fields.map((index) => currentCells[cellIndex[index] ?? -1] ?? "");
+    if (fk.pending) fk.pending.push({ key, rowNumber, line, values: cellValues });
+    else reportForeignKey(fk, rowNumber, line, cellValues);
+  };
+
+  const reportForeignKey = (fk: ForeignKeyState, rowNumber: number, line: number, cellValues: string[]): void => {
+    emit("foreign-key", {
+      rowNumber,
+      line,
+      data: {
+        fields: fk.fieldNames.join(", "),
+        values: cellValues.map((value) => `« ${value} »`).join(", "),
+        reference: fk.reference === "" ? fk.referenceFields.join(", ") : `${fk.reference} (${fk.referenceFields.join(", ")})`,
+        resource: fk.reference,
+        referenceFields: fk.referenceFields,
+      },
+    });
+  };
+
+  const result = await readTable(source, { encoding: sourceOptions.encoding, dialect: sourceOptions.dialect }, {
+    record(cells, rowNumber, line) {
+      if (rowNumber === 1) readHeader(cells);
+      else readRow(cells, rowNumber, line);
+      return !limitReached();
+    },
+    problem(problem) {
+      emit(problem.code, { rowNumber: problem.rowNumber, line: problem.line, messageId: problem.messageId, data: problem.data });
+    },
+  });
+
+  if (!partial) {
+    for (const fk of foreignKeys) {
+      for (const pending of fk.pending ?? []) {
+        if (!fk.selfKeys!.has(pending.key)) reportForeignKey(fk, pending.rowNumber, pending.line, pending.values);
+      }
+    }
+    for (const visitor of visitors) visitor.end?.();
+    limitReached();
+  }
+  maskSensitive(findings, sensitive, factory);
+
+  const countsByCode: Record<string, number> = {};
+  const stats = { rows: dataRows, fields: fieldCount, bytes: result.bytes, errors: 0, warnings: 0, infos: 0, countsByCode };
+  for (const finding of findings) {
+    countsByCode[finding.code] = (countsByCode[finding.code] ?? 0) + 1;
+    if (finding.severity === "error") stats.errors++;
+    else if (finding.severity === "warning") stats.warnings++;
+    else stats.infos++;
+  }
+  const report: FileReport = {
+    file,
+    valid: stats.errors === 0,
+    partial,
+    encoding: result.encoding,
+    dialect: result.dialect,
+    labels,
+    stats,
+    findings,
+    durationMs: Date.now() - started,
+  };
+  if (options.schemaRef) report.schema = options.schemaRef;
+  return report;
+}
+
+const CONSTRAINT_MESSAGES = {
+  required: true,
+  minLength: true,
+  maxLength: true,
+  minimum: true,
+  maximum: true,
+  exclusiveMinimum: true,
+  exclusiveMaximum: true,
+  pattern: true,
+  enum: true,
+};
+
+function formatExpected(expected: unknown): string {
+  if (Array.isArray(expected)) return expected.map((item) => String(item)).join(", ");
+  if (typeof expected === "string") return expected;
+  return JSON.stringify(expected) ?? String(expected);
+}
+
+/** Masks every finding's cell in the columns a check declared personal, and re-renders it. */
+function maskSensitive(findings: Finding[], sensitive: Map<number, (value: string) => string>, factory: FindingFactory): void {
+  if (sensitive.size === 0) return;
+  for (const finding of findings) {
+    if (finding.category === "personal-data" || finding.fieldNumber === undefined || finding.cell === undefined) continue;
+    const mask = sensitive.get(finding.fieldNumber);
+    if (!mask) continue;
+    finding.cell = mask(finding.cell);
+    finding.message = factory.render(finding);
+  }
+}
