@@ -8,6 +8,11 @@ export type Invalid = typeof INVALID;
 export interface ConstraintFailure {
   constraint: string;
   expected: unknown;
+  /**
+   * Set when an item of an array failed its `arrayItem` constraint: frictionless's note is then
+   * `array item constraint "{constraint}" is "{expected}"`.
+   */
+  arrayItem?: boolean;
 }
 
 /**
