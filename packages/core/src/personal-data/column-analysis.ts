@@ -1,0 +1,166 @@
+import { mask } from "./mask.js";
+import { headerHas, headerScore } from "./normalize.js";
+import type { Detector, PersonalDataKind } from "./types.js";
+
+/** Running evidence for one detector on one column. */
+interface DetectorTally {
+  detector: Detector;
+  header: { score: number; hint?: string };
+  matches: number;
+  personal: number;
+  maxPersonal: number;
+  checksums: number;
+  /** Occurrences per normalised value, for detectors whose repeats are institutional. */
+  repeats?: Map<string, { count: number; personal: number }>;
+  examples: string[];
+  rows: number[];
+}
+
+export interface ColumnTally {
+  index: number;
+  label: string;
+  /** Non-empty values examined. */
+  examined: number;
+  totalLength: number;
+  /** Sampling is over: the verdict will not change with more values. */
+  settled: boolean;
+  tallies: DetectorTally[];
+}
+
+export interface ColumnVerdict {
+  kind: PersonalDataKind;
+  detector: Detector;
+  column: ColumnTally;
+  confidence: number;
+  share: number;
+  meanPersonal: number;
+  checksumShare: number;
+  headerHint?: string;
+  examples: string[];
+  rows: number[];
+}
+
+const MAX_EXAMPLES = 3;
+const MAX_ROWS = 5;
+/** After this many values with no match at all, the column stops being examined. */
+const EARLY_STOP = 100;
+
+export function newColumn(index: number, label: string, detectors: readonly Detector[]): ColumnTally {
+  const tallies: DetectorTally[] = [];
+  for (const detector of detectors) {
+    if (detector.negativeHeaderHints && headerHas(label, detector.negativeHeaderHints)) continue;
+    const header = headerScore(label, detector.headerHints);
+    if (detector.headerRequired && header.score === 0) continue;
+    tallies.push({
+      detector,
+      header,
+      matches: 0,
+      personal: 0,
+      maxPersonal: 0,
+      checksums: 0,
+      repeats: detector.repeatsAreInstitutional ? new Map() : undefined,
+      examples: [],
+      rows: [],
+    });
+  }
+  return { index, label, examined: 0, totalLength: 0, settled: tallies.length === 0, tallies };
+}
+
+/** Feeds one non-empty value of the column. */
+export function examine(column: ColumnTally, value: string, rowNumber: number, sampleSize: number): void {
+  column.examined++;
+  column.totalLength += value.length;
+  let anyMatch = false;
+  for (const tally of column.tallies) {
+    const match = tally.detector.test(value);
+    if (!match) continue;
+    anyMatch = true;
+    tally.matches++;
+    tally.personal += match.personal;
+    if (match.personal > tally.maxPersonal) tally.maxPersonal = match.personal;
+    if (match.checksum) tally.checksums++;
+    if (tally.repeats && match.key) {
+      const seen = tally.repeats.get(match.key);
+      if (seen) seen.count++;
+      else tally.repeats.set(match.key, { count: 1, personal: match.personal });
+    }
+    if (match.personal > 0) {
+      if (tally.rows.length < MAX_ROWS) tally.rows.push(rowNumber);
+      if (tally.examples.length < MAX_EXAMPLES) {
+        const masked = mask(tally.detector.kind, value);
+        if (!tally.examples.includes(masked)) tally.examples.push(masked);
+      }
+    }
+  }
+  if (column.examined === 2 * EARLY_STOP) {
+    // Drop detectors that cannot reach even the most lenient share (threshold lowered by a full
+    // header hint), halved for safety: they would only cost time on the rest of the sample.
+    column.tallies = column.tallies.filter((t) => t.matches / column.examined >= t.detector.threshold * 0.2);
+    if (column.tallies.length === 0) column.settled = true;
+  }
+  if (column.examined >= sampleSize) column.settled = true;
+  else if (column.examined === EARLY_STOP && !anyMatch && column.tallies.every((t) => t.matches === 0)) column.settled = true;
+}
+
+/**
+ * Personal strength lost to repeats: a number on many rows of the column is a switchboard
+ * (research/pii.md §2, phone numbers: "numbers repeated on many rows").
+ */
+function repeatedPersonal(tally: DetectorTally): number {
+  if (!tally.repeats || tally.matches < 4) return 0;
+  let lost = 0;
+  for (const { count, personal } of tally.repeats.values()) {
+    if (count >= 3 && count / tally.matches >= 0.2) lost += count * personal;
+  }
+  return lost;
+}
+
+/**
+ * Column verdict for one detector (research/pii.md §0.2–0.3): the share of non-empty values
+ * matching must reach the detector's threshold, lowered by up to 60 % by a header hint; then the
+ * mean personal strength of the matches (raised by the header and by a file about persons) must
+ * reach the detector's minimum. Confidence combines share, strength, header and checksums.
+ */
+export function decide(tally: DetectorTally, column: ColumnTally, personContext: boolean): ColumnVerdict | null {
+  const d = tally.detector;
+  if (column.examined === 0 || tally.matches === 0) return null;
+  const h = tally.header.score;
+  if (d.needsPersonContext && !personContext && h < 0.9) return null;
+  const share = tally.matches / column.examined;
+  const required = d.threshold * (1 - 0.6 * h);
+  if (share < required) return null;
+  const personalSum = tally.personal - repeatedPersonal(tally);
+  let meanPersonal = personalSum / tally.matches + 0.2 * h;
+  if (personContext && d.personContextBoost) meanPersonal += d.personContextBoost;
+  meanPersonal = Math.min(1, meanPersonal);
+  if (meanPersonal < d.minPersonal) return null;
+  const checksumShare = tally.checksums / tally.matches;
+  const confidence = Math.min(1, Math.min(1, share / d.threshold) * meanPersonal * (0.8 + 0.2 * h) + 0.1 * checksumShare);
+  return {
+    kind: d.kind,
+    detector: d,
+    column,
+    confidence: Math.round(confidence * 100) / 100,
+    share: Math.round(share * 1000) / 1000,
+    meanPersonal: Math.round(meanPersonal * 100) / 100,
+    checksumShare: Math.round(checksumShare * 100) / 100,
+    headerHint: tally.header.hint,
+    examples: tally.examples,
+    rows: tally.rows,
+  };
+}
+
+/** Best verdict of a column, or none. */
+export function columnVerdict(column: ColumnTally, personContext: boolean): ColumnVerdict | null {
+  let best: ColumnVerdict | null = null;
+  for (const tally of column.tallies) {
+    const verdict = decide(tally, column, personContext);
+    if (verdict && (!best || verdict.confidence > best.confidence)) best = verdict;
+  }
+  return best;
+}
+
+/** Highest personal strength seen for a kind in a column (0 when none). */
+export function maxPersonal(column: ColumnTally, kind: PersonalDataKind): number {
+  return column.tallies.find((t) => t.detector.kind === kind)?.maxPersonal ?? 0;
+}

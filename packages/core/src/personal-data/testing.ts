@@ -1,0 +1,61 @@
+import type { RowCheck, RowView, TableInfo } from "../check.js";
+import type { Finding, Lang } from "../findings.js";
+import { renderMessage } from "../messages/render.js";
+
+/**
+ * A minimal stand-in for the engine: feeds a header and rows to row checks and renders their
+ * findings, so the personal-data checks can be tested and evaluated without the reader. Cells are
+ * the raw strings; row numbers count the header as row 1, as frictionless does.
+ */
+export function runRowChecks(
+  checks: readonly RowCheck<never>[] | readonly RowCheck<any>[],
+  labels: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: Record<string, Record<string, unknown>> = {},
+  lang: Lang = "fr",
+): Finding[] {
+  const findings: Finding[] = [];
+  const table: TableInfo = {
+    fieldNames: labels,
+    labels,
+    fieldIndex: (name) => labels.indexOf(name),
+  };
+  const visitors = checks.map((check) =>
+    (check as RowCheck<Record<string, unknown>>).create({
+      options: options[check.id] ?? {},
+      table,
+      report(draft) {
+        const { data = {}, messageId, severity, ...rest } = draft;
+        const template = check.meta.messages[messageId];
+        if (!template) throw new Error(`${check.id}: unknown messageId ${messageId}`);
+        findings.push({
+          ...rest,
+          messageId,
+          severity: severity ?? check.meta.severity,
+          category: check.meta.category,
+          data,
+          message: renderMessage(template, lang, data),
+        });
+      },
+    }),
+  );
+  for (const v of visitors) v.header?.(table);
+  rows.forEach((cells, i) => {
+    const view: RowView = {
+      rowNumber: i + 2,
+      line: i + 2,
+      cells,
+      get: (name) => {
+        const index = labels.indexOf(name);
+        return index < 0 ? undefined : cells[index];
+      },
+      value: (name) => {
+        const index = labels.indexOf(name);
+        return index < 0 ? undefined : cells[index] === "" ? null : cells[index];
+      },
+    };
+    for (const v of visitors) v.row?.(view);
+  });
+  for (const v of visitors) v.end?.();
+  return findings;
+}
