@@ -6,3 +6,10 @@ export type { DateValue, DateTimeValue, TimeValue, YearMonthValue, DurationValue
 export type { GeoPoint } from "./types/json.js";
 export type { IntegerValue } from "./types/numeric.js";
 export { VALUE_DEVIATIONS } from "./value-deviations.js";
+export { loadTableSchema, loadTableSchemaAt, profileErrors } from "./load.js";
+export type { LoadedTableSchema, NormalizedForeignKey, NormalizedTableSchema } from "./load.js";
+export { loadDataPackage, resolveAgainst } from "./package.js";
+export type { LoadDataPackageOptions, LoadedDataPackage, LoadedResource, ReadJson } from "./package.js";
+export { SchemaLoadError, pointerToProperty } from "./problems.js";
+export type { SchemaProblem, SchemaWarning } from "./problems.js";
+export { FIELD_TYPES, TABLE_SCHEMA_PROFILE } from "./profile.js";
