@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { frenchSiretValue } from "./french-siret-value.js";
+import { runOnColumn } from "./testing.js";
+
+const valid: string[] = ["52499120500013", "21060004500392", "35600000000048", "524 991 205 00013", "35600000000001"];
+
+const invalid: [string, string][] = [
+  ["21860194600000", "checksum"],
+  ["218601946", "length"],
+  ["32402138500000.0", "length"],
+  ["67895644300011", "checksum"],
+  ["5249912050001A", "length"],
+];
+
+describe("french-siret-value", () => {
+  it.each(valid)("accepts %s", async (value) => {
+    expect(await runOnColumn(frenchSiretValue, [value])).toEqual([]);
+  });
+
+  it.each(invalid)("rejects %s (%s)", async (value, messageId) => {
+    expect(await runOnColumn(frenchSiretValue, [value])).toEqual([
+      { code: "french-siret-value", messageId, rowNumber: 2, fieldName: "x" },
+    ]);
+  });
+
+  it("skips empty cells and reports each invalid row at its own row", async () => {
+    const [bad] = invalid[0] ?? ["", ""];
+    const drafts = await runOnColumn(frenchSiretValue, ["", valid[0] ?? "", bad]);
+    expect(drafts.map((draft) => draft.rowNumber)).toEqual([4]);
+  });
+});
