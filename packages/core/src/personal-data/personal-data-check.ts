@@ -4,6 +4,7 @@ import { columnVerdict, examine, maxPersonal, newColumn, type ColumnTally, type 
 import { DETECTORS } from "./detectors/index.js";
 import { MIN_TEXT_LENGTH, scanText, type TextHit } from "./free-text.js";
 import { LEGAL } from "./legal.js";
+import { mask } from "./mask.js";
 import { headerHas } from "./normalize.js";
 import { personalDataOptionsSchema, type PersonalDataOptions } from "./options.js";
 import type { Detector, PersonalDataKind } from "./types.js";
@@ -168,6 +169,7 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
               ...(exempt ? { exemption: LEGAL.exemptions, context: exemption } : {}),
             },
           };
+          context.markSensitiveColumn(column.index + 1, (value) => mask(verdict.kind, value));
           if (exempt) draft.severity = "info";
           else if (d.severity !== "warning") draft.severity = d.severity;
           const accepted = acceptedFor(column.label, verdict.kind);
@@ -180,6 +182,7 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
           if (flagged.has(key)) continue; // the column verdict already covers these cells
           const label = labels[Number(index)] ?? "";
           const d = enabled.find((x) => x.kind === kind)!;
+          if (entry.hits.some((h) => !h.hit.inOffice)) context.markSensitiveColumn(Number(index) + 1, (value) => mask("text", value));
           for (const { row, line, hit } of entry.hits) {
             const exempt = hit.inOffice;
             const severity: Severity = exempt ? "info" : d.severity;

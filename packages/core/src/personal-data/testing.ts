@@ -15,6 +15,7 @@ export function runRowChecks(
   lang: Lang = "fr",
 ): Finding[] {
   const findings: Finding[] = [];
+  const sensitive = new Map<number, (value: string) => string>();
   const table: TableInfo = {
     fieldNames: labels,
     labels,
@@ -37,6 +38,9 @@ export function runRowChecks(
           message: renderMessage(template, lang, data),
         });
       },
+      markSensitiveColumn(fieldNumber, mask) {
+        sensitive.set(fieldNumber, mask);
+      },
     }),
   );
   for (const v of visitors) v.header?.(table);
@@ -57,5 +61,10 @@ export function runRowChecks(
     for (const v of visitors) v.row?.(view);
   });
   for (const v of visitors) v.end?.();
+  // As the engine does: cells of findings in sensitive columns are masked at the end.
+  for (const f of findings) {
+    const m = f.fieldNumber === undefined ? undefined : sensitive.get(f.fieldNumber);
+    if (m && f.cell !== undefined && f.category !== "personal-data") f.cell = m(f.cell);
+  }
   return findings;
 }
