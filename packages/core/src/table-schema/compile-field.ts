@@ -379,7 +379,7 @@ function compileArrayItem(
   const itemDescriptor: FieldDescriptor = {
     ...raw,
     name: typeof raw.name === "string" ? raw.name : descriptor.name,
-    type: raw.type ?? "any",
+    type: typeof raw.type === "string" ? raw.type : "any",
   };
   const itemAt = (property: string): string => `${at}.${property}`;
   const parts = compileParts(itemDescriptor, isStringArray(raw.missingValues) ? raw.missingValues : [""], itemAt);

@@ -78,7 +78,7 @@ function schemasIn(doc: unknown): { fields?: FieldDescriptor[] }[] {
 }
 
 const patternsOf = (f: FieldDescriptor): string[] =>
-  [f.constraints?.pattern, f.arrayItem?.constraints?.pattern].filter((p): p is string => typeof p === "string");
+  [f.constraints?.pattern, (f.arrayItem?.constraints as { pattern?: unknown } | undefined)?.pattern].filter((p): p is string => typeof p === "string");
 
 describe.runIf(sharedAvailable("pattern: national schemas"))("patterns of the national schemas", () => {
   const files = walkJson(path.join(sharedDir, "schemas"));
