@@ -343,7 +343,7 @@ function renderGroup(view: FileView, group: Group, context: Context): string {
   ];
   if (group.details.length > 0) {
     parts.push(
-      `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(group.code)}"><table class="occurrences">`,
+      `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${view.file.file} — ${group.code}`)}"><table class="occurrences">`,
       `<thead><tr><th scope="col" class="num">${escapeHtml(t.colRow)}</th><th scope="col">${escapeHtml(t.colColumn)}</th>`,
       `<th scope="col">${escapeHtml(t.colValue)}</th><th scope="col">${escapeHtml(t.colExplanation)}</th></tr></thead><tbody>`,
       ...group.details.map((finding) => renderOccurrence(view, finding, context)),

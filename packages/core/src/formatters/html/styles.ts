@@ -5,6 +5,7 @@
 export const STYLES = `
 :root{--blue:#000091;--text:#161616;--muted:#595959;--line:#c8c8c8;--soft:#f6f6f6;--ok:#18753c;--warn:#b34000;--ko:#ce0500;--info:#0063cb}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 html{font-family:Marianne,"Segoe UI",Arial,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--text);background:#fff;line-height:1.5;font-size:16px}
 body{margin:0}
 a{color:var(--blue)}

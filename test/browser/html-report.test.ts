@@ -1,0 +1,198 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatHtml } from "../../packages/core/src/formatters/html.js";
+import {
+  hugeFileReport,
+  IMG_CELL,
+  municipalReport,
+  SCRIPT_CELL,
+  subventionsPreview,
+} from "../../packages/core/src/formatters/html/__fixtures__/municipal-report.js";
+import { repoRoot } from "../shared.js";
+
+// The Debian chromium, never a browser downloaded by `playwright install`. If it cannot start,
+// these tests fail: a report nobody checked in a browser is not done.
+const CHROMIUM = process.env.CONFORME_CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const outputDir = path.join(repoRoot, "test-output");
+
+let context: BrowserContext;
+let userDataDir: string;
+/** Every request the pages tried, whatever its scheme; data: URLs are the only ones allowed. */
+const requests: string[] = [];
+
+beforeAll(async () => {
+  userDataDir = mkdtempSync(path.join(tmpdir(), "conforme-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: "fr-FR",
+    offline: true,
+  });
+  context.on("request", (request) => {
+    if (!request.url().startsWith("data:")) requests.push(request.url());
+  });
+  await context.route("**/*", (route) => route.abort("blockedbyclient"));
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+interface Loaded {
+  page: Page;
+  consoleErrors: string[];
+  dialogs: string[];
+}
+
+async function load(html: string): Promise<Loaded> {
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const dialogs: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // setContent: no navigation request, so any request at all comes from the report itself.
+  await page.setContent(html, { waitUntil: "load" });
+  return { page, consoleErrors, dialogs };
+}
+
+describe("HTML report in headless Chromium", () => {
+  const html = formatHtml(municipalReport(), { preview: { "subventions-2024.csv": subventionsPreview } });
+
+  it("opens without console error, network request or dialog, and keeps hostile cells inert", async () => {
+    const { page, consoleErrors, dialogs } = await load(html);
+    // Give any injected handler (onerror on a broken image) the chance to fire.
+    await page.waitForTimeout(300);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.locator("script").count()).toBe(1);
+    const preview = page.locator("#f1 table.preview");
+    await expect.poll(() => preview.textContent()).toContain(SCRIPT_CELL);
+    expect(await preview.textContent()).toContain(IMG_CELL);
+    await page.close();
+  });
+
+  it("shows the expected verdicts on the first screen", async () => {
+    const { page } = await load(html);
+    expect(await page.locator("[data-verdict]").getAttribute("data-verdict")).toBe("invalid");
+    await expect.poll(() => page.locator(".verdict strong").textContent()).toBe("Non conforme");
+    const badges: Record<string, string> = {};
+    for (const row of await page.locator("table.files tbody tr").all()) {
+      const file = (await row.getAttribute("data-file")) ?? "";
+      badges[file] = (await row.locator("svg text").nth(1).textContent()) ?? "";
+    }
+    expect(badges).toEqual({
+      "subventions-2024.csv": "cellules valides : 92,5\u00a0%",
+      "deliberations-2024.csv": "partiellement valide",
+      "budget-primitif-2024.csv": "structure invalide",
+      "equipements-sportifs.csv": "valide",
+    });
+    const summary = await page.locator("section.summary").boundingBox();
+    expect(summary?.y).toBeLessThan(900);
+    mkdirSync(outputDir, { recursive: true });
+    await page.screenshot({ path: path.join(outputDir, "report-first-screen.png") });
+    await page.close();
+  });
+
+  it("filters findings by text and severity once the script runs under the CSP", async () => {
+    const { page, consoleErrors } = await load(html);
+    const toolbar = page.locator('[data-filter="f1-groups"]');
+    await expect.poll(() => toolbar.isVisible()).toBe(true);
+    await toolbar.locator("input").fill("siret");
+    const visibleGroups = () =>
+      page.locator("#f1-groups [data-group]").evaluateAll((nodes) =>
+        nodes.filter((node) => (node as HTMLElement).offsetParent !== null).map((node) => node.getAttribute("data-group")),
+      );
+    expect(await visibleGroups()).toEqual(["french-siret-value"]);
+    await toolbar.locator("input").fill("12k");
+    expect(await visibleGroups()).toEqual(["type-error"]);
+    expect(await page.locator('#f1-groups [data-group="type-error"] tbody tr:visible').count()).toBe(1);
+    await toolbar.locator("input").fill("");
+    await toolbar.locator("select").selectOption("warning");
+    expect(await visibleGroups()).toEqual([]);
+    expect(await toolbar.locator("[role=status]").textContent()).toBe("0 groupe(s) affiché(s) sur 3");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("reads fully without script: no control shown, every group and occurrence present", async () => {
+    const { page } = await load(html.replace(/<script>[\s\S]*?<\/script>/, ""));
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator(".toolbar:visible").count()).toBe(0);
+    expect(await page.locator("#f1-groups [data-group]:visible").count()).toBe(3);
+    expect(await page.locator("#f1-groups tbody tr:visible").count()).toBe(7);
+    await page.close();
+  });
+
+  it("has no serious or critical axe-core violation", async () => {
+    const { page } = await load(html);
+    // The CSP forbids inline scripts other than the report's own, so axe is evaluated through
+    // the DevTools protocol (not subject to the page's CSP) rather than added as a <script>.
+    await page.evaluate(axeSource);
+    const results = await page.evaluate(() =>
+      (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document),
+    );
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes)`);
+    expect(serious).toEqual([]);
+    await page.close();
+  });
+
+  it("prints to a multi-page PDF without interactive controls", async () => {
+    const { page } = await load(html);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".toolbar").first().isVisible()).toBe(false);
+    const pdf = (await page.pdf({ format: "A4", printBackground: true })).toString("latin1");
+    const pages = pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
+    // One page at least per file (each starts on a new page), plus metadata and audit trail.
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    await page.close();
+  });
+
+  it("renders in English with lang en", async () => {
+    const { page, consoleErrors } = await load(formatHtml(municipalReport(), { lang: "en" }));
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator(".verdict strong").textContent()).toBe("Not conformant");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a report on 200 000 findings quickly", async () => {
+    const report = municipalReport();
+    report.files = [hugeFileReport(200_000)];
+    const start = performance.now();
+    const { page, consoleErrors } = await load(formatHtml(report));
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(await page.locator("#f1-groups tbody tr").count()).toBe(150);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
