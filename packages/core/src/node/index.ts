@@ -9,3 +9,5 @@ export {
   type ResolvedSchema,
   type ResolveOptions,
 } from "./resolve.node.js";
+/** Alias the engine's lint entry point imports. */
+export { resolveSchemaRef as resolveSchema } from "./resolve.node.js";
