@@ -1,0 +1,61 @@
+import type { Finding, Lang } from "../findings.js";
+import type { MetadataResult } from "./evaluate.js";
+import type { MqaRating } from "./mqa-criteria.js";
+import type { MqaDimension } from "./criterion.js";
+
+const RATING_LABELS: Record<MqaRating, Record<Lang, string>> = {
+  excellent: { fr: "Excellent", en: "Excellent" },
+  good: { fr: "Bien", en: "Good" },
+  sufficient: { fr: "Suffisant", en: "Sufficient" },
+  bad: { fr: "Insuffisant", en: "Bad" },
+};
+
+const DIMENSION_LABELS: Record<MqaDimension, Record<Lang, string>> = {
+  findability: { fr: "Trouvabilité", en: "Findability" },
+  accessibility: { fr: "Accessibilité", en: "Accessibility" },
+  interoperability: { fr: "Interopérabilité", en: "Interoperability" },
+  reusability: { fr: "Réutilisabilité", en: "Reusability" },
+  contextuality: { fr: "Contexte", en: "Contextuality" },
+};
+
+const WORDS = {
+  fr: { provisional: "provisoires", local: "fichiers locaux", ifConfirmed: "une fois confirmés" },
+  en: { provisional: "provisional", local: "local files", ifConfirmed: "once confirmed" },
+} as const;
+
+const n = (value: number) => String(Math.round(value * 100) / 100);
+
+function pending(totals: { provisional: number; local: number }, lang: Lang): string {
+  const parts: string[] = [];
+  if (totals.provisional > 0) parts.push(`+${n(totals.provisional)} ${WORDS[lang].provisional}`);
+  if (totals.local > 0) parts.push(`+${n(totals.local)} ${WORDS[lang].local}`);
+  return parts.length > 0 ? ` [${parts.join(", ")}]` : "";
+}
+
+function findingLine(finding: Finding): string {
+  const where = finding.line !== undefined ? `${finding.line}:${finding.column ?? 1}` : "-";
+  return `  ${where.padEnd(7)} ${finding.severity.padEnd(7)} ${finding.message}  ${finding.code}`;
+}
+
+/** Terminal text: both scores, the MQA dimensions, then every finding that is not a full pass. */
+export function formatMetadataStylish(result: MetadataResult, lang: Lang = "fr"): string {
+  const { datagouv, mqa } = result;
+  const lines: string[] = [];
+  if (result.file !== undefined) lines.push(result.file);
+  lines.push(`  data.gouv.fr : ${n(datagouv.verified)}/${datagouv.max} (${n(datagouv.ratio)})${pending(datagouv, lang)}`);
+  const confirmed = mqa.verified + mqa.provisional + mqa.local;
+  const upTo = confirmed > mqa.verified ? ` → ${n(confirmed)} (${RATING_LABELS[mqa.ratingIfConfirmed][lang]}) ${WORDS[lang].ifConfirmed}` : "";
+  lines.push(`  MQA : ${n(mqa.verified)}/${mqa.max} (${RATING_LABELS[mqa.rating][lang]})${pending(mqa, lang)}${upTo}`);
+  for (const dimension of mqa.dimensions) {
+    lines.push(`    ${DIMENSION_LABELS[dimension.id][lang].padEnd(18)} ${n(dimension.verified)}/${dimension.max}${pending(dimension, lang)}`);
+  }
+  const shown = result.findings.filter((f) => f.messageId !== "pass");
+  if (shown.length > 0) lines.push("");
+  for (const finding of shown) lines.push(findingLine(finding));
+  return `${lines.join("\n")}\n`;
+}
+
+/** JSON: the whole result (scores with each criterion's points and finding). */
+export function formatMetadataJson(result: MetadataResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
