@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { MessageTemplate } from "../check.js";
-import type { FieldDescriptor, ForeignKey, TableSchema } from "./descriptor.js";
+import type { ForeignKey, TableSchema } from "./descriptor.js";
 import { problemFactory, SchemaLoadError, type SchemaProblem, type SchemaWarning } from "./problems.js";
 import { FIELD_TYPES, TABLE_SCHEMA_PROFILE } from "./profile.js";
 
@@ -261,7 +261,6 @@ export function loadTableSchemaAt(json: unknown, source: string, basePointer: st
   warnings.sort((a, b) => comparePointers(a.pointer, b.pointer));
 
   const schema = structuredClone(json) as NormalizedTableSchema;
-  schema.fields = schema.fields as FieldDescriptor[];
   if (primaryKey) schema.primaryKey = primaryKey;
   if (uniqueKeys) schema.uniqueKeys = uniqueKeys;
   if (foreignKeys) schema.foreignKeys = foreignKeys;
