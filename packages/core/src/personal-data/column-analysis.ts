@@ -131,7 +131,9 @@ export function decide(tally: DetectorTally, column: ColumnTally, personContext:
   if (share < required) return null;
   const personalSum = tally.personal - repeatedPersonal(tally);
   let meanPersonal = personalSum / tally.matches + 0.2 * h;
-  if (personContext && d.personContextBoost) meanPersonal += d.personContextBoost;
+  // The file being about persons supports a column only when its header also points to the kind
+  // (a `delegation` column of capitalised words next to names is not a surname column).
+  if (personContext && d.personContextBoost && h > 0) meanPersonal += d.personContextBoost;
   meanPersonal = Math.min(1, meanPersonal);
   if (meanPersonal < d.minPersonal) return null;
   const checksumShare = tally.checksums / tally.matches;

@@ -15,7 +15,7 @@ function validV6(v: string): boolean {
 /**
  * IPv4 and IPv6. Dynamic IPs are personal data (CJEU C-582/14, Breyer). Version strings such as
  * 1.2.3.4 are valid IPv4 too: with every part ≤ 30 the value is weak evidence, so a column of them
- * needs an `ip` header (research/pii.md §2, IP addresses).
+ * needs an `ip` header (research/pii.md §2, IP addresses). Private ranges are weak evidence too.
  */
 export function testIp(value: string): ValueMatch | null {
   const v = value.trim();
@@ -23,6 +23,10 @@ export function testIp(value: string): ValueMatch | null {
   if (m) {
     const parts = m.slice(1).map(Number);
     if (parts.every((p) => p <= 30)) return { personal: 0.2 };
+    // RFC 1918 and loopback addresses name devices inside an organisation's network (printers,
+    // servers), not subscribers of an access provider as in Breyer.
+    const [a = 0, b = 0] = parts;
+    if (a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return { personal: 0.3 };
     return { personal: 1 };
   }
   if (validV6(v)) return { personal: 1 };
@@ -49,7 +53,7 @@ export const ip: Detector = {
     },
   },
   examples: {
-    match: ["82.64.125.3", "192.168.1.254", "2001:db8::8a2e:370:7334", "fe80::1"],
-    noMatch: ["256.1.1.1", "1.2.3", "abc", "01.02.03.04", "12:30"],
+    match: ["82.64.125.3", "176.31.84.250", "2001:db8::8a2e:370:7334", "fe80::1"],
+    noMatch: ["192.168.1.254", "10.0.12.7", "256.1.1.1", "1.2.3", "abc", "01.02.03.04", "12:30"],
   },
 };

@@ -44,7 +44,12 @@ export function testPersonName(value: string): ValueMatch | null {
   const tokens = v.split(" ").filter((t) => !PARTICLE.test(t));
   if (tokens.length === 0 || tokens.length > 5) return null;
   let firstName = false;
+  let initial = false;
   for (const token of tokens) {
+    if (/^[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?$/.test(token)) {
+      initial = true; // "J. DUPONT", "J.-P. Martin"
+      continue;
+    }
     const clean = token.replace(/[,.]$/, "");
     if (!NAME_TOKEN.test(clean)) return null;
     const ps = parts(clean);
@@ -54,6 +59,8 @@ export function testPersonName(value: string): ValueMatch | null {
   if (civility) return { personal: 1 };
   if (firstName && tokens.length >= 2) return { personal: 0.9 };
   if (firstName) return { personal: 0.75 };
+  if (initial && tokens.length >= 2) return { personal: 0.8 };
+  if (initial) return null;
   return { personal: 0.3 };
 }
 
@@ -94,6 +101,7 @@ export const personName: Detector = {
     "referent:0.6",
     "auteur:0.5",
     "interlocuteur:0.7",
+    "porteur:0.7",
   ),
   negativeHeaderHints: ["commune", "ville", "rue", "voie", "lieu", "equipement", "etablissement", "structure", "organisme", "entreprise", "societe", "raison sociale", "association", "service", "salle", "site", "quartier", "batiment", "ecole", "fichier", "commune naissance"],
   threshold: 0.7,
@@ -111,7 +119,7 @@ export const personName: Detector = {
     },
   },
   examples: {
-    match: ["Jean Dupont", "DUPONT Marie", "M. Martin", "Mme Sophie Bernard", "Jean-Pierre Lefèvre", "Camille", "Lefebvre"],
+    match: ["Jean Dupont", "DUPONT Marie", "J. DUPONT", "M. Martin", "Mme Sophie Bernard", "Jean-Pierre Lefèvre", "Camille", "Lefebvre"],
     noMatch: ["Gymnase Jean Jaurès", "École Jules Ferry", "Saint-Martin-d'Hères", "SARL Dupont", "12 rue de la Paix", "Piscine municipale", "n/a"],
   },
 };

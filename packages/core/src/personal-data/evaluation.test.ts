@@ -1,0 +1,29 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: plain ESM script without type declarations
+import { evaluate, TARGETS } from "../../../../scripts/eval-personal-data.mjs";
+import * as core from "./index.js";
+
+const Papa = createRequire(import.meta.url)("papaparse");
+
+interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+describe("personal-data evaluation corpus (eval/personal-data)", () => {
+  const result = evaluate(core, Papa) as { files: number; overall: Scores; errors: unknown[] };
+
+  it("covers at least 15 files", () => {
+    expect(result.files).toBeGreaterThanOrEqual(15);
+  });
+
+  it("meets the precision and F1 targets at column level", () => {
+    // The errors are printed by the assertion message so a regression says which column broke.
+    expect(result.overall.precision, JSON.stringify(result.errors)).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(result.overall.f1, JSON.stringify(result.errors)).toBeGreaterThanOrEqual(TARGETS.f1);
+    expect(result.overall.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    expect(result.overall.f1).toBeGreaterThanOrEqual(TARGETS.f1);
+  });
+});
