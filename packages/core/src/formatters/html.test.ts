@@ -51,6 +51,7 @@ describe("formatHtml", () => {
     });
     expect(attr(html, /data-risk="([^"]+)"/g)).toEqual(["medium", "high", "none", "none"]);
     expect(html).toContain('data-verdict="invalid"');
+    expect(html).toContain('<p class="risk-high" data-personal-files="2">');
   });
 
   it("says valid when the report is valid", () => {

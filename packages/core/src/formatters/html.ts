@@ -168,13 +168,19 @@ function renderSummary(report: Report, views: FileView[], sections: MetadataSect
   const { t } = context;
   const invalid = report.files.filter((file) => !file.valid).length;
   const valid = report.valid && report.runErrors.length === 0;
+  // Personal data does not change conformity to the schema, but an auditor must see it first.
+  const flagged = views.filter((view) => view.risk === "high" || view.risk === "medium");
+  const personalFiles = flagged.length;
+  const personalRisk = flagged.some((view) => view.risk === "high") ? "high" : "medium";
   const verdictText = valid ? t.verdictValidText(report.files.length) : t.verdictInvalidText(invalid, report.files.length);
   const parts = [
     '<section class="summary" aria-labelledby="summary-title">',
     `<h1 id="summary-title">${escapeHtml(t.title)}</h1>`,
     `<div class="verdict ${valid ? "is-valid" : "is-invalid"}" data-verdict="${valid ? "valid" : "invalid"}">`,
     `<span class="mark" aria-hidden="true">${valid ? "✓" : "✗"}</span>`,
-    `<div><strong>${escapeHtml(valid ? t.verdictValid : t.verdictInvalid)}</strong><p>${escapeHtml(verdictText)}</p></div></div>`,
+    `<div><strong>${escapeHtml(valid ? t.verdictValid : t.verdictInvalid)}</strong><p>${escapeHtml(verdictText)}</p>`,
+    personalFiles > 0 ? `<p class="risk-${personalRisk}" data-personal-files="${personalFiles}">${escapeHtml(t.personalVerdict(personalFiles))}</p>` : "",
+    "</div></div>",
   ];
   if (report.runErrors.length > 0) {
     parts.push(

@@ -13,6 +13,7 @@ export interface ReportStrings {
   verdictValidText: (files: number) => string;
   verdictInvalidText: (invalid: number, files: number) => string;
   runErrorsTitle: string;
+  personalVerdict: (files: number) => string;
   keyFiles: string;
   keyErrors: string;
   keyWarnings: string;
@@ -109,6 +110,8 @@ const fr: ReportStrings = {
   verdictInvalidText: (invalid, files) =>
     invalid === 1 ? `1 fichier sur ${files} présente des erreurs.` : `${invalid} fichiers sur ${files} présentent des erreurs.`,
   runErrorsTitle: "La vérification n'a pas pu être menée entièrement",
+  personalVerdict: (files) =>
+    files === 1 ? "Des données personnelles sont à vérifier dans 1 fichier." : `Des données personnelles sont à vérifier dans ${files} fichiers.`,
   keyFiles: "Fichiers",
   keyErrors: "Erreurs",
   keyWarnings: "Avertissements",
@@ -206,6 +209,7 @@ const en: ReportStrings = {
     files === 1 ? "The checked file follows its schema." : `All ${files} checked files follow their schema.`,
   verdictInvalidText: (invalid, files) => `${invalid} of ${files} file${files === 1 ? "" : "s"} ${invalid === 1 ? "has" : "have"} errors.`,
   runErrorsTitle: "The check could not be completed",
+  personalVerdict: (files) => `Personal data to review in ${files} file${files === 1 ? "" : "s"}.`,
   keyFiles: "Files",
   keyErrors: "Errors",
   keyWarnings: "Warnings",

@@ -26,6 +26,7 @@ h4{font-size:1rem;margin:0}
 .verdict.is-valid{border-left-color:var(--ok)}
 .verdict strong{font-size:1.4rem;display:block}
 .verdict p{margin:0}
+.verdict p+p{font-weight:700;margin-top:.25rem}
 .verdict .mark{font-size:1.8rem;font-weight:700;width:2.6rem;height:2.6rem;border-radius:50%;display:flex;align-items:center;justify-content:center;color:#fff;background:var(--ko);flex:none}
 .verdict.is-valid .mark{background:var(--ok)}
 .keys{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:1rem;margin:0 0 2rem;padding:0;list-style:none}
@@ -48,6 +49,7 @@ code,.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.85em;wor
 .sev-error{color:var(--ko)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
 .risk-high{color:var(--ko)}.risk-medium{color:var(--warn)}.risk-low{color:var(--info)}.risk-none{color:var(--ok)}
 .toc{border:1px solid var(--line);padding:.75rem 1.25rem;margin:0 0 2rem}
+.toc h2{font-size:1.1rem;margin:0}
 .toc ol{margin:.25rem 0 0;padding-left:1.25rem}
 .file,.metadata,.audit{border-top:2px solid var(--text);padding-top:1.5rem;margin-top:2.5rem}
 .facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.25rem 1.5rem;margin:0 0 1.5rem}
@@ -88,7 +90,7 @@ code,.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.85em;wor
 .scores{display:flex;flex-wrap:wrap;gap:1rem 2rem;margin:0 0 1rem}
 .score{text-align:center}
 .score p{margin:0;font-weight:700}
-tr.short td:first-child{border-left:3px solid var(--warn)}
+tr.short th{border-left:3px solid var(--warn)}
 .muted{color:var(--muted)}
 pre{background:var(--soft);padding:.75rem 1rem;overflow-x:auto;font-size:.85rem;white-space:pre-wrap;word-break:break-all}
 .footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0;color:var(--muted);font-size:.85rem}
