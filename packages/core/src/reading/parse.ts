@@ -1,0 +1,246 @@
+import type { Dialect } from "../report.js";
+
+/** Receives the records of a {@link createCsvParser} parser, synchronously, in order. */
+export interface CsvSink {
+  /**
+   * One record. `line` is the 1-based physical line where the record starts. Return `false` to
+   * stop: the parser then ignores everything pushed afterwards.
+   */
+  record(cells: string[], line: number): boolean | void;
+  /**
+   * Malformed quoting. Called before the record it concerns is passed to `record`, so that
+   * record's number is the count of records emitted so far plus one.
+   */
+  error(error: { message: string; line: number }): void;
+}
+
+export interface CsvParser {
+  push(text: string): void;
+  end(): void;
+  /** Records emitted so far. */
+  readonly records: number;
+  /** 1-based physical line of the next character to be read. */
+  readonly line: number;
+}
+
+const LF = 10;
+const CR = 13;
+
+// States of Python's csv reader (Modules/_csv.c), which frictionless-py uses with strict mode
+// off. START_RECORD is START_FIELD with no field saved yet.
+const START_FIELD = 0;
+const IN_FIELD = 1;
+const IN_QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+
+/**
+ * A streaming CSV parser with the semantics of Python's `csv.reader` (doublequote on, strict
+ * off, file opened with `newline=""`), fed text in chunks of any size:
+ * - a quote opens a quoted field only at the start of a field; elsewhere it is literal;
+ * - after a closing quote, a character other than a quote, delimiter or line break is appended
+ *   and the field continues unquoted (`"ab"c` reads `abc`);
+ * - CRLF, LF and a lone CR each end a line; an empty line is the record `[]`;
+ * - an unterminated quote swallows the rest of the input into one cell (frictionless-py Quirk
+ *   15); conforme additionally reports it through `sink.error`.
+ *
+ * Chosen over papaparse on measured speed and on these semantics; see
+ * `scripts/parser-bench.mjs`.
+ */
+export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar">, sink: CsvSink): CsvParser {
+  const delimiter = dialect.delimiter.charCodeAt(0);
+  const delimiterChar = dialect.delimiter;
+  const quoteChar = dialect.quoteChar;
+  const quote = quoteChar.charCodeAt(0);
+  if (dialect.delimiter.length !== 1 || quoteChar.length !== 1 || delimiter === quote) {
+    throw new RangeError(`unsupported CSV dialect: delimiter ${JSON.stringify(dialect.delimiter)}, quote ${JSON.stringify(quoteChar)}`);
+  }
+
+  let state = START_FIELD;
+  let fields: string[] = [];
+  // Part of the current field read so far, when it spans chunks or holds doubled quotes.
+  let field = "";
+  // The last character consumed was a CR: a following LF belongs to the same line break.
+  let afterCR = false;
+  let line = 1;
+  let recordLine = 1;
+  let quoteLine = 1;
+  let records = 0;
+  let stopped = false;
+
+  function emit(): void {
+    const cells = fields;
+    fields = [];
+    records++;
+    if (sink.record(cells, recordLine) === false) stopped = true;
+  }
+
+  function push(s: string): void {
+    const n = s.length;
+    let i = 0;
+    // Cached positions of the next LF and CR, to count line breaks inside quoted fields
+    // without a second pass over every character.
+    let nextDelim = -1;
+    let nextLF = -1;
+    let nextCR = -1;
+    while (i < n && !stopped) {
+      if (state === START_FIELD) {
+        let c = s.charCodeAt(i);
+        if (c === LF) {
+          i++;
+          if (afterCR) {
+            afterCR = false;
+            continue;
+          }
+          if (fields.length > 0) fields.push("");
+          emit();
+          recordLine = ++line;
+          continue;
+        }
+        if (c === CR) {
+          i++;
+          if (fields.length > 0) fields.push("");
+          emit();
+          recordLine = ++line;
+          afterCR = true;
+          continue;
+        }
+        afterCR = false;
+        if (c === quote) {
+          state = IN_QUOTED;
+          quoteLine = line;
+          i++;
+          continue;
+        }
+        if (c === delimiter) {
+          fields.push("");
+          i++;
+          continue;
+        }
+        // indexOf beats a charCodeAt loop here (measured, scripts/parser-bench.mjs); the
+        // positions are cached for the chunk and only searched again once passed.
+        if (nextDelim < i) nextDelim = indexOrEnd(s, delimiterChar, i);
+        if (nextLF < i) nextLF = indexOrEnd(s, "\n", i);
+        if (nextCR < i) nextCR = indexOrEnd(s, "\r", i);
+        let j = nextDelim < nextLF ? nextDelim : nextLF;
+        if (nextCR < j) j = nextCR;
+        if (j === n) {
+          field = s.slice(i);
+          state = IN_FIELD;
+          return;
+        }
+        fields.push(s.slice(i, j));
+        c = s.charCodeAt(j);
+        i = j + 1;
+        if (c !== delimiter) {
+          emit();
+          recordLine = ++line;
+          afterCR = c === CR;
+        }
+        continue;
+      }
+
+      if (state === IN_FIELD) {
+        let j = i;
+        let c = 0;
+        for (; j < n; j++) {
+          c = s.charCodeAt(j);
+          if (c === delimiter || c === LF || c === CR) break;
+        }
+        if (j === n) {
+          field += s.slice(i);
+          return;
+        }
+        fields.push(field + s.slice(i, j));
+        field = "";
+        state = START_FIELD;
+        i = j + 1;
+        if (c !== delimiter) {
+          emit();
+          recordLine = ++line;
+          afterCR = c === CR;
+        }
+        continue;
+      }
+
+      if (state === IN_QUOTED) {
+        let q = s.indexOf(quoteChar, i);
+        if (q === -1) q = n;
+        // Count the line breaks inside the quoted text: a CR, or an LF not preceded by a CR.
+        if (nextLF < i) nextLF = indexOrEnd(s, "\n", i);
+        while (nextLF < q) {
+          if (nextLF === 0 ? !afterCR : s.charCodeAt(nextLF - 1) !== CR) line++;
+          nextLF = indexOrEnd(s, "\n", nextLF + 1);
+        }
+        if (nextCR < i) nextCR = indexOrEnd(s, "\r", i);
+        while (nextCR < q) {
+          line++;
+          nextCR = indexOrEnd(s, "\r", nextCR + 1);
+        }
+        field += s.slice(i, q);
+        if (q === n) {
+          afterCR = n > i ? s.charCodeAt(n - 1) === CR : afterCR;
+          return;
+        }
+        afterCR = false;
+        state = QUOTE_IN_QUOTED;
+        i = q + 1;
+        continue;
+      }
+
+      // QUOTE_IN_QUOTED: the character after a quote inside a quoted field.
+      const c = s.charCodeAt(i);
+      i++;
+      if (c === quote) {
+        field += quoteChar;
+        state = IN_QUOTED;
+      } else if (c === delimiter) {
+        fields.push(field);
+        field = "";
+        state = START_FIELD;
+      } else if (c === LF || c === CR) {
+        fields.push(field);
+        field = "";
+        state = START_FIELD;
+        emit();
+        recordLine = ++line;
+        afterCR = c === CR;
+      } else {
+        field += s[i - 1];
+        state = IN_FIELD;
+      }
+    }
+  }
+
+  function end(): void {
+    if (stopped) return;
+    if (state === IN_QUOTED) {
+      sink.error({ message: "unterminated quoted field: the rest of the file was read as one cell", line: quoteLine });
+    }
+    if (state !== START_FIELD) {
+      fields.push(field);
+      field = "";
+      state = START_FIELD;
+      emit();
+    } else if (fields.length > 0) {
+      // A last line ending with a delimiter and no line break.
+      fields.push("");
+      emit();
+    }
+  }
+
+  return {
+    push,
+    end,
+    get records() {
+      return records;
+    },
+    get line() {
+      return line;
+    },
+  };
+}
+
+function indexOrEnd(s: string, needle: string, from: number): number {
+  const k = s.indexOf(needle, from);
+  return k === -1 ? s.length : k;
+}

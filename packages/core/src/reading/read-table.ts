@@ -1,0 +1,208 @@
+import type { Dialect } from "../report.js";
+import { createDecoder, type DecodeError, type StreamDecoder } from "./decode.js";
+import { createCsvParser, type CsvParser } from "./parse.js";
+import { sniffDialect } from "./sniff.js";
+
+/** Bytes of a table, as a web stream or any async iterable (a Node read stream is one). */
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+export interface ReadOptions {
+  /** Bypasses encoding detection ("utf-8", "windows-1252", "iso-8859-1", or a WHATWG label). */
+  encoding?: string;
+  /** Members given here are used as is; the others are sniffed. */
+  dialect?: Partial<Dialect>;
+}
+
+export interface ReadProblem {
+  code: "encoding-error" | "source-error";
+  /** Message template of the code (messages/table-schema.ts). */
+  messageId: "default" | "empty" | "unterminatedQuote";
+  /** Logical record number the problem lies in (header = 1). */
+  rowNumber?: number;
+  /** 1-based physical line. */
+  line?: number;
+  data: Record<string, unknown>;
+}
+
+export interface TableSink {
+  /**
+   * One record: `rowNumber` is the logical record number (the header is 1, a quoted multi-line
+   * record counts once), `line` the physical line it starts on. Return `false` to stop reading.
+   */
+  record(cells: string[], rowNumber: number, line: number): boolean | void;
+  problem(problem: ReadProblem): void;
+}
+
+export interface ReadResult {
+  /** Encoding detected or given: "utf-8", "windows-1252", "iso-8859-1"... */
+  encoding: string;
+  dialect: Dialect;
+  /** Bytes read from the source (fewer than its size when reading stopped early). */
+  bytes: number;
+  records: number;
+  /** True when the sink stopped reading. */
+  stopped: boolean;
+}
+
+/** Decoded text gathered before sniffing the dialect, unless the source ends first. */
+export const SNIFF_BYTES = 64 * 1024;
+
+const DEFAULT_DIALECT: Dialect = { delimiter: ",", quoteChar: '"', lineTerminator: "\n" };
+
+/**
+ * Reads a table in one streaming pass: decode (encoding detected over the whole stream), sniff
+ * the dialect on the first 64 KiB of text, parse with Python csv semantics, and hand each record
+ * to the sink with its logical row number. Never throws: an unreadable source, an empty file,
+ * an unterminated quote and undecodable bytes become problems.
+ */
+export async function readTable(source: ByteSource, options: ReadOptions, sink: TableSink): Promise<ReadResult> {
+  let dialect: Dialect = { ...DEFAULT_DIALECT, ...definedMembers(options.dialect) };
+  let bytes = 0;
+  let stopped = false;
+  let decoder: StreamDecoder;
+  try {
+    decoder = createDecoder({ encoding: options.encoding });
+  } catch (error) {
+    sink.problem({ code: "source-error", messageId: "default", data: { detail: `unknown encoding "${options.encoding ?? ""}"`, reason: "encoding", message: messageOf(error) } });
+    await cancel(source);
+    return { encoding: options.encoding ?? "", dialect, bytes, records: 0, stopped: false };
+  }
+
+  let parser: CsvParser | undefined;
+  // Text decoded before the parser exists (waiting to sniff), with its decode errors.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let pendingErrors: DecodeError[] = [];
+  // Offset in the decoded text of the next character handed to the parser.
+  let textOffset = 0;
+  let sawText = false;
+
+  const startParser = (): CsvParser => {
+    const given = definedMembers(options.dialect);
+    if (given.delimiter === undefined || given.quoteChar === undefined || given.lineTerminator === undefined) {
+      dialect = { ...sniffDialect(pending.join("")), ...given };
+    }
+    const p = createCsvParser(dialect, {
+      record: (cells, line) => {
+        // Called after the parser counted this record.
+        if (sink.record(cells, p.records, line) === false) {
+          stopped = true;
+          return false;
+        }
+        return true;
+      },
+      error: ({ line }) => {
+        sink.problem({ code: "source-error", messageId: "unterminatedQuote", rowNumber: p.records + 1, line, data: { line } });
+      },
+    });
+    return p;
+  };
+
+  // Hands text to the parser, cut at each undecodable character so that its problem carries
+  // the number of the record being read there.
+  const feed = (p: CsvParser, text: string, errors: readonly DecodeError[]): void => {
+    let at = 0;
+    for (const error of errors) {
+      const cut = error.textOffset - textOffset;
+      if (cut > at) p.push(text.slice(at, cut));
+      at = Math.max(at, cut);
+      if (stopped) return;
+      sink.problem({
+        code: "encoding-error",
+        messageId: "default",
+        rowNumber: p.records + 1,
+        line: p.line,
+        data: { byte: `0x${error.byte.toString(16).toUpperCase().padStart(2, "0")}`, offset: error.byteOffset, encoding: decoder.encoding },
+      });
+    }
+    if (at < text.length && !stopped) p.push(at === 0 ? text : text.slice(at));
+    textOffset += text.length;
+  };
+
+  const accept = (text: string, errors: readonly DecodeError[], final: boolean): void => {
+    if (text !== "") sawText = true;
+    if (parser === undefined) {
+      if (text !== "") {
+        pending.push(text);
+        pendingLength += text.length;
+      }
+      for (const e of errors) pendingErrors.push(e);
+      if (pendingLength < SNIFF_BYTES && !final) return;
+      if (!sawText) return;
+      parser = startParser();
+      const buffered = pending.join("");
+      const bufferedErrors = pendingErrors;
+      pending = [];
+      pendingErrors = [];
+      feed(parser, buffered, bufferedErrors);
+      return;
+    }
+    if (text !== "" || errors.length > 0) feed(parser, text, errors);
+  };
+
+  const iterator = iterate(source);
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      const chunk = next.value;
+      bytes += chunk.length;
+      const decoded = decoder.write(chunk);
+      accept(decoded.text, decoded.errors, false);
+      if (stopped) break;
+    }
+    if (!stopped) {
+      const decoded = decoder.end();
+      accept(decoded.text, decoded.errors, true);
+      if (!stopped) parser?.end();
+      if (!sawText) sink.problem({ code: "source-error", messageId: "empty", data: { reason: "empty" } });
+    }
+  } catch (error) {
+    sink.problem({ code: "source-error", messageId: "default", rowNumber: parser ? parser.records + 1 : undefined, data: { detail: messageOf(error), reason: "read" } });
+  } finally {
+    if (stopped) await iterator.return().catch(() => undefined);
+  }
+  return { encoding: decoder.encoding, dialect, bytes, records: parser?.records ?? 0, stopped };
+}
+
+interface ByteIterator {
+  next(): Promise<IteratorResult<Uint8Array>>;
+  return(): Promise<unknown>;
+}
+
+// A web ReadableStream is not async-iterable in every browser: read it through its reader.
+function iterate(source: ByteSource): ByteIterator {
+  if ("getReader" in source && typeof source.getReader === "function") {
+    const reader = source.getReader();
+    return {
+      next: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+      return: () => reader.cancel(),
+    };
+  }
+  const it = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  return {
+    next: () => it.next(),
+    return: async () => it.return?.(),
+  };
+}
+
+async function cancel(source: ByteSource): Promise<void> {
+  try {
+    if ("cancel" in source && typeof source.cancel === "function") await source.cancel();
+    else await (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]().return?.();
+  } catch {
+    // Nothing to report: the read was abandoned already.
+  }
+}
+
+function definedMembers(dialect: Partial<Dialect> | undefined): Partial<Dialect> {
+  const out: Partial<Dialect> = {};
+  if (dialect?.delimiter !== undefined) out.delimiter = dialect.delimiter;
+  if (dialect?.quoteChar !== undefined) out.quoteChar = dialect.quoteChar;
+  if (dialect?.lineTerminator !== undefined) out.lineTerminator = dialect.lineTerminator;
+  return out;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
