@@ -69,7 +69,9 @@ function locate(criterion: Criterion, model: DatasetModel, verdicts: Verdict[]):
   if (model.distributions.length === 0) return model.pointers.distributions ?? model.pointer;
   const index = Math.max(0, verdicts.findIndex((v) => v !== "pass"));
   const d = model.distributions[index] as DistributionModel;
-  return (d.pointers as Record<string, string | undefined>)[property] ?? d.pointer;
+  const pointers = d.pointers as Record<string, string | undefined>;
+  // A missing URL is best added next to the local path that stands in for it.
+  return pointers[property] ?? (property === "accessURL" || property === "downloadURL" ? pointers["path"] : undefined) ?? d.pointer;
 }
 
 function evaluate(criteria: readonly Criterion[], model: DatasetModel, options: ScoreOptions): CriterionScore[] {
