@@ -134,7 +134,7 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
   function decodeBytes(bytes: Uint8Array, final: boolean): DecodeResult {
     if (mode === "latin1" || mode === "other") {
       bytesIn += bytes.length;
-      let text = (other as TextDecoder).decode(bytes, { stream: !final });
+      let text = (other as TextDecoder).decode(bytes, { stream: !final || singleByte(encoding) });
       if (mode === "latin1") text = toLatin1(text);
       textOut += text.length;
       return text === "" ? EMPTY : { text, errors: NO_ERRORS };
@@ -189,7 +189,7 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
         mode = "other";
         encoding = "windows-1252";
         other = new TextDecoder("windows-1252");
-        const rest = other.decode(buf.subarray(bad.start), { stream: !final });
+        const rest = other.decode(buf.subarray(bad.start), { stream: true });
         parts.push(rest);
         length += rest.length;
         break;
@@ -217,6 +217,13 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
   };
 }
 
+// Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 when `stream` is false (a latin-1
+// fast path; 0x80 gives U+0080 instead of U+20AC), and correctly when streaming. A single-byte
+// decoder holds no state between calls, so streaming is always safe for it.
+function singleByte(encoding: string): boolean {
+  return encoding === "windows-1252" || encoding === "iso-8859-1";
+}
+
 const LATIN1_LABELS = new Set(["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "iso-ir-100"]);
 
 // WHATWG maps the ISO-8859-1 labels to windows-1252, whose bytes 0x80-0x9F are typographic
@@ -228,7 +235,7 @@ function toLatin1(text: string): string {
   if (fromCp1252 === undefined) {
     fromCp1252 = new Map();
     const cp1252 = new TextDecoder("windows-1252");
-    for (let b = 0x80; b <= 0x9f; b++) fromCp1252.set(cp1252.decode(Uint8Array.of(b)), String.fromCharCode(b));
+    for (let b = 0x80; b <= 0x9f; b++) fromCp1252.set(cp1252.decode(Uint8Array.of(b), { stream: true }), String.fromCharCode(b));
   }
   const map = fromCp1252;
   return text.replace(/[^\u0000-\u00ff]/g, (ch) => map.get(ch) ?? ch);
