@@ -1,5 +1,5 @@
 import type { MessageTemplate, RowCheck } from "../check.js";
-import type { FindingDraft, Severity } from "../findings.js";
+import type { Severity } from "../findings.js";
 import { columnVerdict, examine, maxPersonal, newColumn, type ColumnTally, type ColumnVerdict } from "./column-analysis.js";
 import { DETECTORS } from "./detectors/index.js";
 import { MIN_TEXT_LENGTH, scanText, type TextHit } from "./free-text.js";
@@ -7,7 +7,7 @@ import { LEGAL } from "./legal.js";
 import { mask } from "./mask.js";
 import { headerHas } from "./normalize.js";
 import { personalDataOptionsSchema, type PersonalDataOptions } from "./options.js";
-import type { Detector, PersonalDataKind } from "./types.js";
+import type { CodedDraft, Detector, PersonalDataKind } from "./types.js";
 
 /** Finding code of a kind: stable public ids, `personal-data-<kind>`. */
 export function personalDataCode(kind: PersonalDataKind): string {
@@ -144,7 +144,7 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
           flagged.add(`${column.index}\u0000${verdict.kind}`);
           const exempt = exemptionApplies(exemption, verdict);
           const legal = exempt ? [...d.legal, LEGAL.exemptions] : d.legal;
-          const draft: FindingDraft & { messageId: string } = {
+          const draft: CodedDraft = {
             code: personalDataCode(verdict.kind),
             messageId: `${camel(verdict.kind)}${exempt ? "ColumnExempt" : "Column"}`,
             fieldName: column.label,
@@ -186,7 +186,7 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
           for (const { row, line, hit } of entry.hits) {
             const exempt = hit.inOffice;
             const severity: Severity = exempt ? "info" : d.severity;
-            const draft: FindingDraft & { messageId: string } = {
+            const draft: CodedDraft = {
               code: personalDataCode(kind),
               messageId: `${camel(kind)}${exempt ? "CellExempt" : "Cell"}`,
               severity,

@@ -1,5 +1,6 @@
 import type { RowCheck } from "../check.js";
 import { LEGAL } from "./legal.js";
+import { coded } from "./types.js";
 import { reidentificationOptionsSchema, type ReidentificationOptions } from "./options.js";
 import { hashCombination, quasiIdentifierKind, singlesOut, type QuasiIdentifierKind } from "./quasi-identifiers.js";
 import { isCountColumn } from "./small-counts.js";
@@ -73,7 +74,7 @@ export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
           if (size < k) below += size;
         }
         if (below === 0) return;
-        context.report({
+        context.report(coded({
           code: "reidentification-risk",
           messageId: "smallGroups",
           data: {
@@ -87,7 +88,7 @@ export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
             sharePercent: Math.round((below / records) * 1000) / 10,
             legal: [LEGAL.recital26, LEGAL.openDataAnonymisation, LEGAL.anonymisationCriteria],
           },
-        });
+        }));
       },
     };
   },

@@ -1,6 +1,7 @@
 import type { RowCheck } from "../check.js";
 import { headerHas } from "./normalize.js";
 import { LEGAL } from "./legal.js";
+import { coded } from "./types.js";
 import { smallCountsOptionsSchema, type SmallCountsOptions } from "./options.js";
 
 const COUNT_WORDS = ["nombre", "nb", "nbre", "effectif", "effectifs", "count", "total", "denombrement"];
@@ -69,7 +70,7 @@ export const smallCountsCheck: RowCheck<SmallCountsOptions> = {
             continue;
           }
           column.reported++;
-          context.report({
+          context.report(coded({
             code: "small-count",
             messageId: "smallCount",
             rowNumber: row.rowNumber,
@@ -78,19 +79,19 @@ export const smallCountsCheck: RowCheck<SmallCountsOptions> = {
             fieldNumber: column.index + 1,
             cell: raw,
             data: { count, column: column.label, threshold, legal: [LEGAL.statisticalSecrecy, LEGAL.openDataAnonymisation] },
-          });
+          }));
         }
       },
       end() {
         for (const column of columns) {
           if (column.more === 0) continue;
-          context.report({
+          context.report(coded({
             code: "small-count",
             messageId: "smallCountsTruncated",
             fieldName: column.label,
             fieldNumber: column.index + 1,
             data: { more: column.more, column: column.label, threshold },
-          });
+          }));
         }
       },
     };

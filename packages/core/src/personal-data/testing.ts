@@ -27,10 +27,13 @@ export function runRowChecks(
       table,
       report(draft) {
         const { data = {}, messageId, severity, ...rest } = draft;
+        // The engine's fallback: a draft without its own code takes the check id.
+        const code = (draft as { code?: string }).code ?? check.id;
         const template = check.meta.messages[messageId];
         if (!template) throw new Error(`${check.id}: unknown messageId ${messageId}`);
         findings.push({
           ...rest,
+          code,
           messageId,
           severity: severity ?? check.meta.severity,
           category: check.meta.category,

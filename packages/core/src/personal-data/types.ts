@@ -1,5 +1,5 @@
 import type { MessageTemplate } from "../check.js";
-import type { Severity } from "../findings.js";
+import type { FindingDraft, Severity } from "../findings.js";
 
 /** Kinds of personal data conforme detects. Stable ids: they appear in finding codes and in config. */
 export const PERSONAL_DATA_KINDS = [
@@ -78,4 +78,16 @@ export interface Detector {
   };
   /** Values that must match (with personal > 0) and values that must not. */
   examples: { match: readonly string[]; noMatch: readonly string[] };
+}
+
+/**
+ * What the personal-data checks report: a draft with its own code (`personal-data-email`…).
+ * Built as a typed value before `report()` so the code travels whether or not the engine's
+ * draft type lists it (the engine falls back to the check id when it is absent).
+ */
+export type CodedDraft = FindingDraft & { messageId: string; code: string };
+
+/** Identity that fixes the draft's type, so `code` is checked here and not against `report()`. */
+export function coded(draft: CodedDraft): CodedDraft {
+  return draft;
 }
