@@ -47,7 +47,9 @@ export interface Finding {
 }
 
 /** A finding before its message is rendered: what checks hand to `report()`. */
-export type FindingDraft = Omit<Finding, "message" | "messageId" | "severity" | "category" | "data"> & {
+export type FindingDraft = Omit<Finding, "code" | "message" | "messageId" | "severity" | "category" | "data"> & {
+  /** Defaults to the id of the check reporting it; a check may report under a related code. */
+  code?: string;
   messageId?: string;
   severity?: Severity;
   data?: Record<string, unknown>;

@@ -19,3 +19,6 @@ export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./va
 export { buildReport } from "./validate/report-builder.js";
 export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
 export { reportJsonSchema } from "./report-schema.js";
+export * from "./table-schema/index.js";
+export * from "./resolve/index.js";
+export { readTable } from "./reading/index.js";

@@ -6,9 +6,7 @@ import type { Lang } from "./findings.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
-import { loadTableSchema, SchemaLoadError, type SchemaWarning } from "./table-schema/index.js";
-import { FieldError } from "./table-schema/index.js";
-import { loadDataPackage } from "./table-schema/index.js";
+import { FieldError, loadDataPackage, loadTableSchema, SchemaLoadError, type SchemaWarning } from "./table-schema/index.js";
 import { buildReport } from "./validate/report-builder.js";
 import { FindingFactory, type SeverityOverrides } from "./validate/findings-factory.js";
 import {
@@ -20,7 +18,7 @@ import {
   type Validator,
 } from "./validate/validator.js";
 import { discover } from "./discover.node.js";
-import { resolveSchema, type ResolveOptions } from "./node/index.js";
+import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 
 export interface LintOptions extends ResolveOptions {
   /** Directory paths are relative to, and names in the report too. Default: process.cwd(). */
@@ -102,8 +100,10 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 }
 
 function runError(error: unknown, file: string | undefined, lang: Lang): RunError {
-  if (error instanceof SchemaLoadError || error instanceof FieldError) {
-    return { code: "schema-error", file, message: error.messages[lang] };
+  if (error instanceof SchemaLoadError) return { code: "schema-error", file, message: error.messages[lang] };
+  if (error instanceof FieldError) {
+    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `The schema cannot drive validation: ${error.property}: ${error.detail.en}`;
+    return { code: "schema-error", file, message };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: "run-error", file, message };
@@ -175,11 +175,7 @@ async function packageTasks(
 ): Promise<Task[]> {
   const json: unknown = JSON.parse(await readFile(descriptor, "utf8"));
   const directory = path.dirname(descriptor);
-  const loaded = await loadDataPackage(json, descriptor, async (ref: string) => {
-    const target = /^https?:\/\//.test(ref) ? ref : path.resolve(directory, ref);
-    if (target.startsWith("http")) return (await resolveSchema(target, { ...options, cwd: directory })).json;
-    return JSON.parse(await readFile(target, "utf8")) as unknown;
-  });
+  const loaded = await loadDataPackage(json, directory, createJsonReader({ ...options, cwd: directory }), { source: relative(descriptor) });
   const resources = loaded.resources;
   const lookups = await buildLookups(resources, directory, options);
   const tasks: Task[] = [];

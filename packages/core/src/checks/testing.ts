@@ -1,7 +1,7 @@
 import type { RowCheck, RowView, TableInfo } from "../check.js";
 import type { FindingDraft } from "../findings.js";
 
-export type ReportedDraft = FindingDraft & { messageId: string };
+export type ReportedDraft = FindingDraft & { messageId: string; code: string };
 
 export interface TestTable {
   fieldNames: readonly string[];
@@ -29,7 +29,8 @@ export async function runCheck<Options>(check: RowCheck<Options>, options: Optio
     options,
     table: info,
     report: (draft) => {
-      reported.push(draft);
+      // As the engine does: a draft without its own code takes the check's id.
+      reported.push({ ...draft, code: draft.code ?? check.id });
     },
     markSensitiveColumn: () => undefined,
   });

@@ -192,6 +192,10 @@ export const engineCodes = {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne respecte pas la contrainte {constraint} ({expected}).",
         en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not meet constraint {constraint} ({expected}).",
       },
+      arrayItem: {
+        fr: "Un élément de la liste « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne respecte pas la contrainte {constraint} ({expected}).",
+        en: "An item of list \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not meet constraint {constraint} ({expected}).",
+      },
       required: {
         fr: "La colonne « {fieldName} » est obligatoire mais la ligne {rowNumber} n'a pas de valeur.",
         en: "Column \"{fieldName}\" is required but row {rowNumber} has no value.",

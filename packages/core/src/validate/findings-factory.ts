@@ -67,8 +67,15 @@ export class FindingFactory {
     );
   }
 
-  /** Builds the finding, or returns undefined when its code is switched off. */
-  make(code: string, draft: FindingDraft, file: string | undefined): Finding | undefined {
+  /**
+   * Builds the finding, or returns undefined when its code is switched off. `owner` is the check
+   * that reported it: a code it reports besides its id takes its category and templates.
+   */
+  make(code: string, draft: FindingDraft, file: string | undefined, owner?: string): Finding | undefined {
+    if (owner !== undefined && owner !== code && !this.#checks.has(code)) {
+      const ownerInfo = this.#checks.get(owner);
+      if (ownerInfo) this.#checks.set(code, ownerInfo);
+    }
     const info = this.#info(code);
     const severity = this.#overrides.codes?.[code] ?? (info ? this.#overrides.categories?.[info.category] : undefined) ?? draft.severity ?? info?.severity ?? "error";
     if (severity === "off") return undefined;
@@ -83,7 +90,7 @@ export class FindingFactory {
       data,
     };
     if (file !== undefined) finding.file = file;
-    for (const key of ["rowNumber", "fieldNumber", "fieldName", "cell", "line", "pointer", "column", "accepted"] as const) {
+    for (const key of ["file", "rowNumber", "fieldNumber", "fieldName", "cell", "line", "pointer", "column", "accepted"] as const) {
       const value = draft[key];
       if (value !== undefined) (finding as unknown as Record<string, unknown>)[key] = value;
     }

@@ -61,7 +61,7 @@ export const DEFAULT_MAX_ERRORS = 1000;
  */
 export function createValidator(schema: TableSchema, options: ValidatorOptions = {}): Validator {
   const schemaMissing = schema.missingValues ?? [""];
-  const fields = schema.fields.map((descriptor) => compileField(descriptor, schemaMissing));
+  const fields = schema.fields.map((descriptor, index) => compileField(descriptor, schemaMissing, `fields[${index}]`));
   const factory = options.factory ?? new FindingFactory(options.lang ?? "fr", options.severity);
   for (const { check } of options.checks ?? []) factory.register(check.id, check.meta);
   return {
@@ -118,8 +118,8 @@ async function validateTable(
   let labels: string[] = [];
   let dataRows = 0;
 
-  const emit = (code: string, draft: FindingDraft): void => {
-    const finding = factory.make(code, draft, file);
+  const emit = (code: string, draft: FindingDraft, owner?: string): void => {
+    const finding = factory.make(code, draft, file, owner);
     if (finding) findings.push(finding);
   };
   for (const { code, ...draft } of options.schemaFindings ?? []) emit(code, draft);
@@ -190,12 +190,14 @@ async function validateTable(
     },
   };
 
+  await Promise.all((options.checks ?? []).map(({ check }) => check.prepare?.()));
   const sensitive = new Map<number, (value: string) => string>();
   const visitors: RowVisitor[] = (options.checks ?? []).map(({ check, options: checkOptions }) =>
     check.create({
       options: checkOptions as never,
       table: tableInfo,
-      report: (draft) => emit(check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }),
+      report: ({ code, ...draft }) =>
+        emit(code ?? check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }, check.id),
       markSensitiveColumn: (fieldNumber, mask) => sensitive.set(fieldNumber, mask),
     }),
   );
@@ -355,8 +357,8 @@ async function validateTable(
             fieldNumber: position + 1,
             fieldName: field.name,
             cell: raw,
-            messageId: failure.constraint in CONSTRAINT_MESSAGES ? failure.constraint : "default",
-            data: { constraint: failure.constraint, expected: formatExpected(failure.expected) },
+            messageId: failure.arrayItem ? "arrayItem" : failure.constraint in CONSTRAINT_MESSAGES ? failure.constraint : "default",
+            data: { constraint: failure.constraint, expected: formatExpected(failure.expected), ...(failure.arrayItem ? { arrayItem: true } : {}) },
           });
         }
       }
