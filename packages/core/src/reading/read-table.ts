@@ -77,11 +77,10 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   let textOffset = 0;
   let sawText = false;
 
+  const given = definedMembers(options.dialect);
+  const fullDialect = given.delimiter !== undefined && given.quoteChar !== undefined && given.lineTerminator !== undefined;
   const startParser = (): CsvParser => {
-    const given = definedMembers(options.dialect);
-    if (given.delimiter === undefined || given.quoteChar === undefined || given.lineTerminator === undefined) {
-      dialect = { ...sniffDialect(pending.join("")), ...given };
-    }
+    if (!fullDialect) dialect = { ...sniffDialect(pending.join("")), ...given };
     const p = createCsvParser(dialect, {
       record: (cells, line) => {
         // Called after the parser counted this record.
@@ -127,7 +126,7 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
         pendingLength += text.length;
       }
       for (const e of errors) pendingErrors.push(e);
-      if (pendingLength < SNIFF_BYTES && !final) return;
+      if (pendingLength < SNIFF_BYTES && !final && !fullDialect) return;
       if (!sawText) return;
       parser = startParser();
       const buffered = pending.join("");
