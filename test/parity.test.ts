@@ -24,15 +24,15 @@ interface Deviation {
 const deviations: Record<string, Deviation> = {
   "mut-51-quirk-integer-underscore-s-prenoms": {
     add: [{ type: "type-error", rowNumber: 21, fieldNumber: 5 }],
-    doc: "Entiers avec « _ »",
+    doc: "Pas de séparateur `_` dans les nombres",
   },
   "mut-55-quirk-pattern-alternation-friches": {
     add: [{ type: "constraint-error", rowNumber: 2, fieldNumber: 12 }],
-    doc: "Motifs ancrés sur toute la valeur",
+    doc: "Motifs ancrés sur la valeur entière",
   },
   "mut-56-quirk-pattern-trailing-newline-lieux-covoiturage": {
     add: [{ type: "constraint-error", rowNumber: 2, fieldNumber: 5 }],
-    doc: "Motifs ancrés sur toute la valeur",
+    doc: "`$` ne correspond qu'à la toute fin de la valeur",
   },
   "mut-60-quirk-unterminated-quote-subventions": {
     add: [{ type: "source-error", rowNumber: null, fieldNumber: null }],
@@ -97,6 +97,7 @@ describe.runIf(run)("parity with frictionless-py", () => {
     for (const [id, deviation] of Object.entries(deviations)) {
       expect(existsSync(path.join(referenceDir, "cases", id)), id).toBe(true);
       expect(doc, `${id} → ${deviation.doc}`).toContain(deviation.doc);
+      expect(doc, `docs/parity.md names the case ${id}`).toContain(id);
     }
   });
 });

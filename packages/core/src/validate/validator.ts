@@ -145,12 +145,20 @@ async function validateTable(
       state.lookup = options.lookups?.get(reference)?.get(referenceFields.join(","));
     }
     return state;
-  }).filter((fk) => {
-    // Alone, a table cannot check references to other resources: say so once and go on.
-    if (fk.reference === "" || fk.lookup) return true;
-    emit("resource-error", { messageId: "packageRequired", data: { fields: fk.fieldNames.join(", "), resource: fk.reference } });
-    return false;
   });
+  // Alone, a table cannot check references to other resources: say so once, as frictionless
+  // does, and check the rest of the table all the same.
+  const unchecked = foreignKeys.filter((fk) => fk.reference !== "" && !fk.lookup);
+  if (unchecked.length > 0) {
+    emit("resource-error", {
+      messageId: "packageRequired",
+      data: {
+        fields: unchecked.map((fk) => fk.fieldNames.join(", ")).join(" ; "),
+        resource: [...new Set(unchecked.map((fk) => fk.reference))].join(", "),
+      },
+    });
+    foreignKeys.splice(0, foreignKeys.length, ...foreignKeys.filter((fk) => !unchecked.includes(fk)));
+  }
 
   // Cast values of the current row, reused from row to row: null missing, INVALID failed cast.
   const values: unknown[] = new Array(fieldCount).fill(null);
