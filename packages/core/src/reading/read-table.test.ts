@@ -125,6 +125,27 @@ describe("readTable", () => {
     expect(result.records).toBe(0);
   });
 
+  it.each([{ delimiter: ";;" }, { quoteChar: "" }, { delimiter: "'", quoteChar: "'" }])("reports an unusable dialect %o without throwing", async (dialect) => {
+    const { records, problems } = await read(chunked(utf8("a\n"), 10), { dialect });
+    expect(problems.map((p) => [p.code, p.data.reason])).toEqual([["source-error", "dialect"]]);
+    expect(records).toEqual([]);
+  });
+
+  it("lets an exception thrown by the sink propagate, after closing the source", async () => {
+    let closed = false;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        yield utf8("a\n");
+        yield utf8("b\n");
+      } finally {
+        closed = true;
+      }
+    }
+    const sink = { record: () => { throw new Error("bug in a check"); }, problem: () => {} };
+    await expect(readTable(source(), { dialect: { delimiter: ",", quoteChar: '"', lineTerminator: "\n" } }, sink)).rejects.toThrow("bug in a check");
+    expect(closed).toBe(true);
+  });
+
   it("stops pulling from the source when the sink says so", async () => {
     let pulled = 0;
     let closed = false;

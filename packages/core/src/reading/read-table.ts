@@ -52,8 +52,9 @@ const DEFAULT_DIALECT: Dialect = { delimiter: ",", quoteChar: '"', lineTerminato
 /**
  * Reads a table in one streaming pass: decode (encoding detected over the whole stream), sniff
  * the dialect on the first 64 KiB of text, parse with Python csv semantics, and hand each record
- * to the sink with its logical row number. Never throws: an unreadable source, an empty file,
- * an unterminated quote and undecodable bytes become problems.
+ * to the sink with its logical row number. Never throws for bad input: an unreadable source, an
+ * unknown encoding, an unusable dialect, an empty file, an unterminated quote and undecodable
+ * bytes become problems.
  */
 export async function readTable(source: ByteSource, options: ReadOptions, sink: TableSink): Promise<ReadResult> {
   let dialect: Dialect = { ...DEFAULT_DIALECT, ...definedMembers(options.dialect) };
@@ -63,9 +64,16 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   try {
     decoder = createDecoder({ encoding: options.encoding });
   } catch (error) {
-    sink.problem({ code: "source-error", messageId: "default", data: { detail: `unknown encoding "${options.encoding ?? ""}"`, reason: "encoding", message: messageOf(error) } });
+    sink.problem({ code: "source-error", messageId: "default", data: { detail: `${messageOf(error)} (encoding "${options.encoding ?? ""}")`, reason: "encoding" } });
     await cancel(source);
     return { encoding: options.encoding ?? "", dialect, bytes, records: 0, stopped: false };
+  }
+
+  const badDialect = invalidDialect(dialect);
+  if (badDialect !== undefined) {
+    sink.problem({ code: "source-error", messageId: "default", data: { detail: badDialect, reason: "dialect" } });
+    await cancel(source);
+    return { encoding: decoder.encoding, dialect, bytes, records: 0, stopped: false };
   }
 
   let parser: CsvParser | undefined;
@@ -140,26 +148,37 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   };
 
   const iterator = iterate(source);
+  // Only the source's failures become problems; an exception from the sink is a bug and
+  // propagates (after the source is released).
+  let exhausted = false;
+  let failure: { error: unknown } | undefined;
   try {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      const chunk = next.value;
-      bytes += chunk.length;
-      const decoded = decoder.write(chunk);
+    while (!stopped) {
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      bytes += next.value.length;
+      const decoded = decoder.write(next.value);
       accept(decoded.text, decoded.errors, false);
-      if (stopped) break;
     }
-    if (!stopped) {
+    if (failure !== undefined) {
+      sink.problem({ code: "source-error", messageId: "default", rowNumber: parser ? parser.records + 1 : undefined, data: { detail: messageOf(failure.error), reason: "read" } });
+    } else if (!stopped) {
       const decoded = decoder.end();
       accept(decoded.text, decoded.errors, true);
       if (!stopped) parser?.end();
       if (!sawText) sink.problem({ code: "source-error", messageId: "empty", data: { reason: "empty" } });
     }
-  } catch (error) {
-    sink.problem({ code: "source-error", messageId: "default", rowNumber: parser ? parser.records + 1 : undefined, data: { detail: messageOf(error), reason: "read" } });
   } finally {
-    if (stopped) await iterator.return().catch(() => undefined);
+    if (!exhausted && failure === undefined) await iterator.return().catch(() => undefined);
   }
   return { encoding: decoder.encoding, dialect, bytes, records: parser?.records ?? 0, stopped };
 }
@@ -192,6 +211,14 @@ async function cancel(source: ByteSource): Promise<void> {
   } catch {
     // Nothing to report: the read was abandoned already.
   }
+}
+
+// The parser reads one-character delimiters and quotes, as Python's csv module requires.
+function invalidDialect(dialect: Dialect): string | undefined {
+  if (dialect.delimiter.length !== 1) return `the delimiter must be one character, not ${JSON.stringify(dialect.delimiter)}`;
+  if (dialect.quoteChar.length !== 1) return `the quote character must be one character, not ${JSON.stringify(dialect.quoteChar)}`;
+  if (dialect.delimiter === dialect.quoteChar) return "the delimiter and the quote character must differ";
+  return undefined;
 }
 
 function definedMembers(dialect: Partial<Dialect> | undefined): Partial<Dialect> {
