@@ -22,6 +22,8 @@ export interface ColumnTally {
   /** Non-empty values examined. */
   examined: number;
   totalLength: number;
+  /** Values examined that look like prose (long, with spaces): free-text scanning goes on only for those columns. */
+  texts: number;
   /** Sampling is over: the verdict will not change with more values. */
   settled: boolean;
   tallies: DetectorTally[];
@@ -44,6 +46,8 @@ const MAX_EXAMPLES = 3;
 const MAX_ROWS = 5;
 /** After this many values with no match at all, the column stops being examined. */
 const EARLY_STOP = 100;
+/** After this many values, a column whose matches are all-or-nothing is settled. */
+const STABLE_AFTER = 150;
 
 export function newColumn(index: number, label: string, detectors: readonly Detector[]): ColumnTally {
   const tallies: DetectorTally[] = [];
@@ -63,13 +67,14 @@ export function newColumn(index: number, label: string, detectors: readonly Dete
       rows: [],
     });
   }
-  return { index, label, examined: 0, totalLength: 0, settled: tallies.length === 0, tallies };
+  return { index, label, examined: 0, totalLength: 0, texts: 0, settled: false, tallies };
 }
 
 /** Feeds one non-empty value of the column. */
 export function examine(column: ColumnTally, value: string, rowNumber: number, sampleSize: number): void {
   column.examined++;
   column.totalLength += value.length;
+  if (value.length >= 24 && value.includes(" ")) column.texts++;
   let anyMatch = false;
   for (const tally of column.tallies) {
     const match = tally.detector.test(value);
@@ -97,6 +102,11 @@ export function examine(column: ColumnTally, value: string, rowNumber: number, s
     // header hint), halved for safety: they would only cost time on the rest of the sample.
     column.tallies = column.tallies.filter((t) => t.matches / column.examined >= t.detector.threshold * 0.2);
     if (column.tallies.length === 0) column.settled = true;
+  }
+  if (column.examined === STABLE_AFTER && column.tallies.every((t) => t.matches === 0 || t.matches / column.examined >= 0.95)) {
+    // Every detector either matched all but a few values or none: more values would not move the
+    // verdict, only the share's last decimals (csv-detective's early exit, research/pii.md §1a).
+    column.settled = true;
   }
   if (column.examined >= sampleSize) column.settled = true;
   else if (column.examined === EARLY_STOP && !anyMatch && column.tallies.every((t) => t.matches === 0)) column.settled = true;

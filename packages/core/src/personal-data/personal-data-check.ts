@@ -102,14 +102,17 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
       },
       row(row) {
         const values = row.cells;
+        // Only the columns still sampled, and the text columns, are visited (throughput).
         for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
+          const scan = scanFreeText && (!column.settled || column.texts > 0);
+          if (column.settled && !scan) continue;
           const raw = values[i];
           if (raw === undefined) continue;
           const value = raw.trim();
           if (value === "") continue;
-          const column = columns[i]!;
           if (!column.settled) examine(column, value, row.rowNumber, sampleSize);
-          if (scanFreeText && value.length >= MIN_TEXT_LENGTH && value.includes(" ")) {
+          if (scan && value.length >= MIN_TEXT_LENGTH && value.includes(" ")) {
             for (const hit of scanText(value, textDetectors)) {
               const key = `${i}\u0000${hit.kind}`;
               let entry = cells.get(key);

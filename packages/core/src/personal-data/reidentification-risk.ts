@@ -60,7 +60,7 @@ export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
       row(row) {
         if (!active) return;
         parts.length = 0;
-        for (const i of indexes) parts.push((row.cells[i] ?? "").trim().toLowerCase());
+        for (const i of indexes) parts.push(row.cells[i] ?? "");
         const h = hashCombination(parts);
         groups.set(h, (groups.get(h) ?? 0) + 1);
         records++;

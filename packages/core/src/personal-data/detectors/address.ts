@@ -42,7 +42,7 @@ export const address: Detector = {
   personContextBoost: 0.4,
   needsPersonContext: true,
   freeText: {
-    prefilter: /domicili|demeurant|r[ée]sidant|habitant/i,
+    prefilter: /omicili|emeurant|[ée]sidant|abitant/, // case-sensitive tails: much faster than /i on prose
     pattern: new RegExp(
       `(?:domicili[ée]e?s?|demeurant|r[ée]sidant|habitant)\\s+(?:au|à|a|,)?\\s*\\d{1,4}\\s*(?:bis|ter)?,?\\s+(?:${VOIE})\\s+[^,;.\\n]{2,40}`,
       "gi",

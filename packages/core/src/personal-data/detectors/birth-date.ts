@@ -30,7 +30,7 @@ export const birthDate: Detector = {
   threshold: 0.6,
   minPersonal: 0.5,
   freeText: {
-    prefilter: /n[ée]e?\s/i,
+    prefilter: /\b[nN][ée]e?\s+le\s/,
     pattern: /\bn[ée]e?\s+le\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/gi,
     accept: () => 1,
   },

@@ -39,7 +39,7 @@ export const card: Detector = {
   threshold: 0.6,
   minPersonal: 0.6,
   freeText: {
-    prefilter: /\d{4}/,
+    prefilter: /\d{4}[ -]?\d{4}/,
     pattern: /\b\d(?:[ -]?\d){12,18}\b/g,
     accept: (m) => (testCard(m[0]) ? 1 : 0),
   },

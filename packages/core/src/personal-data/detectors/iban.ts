@@ -4,6 +4,7 @@ import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
 export function testIban(value: string): ValueMatch | null {
+  if (value.length > 45) return null; // cheap rejection of prose before any regex
   const v = value.trim().toUpperCase().replace(/[\s.-]/g, "");
   if (/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(v)) {
     // ISO 13616 mod 97 and the country's BBAN format (ibantools).
@@ -24,7 +25,7 @@ export const iban: Detector = {
   threshold: 0.6,
   minPersonal: 0.6,
   freeText: {
-    prefilter: /[A-Z]{2}\d{2}/i,
+    prefilter: /\b[A-Za-z]{2}\d{2}\s?[A-Za-z0-9]{4}/,
     pattern: /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/gi,
     accept: (m) => (testIban(m[0]) ? 1 : 0),
   },

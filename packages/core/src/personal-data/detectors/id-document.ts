@@ -7,6 +7,7 @@ import type { Detector, ValueMatch } from "../types.js";
  * as Purview and Google DLP require a keyword (research/pii.md §2, identity documents).
  */
 export function testIdDocument(value: string): ValueMatch | null {
+  if (value.length > 16) return null; // cheap rejection of prose before any regex
   const v = value.trim().toUpperCase().replace(/\s/g, "");
   if (/^\d{2}[A-Z]{2}\d{5}$/.test(v)) return { personal: 1 };
   if (/^[A-Z0-9]{12}$/.test(v) && /\d/.test(v)) return { personal: 1 };

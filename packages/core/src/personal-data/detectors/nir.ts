@@ -9,6 +9,7 @@ import type { Detector, ValueMatch } from "../types.js";
 const BODY = /^[123478]\d{2}(?:0[1-9]|1[0-3]|20|3\d|4[0-2]|[5-9]\d)(?:\d{2}|2A|2B)\d{6}$/;
 
 export function testNir(value: string): ValueMatch | null {
+  if (value.length > 24) return null; // cheap rejection of prose before any regex
   const v = value.trim().toUpperCase().replace(/[\s.-]/g, "");
   if (v.length === 15) {
     const body = v.slice(0, 13);
@@ -33,7 +34,7 @@ export const nir: Detector = {
   threshold: 0.6,
   minPersonal: 0.6,
   freeText: {
-    prefilter: /\d{3}/,
+    prefilter: /\d\d[\s.]?\d\d[\s.]?(?:\d\d|2[AB])[\s.]?\d{3}/,
     pattern: /\b[123478][\s.]?\d{2}[\s.]?\d{2}[\s.]?(?:\d{2}|2[AB])[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{2}\b/g,
     accept: (m) => (testNir(m[0])?.checksum ? 1 : 0),
   },

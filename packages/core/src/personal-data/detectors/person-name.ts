@@ -34,6 +34,7 @@ function parts(token: string): string[] {
 }
 
 export function testPersonName(value: string): ValueMatch | null {
+  if (value.length > 80) return null;
   let v = value.trim().replace(/\s+/g, " ");
   if (v.length < 2 || v.length > 60 || /[\d@/;:()]/.test(v)) return null;
   let civility = false;

@@ -33,6 +33,24 @@ export function testPhone(value: string): ValueMatch | null {
   // A national number starts with 0 and has 10 digits; otherwise an international prefix.
   // Bare 9-digit SIRENs or 14-digit SIRETs therefore never reach the parser.
   if (!/^0[1-9]\d{8}$/.test(digits) && !/^(?:\+|00)[1-9]\d{7,13}$/.test(digits)) return null;
+  if (digits.startsWith("0")) {
+    // The French plan gives a national number its type by its leading block (ARCEP: 01–05
+    // geographic, 06 and 073–079 mobile, 08 services, 09 VoIP): libphonenumber is asked once
+    // per 4-digit block, parsing being the costliest step of sampling.
+    const block = digits.slice(0, 4);
+    let personal = NATIONAL_BLOCKS.get(block);
+    if (personal === undefined) {
+      personal = classify(digits)?.personal ?? -1;
+      if (NATIONAL_BLOCKS.size < 2000) NATIONAL_BLOCKS.set(block, personal);
+    }
+    return personal < 0 ? null : { personal, key: digits };
+  }
+  return classify(digits);
+}
+
+const NATIONAL_BLOCKS = new Map<string, number>();
+
+function classify(digits: string): ValueMatch | null {
   const international = digits.startsWith("00") ? `+${digits.slice(2)}` : digits;
   let phone = parsePhoneNumberFromString(international, "FR");
   if (!phone?.isValid() && international.startsWith("0")) {
@@ -61,7 +79,7 @@ export const phone: Detector = {
   repeatsAreInstitutional: true,
   personContextBoost: 0.25,
   freeText: {
-    prefilter: /\d\d/,
+    prefilter: /\d\d[\s.-]?\d\d[\s.-]?\d\d[\s.-]?\d\d/,
     pattern: /(?:\+33\s?(?:\(0\)\s?)?|0033\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g,
     accept: (m) => testPhone(m[0])?.personal ?? 0,
   },

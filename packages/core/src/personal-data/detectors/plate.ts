@@ -9,6 +9,7 @@ const SIV = /^([A-HJ-NP-TV-Z]{2})[- ]?(\d{3})[- ]?([A-HJ-NP-TV-Z]{2})$/;
 const FNI = /^\d{1,4}[- ]?[A-Z]{1,3}[- ]?(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
 
 export function testPlate(value: string): ValueMatch | null {
+  if (value.length > 14) return null; // cheap rejection of prose before any regex
   const v = value.trim().toUpperCase();
   const siv = SIV.exec(v);
   if (siv) {
