@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Column-level evaluation of the personal-data detectors on the synthetic municipal corpus in
 // eval/personal-data/: precision, recall and F1 per kind and overall (micro-averaged).
-// Usage: node scripts/eval-personal-data.mjs   (after building @conforme/core)
+// Usage: node scripts/eval-personal-data.mjs [core-module]   (default: the built @conforme/core)
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -68,7 +68,8 @@ export function evaluate(core, Papa, dir = corpusDir) {
 }
 
 async function main() {
-  const core = await import(pathToFileURL(path.join(root, "packages/core/dist/index.js")).href);
+  const modulePath = path.resolve(process.argv[2] ?? path.join(root, "packages/core/dist/index.js"));
+  const core = await import(pathToFileURL(modulePath).href);
   const Papa = createRequire(path.join(root, "packages/core/package.json"))("papaparse");
   const result = evaluate(core, Papa);
   const pct = (x) => x.toFixed(3);
