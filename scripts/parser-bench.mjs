@@ -1,7 +1,9 @@
 // Compares CSV parsers fed text chunk by chunk, as the reading layer feeds them:
 // papaparse's Parser (the class its ChunkStreamer drives), conforme's parser
 // (packages/core/src/reading/parse.ts) and a naive split on "\n" then ",".
-// Usage: node scripts/parser-bench.mjs [rows=1000000] [--quoted]
+// Usage: node scripts/parser-bench.mjs [rows=1000000] [--quoted] [--only=<name prefix>]
+// Run one parser per process (--only=...): a shared process lets one parser's garbage and JIT
+// state skew the next one's time.
 import { build } from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,8 +20,8 @@ const quoted = process.argv.includes("--quoted");
 
 const tmp = mkdtempSync(path.join(tmpdir(), "parser-bench-"));
 const out = path.join(tmp, "parse.mjs");
-await build({ entryPoints: [path.join(root, "packages/core/src/reading/parse.ts")], bundle: true, format: "esm", outfile: out, platform: "neutral", logLevel: "error" });
-const { createCsvParser } = await import(pathToFileURL(out).href);
+await build({ entryPoints: [path.join(root, "packages/core/src/reading/index.ts")], bundle: true, format: "esm", outfile: out, platform: "neutral", logLevel: "error" });
+const { createCsvParser, readTable } = await import(pathToFileURL(out).href);
 rmSync(tmp, { recursive: true });
 
 // 10 typed columns like the file of research/performance.md.
@@ -45,6 +47,8 @@ function generate() {
 }
 
 const { chunks, length } = generate();
+const encoder = new TextEncoder();
+const byteChunks = chunks.map((c) => encoder.encode(c));
 console.log(`${rows} rows, ${(length / 1e6).toFixed(1)} M chars, ${chunks.length} chunks of 64 Ki chars${quoted ? ", quoted labels with commas, quotes and newlines" : ""}`);
 
 function conforme() {
@@ -88,12 +92,30 @@ function naive() {
 }
 
 const which = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
-for (const [name, fn] of [["naive split", naive], ["papaparse Parser", papaparse], ["conforme parser", conforme]].filter(([n]) => !which || n.startsWith(which))) {
+// The whole reading layer from bytes: decode with detection, sniff, parse, row numbers.
+async function readTableFromBytes() {
+  let n = 0;
+  async function* source() {
+    yield* byteChunks;
+  }
+  await readTable(source(), {}, { record: () => { n++; }, problem() {} });
+  return n;
+}
+
+// Decoding alone, the floor for readTableFromBytes' decoder.
+function decodeOnly() {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let n = 0;
+  for (const b of byteChunks) n += decoder.decode(b, { stream: true }).length;
+  return n;
+}
+
+for (const [name, fn] of [["naive split", naive], ["papaparse Parser", papaparse], ["conforme parser", conforme], ["TextDecoder only", decodeOnly], ["readTable (bytes)", readTableFromBytes]].filter(([n]) => !which || n.startsWith(which))) {
   let best = Infinity;
   let count = 0;
   for (let run = 0; run < 3; run++) {
     const t = performance.now();
-    count = fn();
+    count = await fn();
     best = Math.min(best, performance.now() - t);
   }
   console.log(`${name.padEnd(18)} ${String(count).padStart(8)} records  ${(best / 1000).toFixed(2)} s  ${Math.round((rows / best) * 1000).toLocaleString("en")} rows/s`);

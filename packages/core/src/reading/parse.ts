@@ -77,31 +77,26 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
   function push(s: string): void {
     const n = s.length;
     let i = 0;
-    // Cached positions of the next LF and CR, to count line breaks inside quoted fields
-    // without a second pass over every character.
+    // Cached positions of the next delimiter, LF and CR in this chunk: unquoted fields end at
+    // the nearest, and line breaks inside quoted fields are counted without a second pass.
     let nextDelim = -1;
     let nextLF = -1;
     let nextCR = -1;
     while (i < n && !stopped) {
       if (state === START_FIELD) {
-        let c = s.charCodeAt(i);
-        if (c === LF) {
+        const c = s.charCodeAt(i);
+        if (c === LF || c === CR) {
           i++;
-          if (afterCR) {
+          if (c === LF && afterCR) {
+            // The LF of a CRLF whose CR ended the record.
             afterCR = false;
             continue;
           }
+          // An empty line is the record []; after a delimiter, the last field is empty.
           if (fields.length > 0) fields.push("");
           emit();
           recordLine = ++line;
-          continue;
-        }
-        if (c === CR) {
-          i++;
-          if (fields.length > 0) fields.push("");
-          emit();
-          recordLine = ++line;
-          afterCR = true;
+          afterCR = c === CR;
           continue;
         }
         afterCR = false;
@@ -116,43 +111,26 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
           i++;
           continue;
         }
-        // indexOf beats a charCodeAt loop here (measured, scripts/parser-bench.mjs); the
-        // positions are cached for the chunk and only searched again once passed.
+        state = IN_FIELD;
+      }
+
+      if (state === IN_FIELD) {
+        // Unquoted text runs to the next delimiter or line break. indexOf beats a charCodeAt
+        // loop here (measured with scripts/parser-bench.mjs); the positions are cached for the
+        // chunk and searched again only once passed.
         if (nextDelim < i) nextDelim = indexOrEnd(s, delimiterChar, i);
         if (nextLF < i) nextLF = indexOrEnd(s, "\n", i);
         if (nextCR < i) nextCR = indexOrEnd(s, "\r", i);
         let j = nextDelim < nextLF ? nextDelim : nextLF;
         if (nextCR < j) j = nextCR;
         if (j === n) {
-          field = s.slice(i);
-          state = IN_FIELD;
-          return;
-        }
-        fields.push(s.slice(i, j));
-        c = s.charCodeAt(j);
-        i = j + 1;
-        if (c !== delimiter) {
-          emit();
-          recordLine = ++line;
-          afterCR = c === CR;
-        }
-        continue;
-      }
-
-      if (state === IN_FIELD) {
-        let j = i;
-        let c = 0;
-        for (; j < n; j++) {
-          c = s.charCodeAt(j);
-          if (c === delimiter || c === LF || c === CR) break;
-        }
-        if (j === n) {
           field += s.slice(i);
           return;
         }
-        fields.push(field + s.slice(i, j));
+        fields.push(field === "" ? s.slice(i, j) : field + s.slice(i, j));
         field = "";
         state = START_FIELD;
+        const c = s.charCodeAt(j);
         i = j + 1;
         if (c !== delimiter) {
           emit();
