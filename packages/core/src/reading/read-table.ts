@@ -57,7 +57,9 @@ const DEFAULT_DIALECT: Dialect = { delimiter: ",", quoteChar: '"', lineTerminato
  * bytes become problems.
  */
 export async function readTable(source: ByteSource, options: ReadOptions, sink: TableSink): Promise<ReadResult> {
-  let dialect: Dialect = { ...DEFAULT_DIALECT, ...definedMembers(options.dialect) };
+  const given = definedMembers(options.dialect);
+  const fullDialect = given.delimiter !== undefined && given.quoteChar !== undefined && given.lineTerminator !== undefined;
+  let dialect: Dialect = { ...DEFAULT_DIALECT, ...given };
   let bytes = 0;
   let stopped = false;
   let decoder: StreamDecoder;
@@ -85,10 +87,8 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   let textOffset = 0;
   let sawText = false;
 
-  const given = definedMembers(options.dialect);
-  const fullDialect = given.delimiter !== undefined && given.quoteChar !== undefined && given.lineTerminator !== undefined;
-  const startParser = (): CsvParser => {
-    if (!fullDialect) dialect = { ...sniffDialect(pending.join("")), ...given };
+  const startParser = (sample: string): CsvParser => {
+    if (!fullDialect) dialect = { ...sniffDialect(sample), ...given };
     const p = createCsvParser(dialect, {
       record: (cells, line) => {
         // Called after the parser counted this record.
@@ -136,8 +136,8 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
       for (const e of errors) pendingErrors.push(e);
       if (pendingLength < SNIFF_BYTES && !final && !fullDialect) return;
       if (!sawText) return;
-      parser = startParser();
       const buffered = pending.join("");
+      parser = startParser(buffered);
       const bufferedErrors = pendingErrors;
       pending = [];
       pendingErrors = [];
