@@ -94,7 +94,7 @@ describe("worked example: excellent (conforme.dataset.yml, published URLs)", () 
 });
 
 describe("worked example: moyen (datapackage.json v2, file not published yet)", () => {
-  const facts = [{ path: "budget.csv", bytes: 95, mtime: "2024-03-01T08:00:00Z" }];
+  const facts = [{ path: "budget.csv", bytes: 86, mtime: "2024-03-01T08:00:00Z" }];
 
   it("data.gouv.fr: 5 verified, availability only local", async () => {
     const result = await run("moyen/datapackage.json", { facts });
