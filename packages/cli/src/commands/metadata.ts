@@ -1,0 +1,99 @@
+import path from "node:path";
+import {
+  applyThreshold,
+  formatMetadataJson,
+  formatMetadataStylish,
+  MetadataInputError,
+  MQA_RATINGS,
+  type MetadataResult,
+  type MqaRating,
+} from "@conforme/core";
+import { evaluateDatagouvDataset, evaluateMetadataFile } from "@conforme/core/node";
+import { choiceOption, parseCommandArgs, UsageError } from "../io.js";
+
+const HELP = `Usage : conforme metadata <descripteur> [options]
+        conforme metadata --dataset <id ou slug> [options]
+
+Note les métadonnées d'un jeu de données comme data.gouv.fr (score de qualité sur 9) et
+data.europa.eu (MQA sur 405), explique chaque point manquant et compare les métadonnées aux fichiers.
+
+Descripteurs lus : datapackage.json (v1, v2), conforme.dataset.yml ou .json, jeu data.gouv.fr
+(JSON enregistré), DCAT-AP en JSON-LD ou Turtle (.ttl).
+
+Options :
+  --format <nom>          stylish (défaut), json
+  --lang <fr|en>          langue des messages (défaut : fr)
+  --now <date ISO>        date de référence pour les critères de fréquence (défaut : maintenant)
+  --check-urls            vérifie que les URL répondent (réseau) ; sinon leurs points sont provisoires
+  --dataset <id|slug>     récupère le jeu sur data.gouv.fr au lieu de lire un fichier
+  --datagouv-url <url>    adresse de data.gouv.fr (défaut : https://www.data.gouv.fr)
+  --min-score <n>         erreur si le score MQA est sous n points (sur 405)
+  --min-rating <note>     erreur si la note MQA est sous : excellent, good, sufficient, bad
+  -h, --help              affiche cette aide
+
+Codes de sortie : 0 scores au-dessus des minimums, 1 minimum non atteint, 2 exécution impossible.
+`;
+
+/** `conforme metadata`: prints the two metadata scores of one descriptor. */
+export async function metadataCommand(
+  args: string[],
+  io: { cwd: string; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandArgs("metadata", args, {
+      format: { type: "string" },
+      lang: { type: "string" },
+      now: { type: "string" },
+      "check-urls": { type: "boolean" },
+      dataset: { type: "string" },
+      "datagouv-url": { type: "string" },
+      "min-score": { type: "string" },
+      "min-rating": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    const format = choiceOption("--format", values.format, ["stylish", "json"] as const, "stylish");
+    const lang = choiceOption("--lang", values.lang, ["fr", "en"] as const, "fr");
+    const now = values.now === undefined ? new Date() : new Date(values.now);
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--now : date ISO 8601 attendue, reçu « ${values.now} ».`);
+    const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
+    if (minScore !== undefined && !(minScore >= 0)) throw new UsageError(`--min-score : nombre de points attendu, reçu « ${values["min-score"]} ».`);
+    const ratings = MQA_RATINGS.map((band) => band.rating);
+    const minRating = values["min-rating"] === undefined ? undefined : choiceOption<MqaRating>("--min-rating", values["min-rating"], ratings, "bad");
+    if (positionals.length > 1 || (positionals.length === 1) === (values.dataset !== undefined)) {
+      throw new UsageError("indiquez un descripteur ou --dataset <id|slug>, pas les deux.\nTapez « conforme metadata --help ».");
+    }
+
+    const options = { now, lang, checkUrls: values["check-urls"] === true };
+    let result: MetadataResult;
+    if (values.dataset !== undefined) {
+      result = await evaluateDatagouvDataset(values.dataset, { ...options, ...(values["datagouv-url"] && { baseUrl: values["datagouv-url"] }) });
+    } else {
+      const file = positionals[0]!;
+      result = await evaluateMetadataFile(path.resolve(io.cwd, file), { ...options, displayName: file });
+    }
+
+    const failures = applyThreshold(result, { ...(minScore !== undefined && { minScore }), ...(minRating && { minRating }) }, lang);
+    const shown = { ...result, findings: [...result.findings, ...failures] };
+    io.stdout.write(format === "json" ? formatMetadataJson(shown) : formatMetadataStylish(shown, lang));
+    return failures.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof MetadataInputError) {
+      io.stderr.write(`conforme metadata : ${error.message}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR") {
+      io.stderr.write(`conforme metadata : fichier introuvable : ${(error as NodeJS.ErrnoException).path ?? ""}\n`);
+      return 2;
+    }
+    if (error instanceof Error && (error.name === "TimeoutError" || error.name === "TypeError")) {
+      io.stderr.write(`conforme metadata : ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
