@@ -51,7 +51,7 @@ describe("cross-checks", () => {
     ["metadata-frequency-not-met", { mtime: "2024-11-01T00:00:00Z" }, "/accrualPeriodicity"], // + 31 days < 2025-01-09
     ["metadata-modified-outdated", { mtime: "2025-01-05T00:00:00Z" }, "/modified"],
   ] as const)("%s", (code, change, pointer) => {
-    const findings = crossCheck(model, [{ ...clean, ...change }], { now: NOW });
+    const findings = crossCheck(model, [{ ...clean, ...(change as Partial<DataFacts>) }], { now: NOW });
     expect(findings.map((f) => [f.code, f.pointer])).toEqual([[code, pointer]]);
   });
 
