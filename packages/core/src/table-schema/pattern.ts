@@ -30,6 +30,7 @@ const PY_WORD = "\\p{L}\\p{N}_";
 // French identifiers (SIRET, INSEE, postal codes) are ASCII digits only.
 const DIGIT = "0-9";
 
+const MEMO_TRIAL = 2000;
 const MEMO_SIZE = 4096;
 const MEMO_VALUE_LENGTH = 256;
 
@@ -287,11 +288,24 @@ export function compilePattern(source: string): CompiledPattern {
   }
   // Pattern columns often repeat values (codes, lists of days): a bounded memo saves the ~1 µs
   // an RE2 match costs in JavaScript.
-  const memo = new Map<string, boolean>();
+  // Columns of distinct values (identifiers) never hit: after a trial, a memo that saves less
+  // than a third of the matches is dropped, so those columns pay for RE2 alone.
+  let memo: Map<string, boolean> | null = new Map<string, boolean>();
+  let lookups = 0;
+  let hits = 0;
   const test = (value: string): boolean => {
+    if (memo === null) return re.testExact(value);
+    lookups++;
     const known = memo.get(value);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      hits++;
+      return known;
+    }
     const result = re.testExact(value);
+    if (lookups === MEMO_TRIAL && hits * 3 < lookups) {
+      memo = null;
+      return result;
+    }
     if (memo.size >= MEMO_SIZE) memo.clear();
     if (value.length <= MEMO_VALUE_LENGTH) memo.set(value, result);
     return result;
