@@ -102,8 +102,9 @@ function constraintHint(constraint: string, field: FieldDescriptor | undefined, 
     // rarely tells a producer what to write.
     const parts: { fr: string[]; en: string[] } = { fr: [], en: [] };
     if (field?.description) {
-      parts.fr.push(`Description du champ : ${field.description}`);
-      parts.en.push(`Field description: ${field.description}`);
+      const description = /[.!?]$/.test(field.description.trim()) ? field.description.trim() : `${field.description.trim()}.`;
+      parts.fr.push(`Description du champ : ${description}`);
+      parts.en.push(`Field description: ${description}`);
     }
     if (field?.example !== undefined && field.example !== null && field.example !== "") {
       const example = typeof field.example === "string" ? field.example : JSON.stringify(field.example);
@@ -112,11 +113,6 @@ function constraintHint(constraint: string, field: FieldDescriptor | undefined, 
     }
     return parts.fr.length > 0 ? { fr: parts.fr.join(" "), en: parts.en.join(" ") } : undefined;
   }
-  if (constraint === "enum") {
-    const values = Array.isArray(expected) ? expected : (field?.constraints?.enum ?? []);
-    if (values.length === 0) return undefined;
-    const list = values.map((value) => String(value)).join(", ");
-    return { fr: `Valeurs autorisées : ${list}.`, en: `Allowed values: ${list}.` };
-  }
+  // enum: the message already lists the allowed values.
   return undefined;
 }

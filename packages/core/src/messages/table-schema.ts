@@ -1,5 +1,6 @@
 import type { MessageTemplate } from "../check.js";
 import type { Category } from "../findings.js";
+import { checkErrorMessages } from "../checks/custom-checks.js";
 
 /** A finding code emitted by the engine itself, with its category and templates. */
 export interface EngineCode {
@@ -179,8 +180,8 @@ export const engineCodes = {
     title: { fr: "Type incorrect", en: "Type error" },
     messages: {
       default: {
-        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'est pas du type attendu ({type}/{format}).",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is not of the expected type ({type}/{format}).",
+        fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'est pas du type attendu ({typeLabel}).",
+        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is not of the expected type ({typeLabel}).",
       },
     },
   },
@@ -290,6 +291,7 @@ export const engineCodes = {
         fr: "Le contrôle « {check} » ne peut pas s'exécuter : {detail}",
         en: "Check \"{check}\" cannot run: {detail}",
       },
+      ...checkErrorMessages,
     },
   },
 } as const satisfies Record<string, EngineCode>;

@@ -103,10 +103,40 @@ export class FindingFactory {
     const info = this.#info(finding.code);
     const template = info?.messages[finding.messageId] ?? info?.messages.default ?? info?.messages[Object.keys(info.messages)[0] ?? ""];
     if (!template) return finding.code;
-    return renderMessage(template, lang, { ...finding.data, ...finding });
+    const values: Record<string, unknown> = { ...finding.data, ...finding };
+    if (typeof finding.data.type === "string") values.typeLabel = typeLabel(finding.data.type, finding.data.format, lang);
+    const message = renderMessage(template, lang, values);
+    const hint = finding.data.hint as MessageTemplate | undefined;
+    return hint && typeof hint[lang] === "string" ? `${message} ${hint[lang]}` : message;
   }
 
   #info(code: string): CodeInfo | undefined {
     return this.#checks.get(code) ?? engineInfo(code);
   }
+}
+
+const TYPE_LABELS: Record<string, MessageTemplate> = {
+  string: { fr: "texte", en: "text" },
+  integer: { fr: "nombre entier", en: "integer" },
+  number: { fr: "nombre", en: "number" },
+  boolean: { fr: "booléen", en: "boolean" },
+  date: { fr: "date AAAA-MM-JJ", en: "date YYYY-MM-DD" },
+  datetime: { fr: "date et heure ISO 8601", en: "ISO 8601 date and time" },
+  time: { fr: "heure hh:mm:ss", en: "time hh:mm:ss" },
+  year: { fr: "année AAAA", en: "year YYYY" },
+  yearmonth: { fr: "année et mois AAAA-MM", en: "year and month YYYY-MM" },
+  duration: { fr: "durée ISO 8601", en: "ISO 8601 duration" },
+  geopoint: { fr: "point géographique", en: "geographic point" },
+  geojson: { fr: "objet GeoJSON", en: "GeoJSON object" },
+  object: { fr: "objet JSON", en: "JSON object" },
+  array: { fr: "liste JSON", en: "JSON array" },
+  any: { fr: "valeur quelconque", en: "any value" },
+};
+
+/** The expected type in words: "date AAAA-MM-JJ", or "date au format %d/%m/%Y" for a custom one. */
+function typeLabel(type: string, format: unknown, lang: Lang): string {
+  const label = TYPE_LABELS[type]?.[lang] ?? type;
+  if (typeof format !== "string" || format === "default" || format === "") return label;
+  const base = TYPE_LABELS[type] && ["date", "datetime", "time", "year", "yearmonth"].includes(type) ? type : label;
+  return lang === "fr" ? `${base} au format ${format}` : `${base} in format ${format}`;
 }

@@ -5,6 +5,9 @@ import { readTable, type ByteSource } from "../reading/index.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType } from "../table-schema/index.js";
+import { compileCustomChecks } from "../checks/custom-checks.js";
+import { validCellsPercent } from "../checks/valid-cells.js";
+import { hintFor } from "../messages/hints.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
 
 /** How header labels are matched to schema fields. */
@@ -35,6 +38,8 @@ export interface ValidatorOptions {
   schemaFindings?: FindingDraftWithCode[];
   /** Shared across the files of a run so that severities and languages stay consistent. */
   factory?: FindingFactory;
+  /** Runs the schema's `custom_checks` (Validata's extension); default true. */
+  customChecks?: boolean;
 }
 
 export type FindingDraftWithCode = FindingDraft & { code: string };
@@ -63,11 +68,20 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
   const schemaMissing = schema.missingValues ?? [""];
   const fields = schema.fields.map((descriptor, index) => compileField(descriptor, schemaMissing, `fields[${index}]`));
   const factory = options.factory ?? new FindingFactory(options.lang ?? "fr", options.severity);
-  for (const { check } of options.checks ?? []) factory.register(check.id, check.meta);
+  // Validata's custom checks declared by the schema run beside the user's checks; a misdeclared
+  // one is a check-error reported with every file, and the others still run.
+  const custom = options.customChecks === false ? { checks: [], problems: [] } : compileCustomChecks(schema.custom_checks, schema.fields.map((field) => field.name));
+  const checks: ConfiguredCheck[] = [...(options.checks ?? []), ...custom.checks.map(({ check, options: checkOptions }) => ({ check: check as RowCheck<never>, options: checkOptions }))];
+  for (const { check } of checks) factory.register(check.id, check.meta);
+  const runOptions: ValidatorOptions = {
+    ...options,
+    checks,
+    schemaFindings: [...(options.schemaFindings ?? []), ...custom.problems.map(({ code, messageId, data }) => ({ code, messageId, data }))],
+  };
   return {
     schema,
     fields,
-    validate: (source, sourceOptions) => validateTable(schema, fields, factory, options, source, sourceOptions),
+    validate: (source, sourceOptions) => validateTable(schema, fields, factory, runOptions, source, sourceOptions),
   };
 }
 
@@ -83,6 +97,8 @@ function normaliseLabel(label: string): string {
 
 interface KeyIndex {
   fields: number[];
+  /** The key's field names, for messages. */
+  names: string;
   seen: Map<string, number>;
 }
 
@@ -128,10 +144,9 @@ async function validateTable(
   const cellIndex = fields.map((_, index) => index);
   const unique: (Map<string, number> | undefined)[] = fields.map((field) => (field.unique ? new Map() : undefined));
   const fieldIndexOf = (names: string[]): number[] => names.map((name) => fieldNumberByName.get(name) ?? -1);
-  const primaryKey: KeyIndex | undefined = schema.primaryKey
-    ? { fields: fieldIndexOf(asArray(schema.primaryKey)), seen: new Map() }
-    : undefined;
-  const uniqueKeys: KeyIndex[] = (schema.uniqueKeys ?? []).map((key) => ({ fields: fieldIndexOf(asArray(key)), seen: new Map() }));
+  const keyIndex = (names: string[]): KeyIndex => ({ fields: fieldIndexOf(names), names: names.join(", "), seen: new Map() });
+  const primaryKey = schema.primaryKey ? keyIndex(asArray(schema.primaryKey)) : undefined;
+  const uniqueKeys = (schema.uniqueKeys ?? []).map((key) => keyIndex(asArray(key)));
   const foreignKeys: ForeignKeyState[] = (schema.foreignKeys ?? []).map((fk) => {
     const fieldNames = asArray(fk.fields);
     const referenceFields = asArray(fk.reference.fields);
@@ -299,6 +314,11 @@ async function validateTable(
   };
 
   const keyOf = (indexes: number[]): string | null => {
+    if (indexes.length === 1) {
+      const index = indexes[0]!;
+      const value = index < 0 ? null : values[index];
+      return value === null || value === INVALID || value === undefined ? null : fields[index]!.key(value);
+    }
     let key = "";
     let allNull = true;
     for (let k = 0; k < indexes.length; k++) {
@@ -352,7 +372,7 @@ async function validateTable(
       if (value === INVALID) {
         if (!blank) {
           const [type, format] = describeType(field).split("/");
-          emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: { type, format } });
+          emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field) });
         }
         continue;
       }
@@ -366,7 +386,12 @@ async function validateTable(
             fieldName: field.name,
             cell: raw,
             messageId: failure.arrayItem ? "arrayItem" : failure.constraint in CONSTRAINT_MESSAGES ? failure.constraint : "default",
-            data: { constraint: failure.constraint, expected: formatExpected(failure.expected), ...(failure.arrayItem ? { arrayItem: true } : {}) },
+            data: withHint(
+              "constraint-error",
+              { constraint: failure.constraint, expected: formatExpected(failure.expected), ...(failure.arrayItem ? { arrayItem: true } : {}) },
+              raw,
+              field,
+            ),
           });
         }
       }
@@ -388,13 +413,12 @@ async function validateTable(
       seen.set(key, rowNumber);
     }
     if (primaryKey) {
-      const names = primaryKey.fields.map((index) => fields[index]?.name ?? "").join(", ");
       const key = keyOf(primaryKey.fields);
       if (key === null) {
-        emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: names } });
+        emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: primaryKey.names } });
       } else {
         const previousRow = primaryKey.seen.get(key);
-        if (previousRow !== undefined) emit("primary-key", { rowNumber, line, data: { fields: names, previousRow } });
+        if (previousRow !== undefined) emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
         primaryKey.seen.set(key, rowNumber);
       }
     }
@@ -403,8 +427,7 @@ async function validateTable(
       if (key === null) continue;
       const previousRow = uniqueKey.seen.get(key);
       if (previousRow !== undefined) {
-        const names = uniqueKey.fields.map((index) => fields[index]?.name ?? "").join(", ");
-        emit("unique-error", { rowNumber, line, fieldName: names, messageId: "default", data: { previousRow } });
+        emit("unique-error", { rowNumber, line, fieldName: uniqueKey.names, messageId: "default", data: { previousRow } });
       }
       uniqueKey.seen.set(key, rowNumber);
     }
@@ -463,7 +486,16 @@ async function validateTable(
   maskSensitive(findings, sensitive, factory);
 
   const countsByCode: Record<string, number> = {};
-  const stats = { rows: dataRows, fields: fieldCount, bytes: result.bytes, errors: 0, warnings: 0, infos: 0, countsByCode };
+  const stats = {
+    rows: dataRows,
+    fields: fieldCount,
+    bytes: result.bytes,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    validCellsPercent: validCellsPercent(findings, dataRows, fieldCount),
+    countsByCode,
+  };
   for (const finding of findings) {
     countsByCode[finding.code] = (countsByCode[finding.code] ?? 0) + 1;
     if (finding.severity === "error") stats.errors++;
@@ -497,6 +529,12 @@ const CONSTRAINT_MESSAGES = {
   enum: true,
 };
 
+/** Adds how to fix the value (a French date's ISO form, the field's example...) when there is one. */
+function withHint(code: string, data: Record<string, unknown>, cell: string, field: CompiledField): Record<string, unknown> {
+  const hint = hintFor(code, { ...data, cell }, field.descriptor);
+  return hint ? { ...data, hint } : data;
+}
+
 function formatExpected(expected: unknown): string {
   if (Array.isArray(expected)) return expected.map((item) => String(item)).join(", ");
   if (typeof expected === "string") return expected;
@@ -511,6 +549,11 @@ function maskSensitive(findings: Finding[], sensitive: Map<number, (value: strin
     const mask = sensitive.get(finding.fieldNumber);
     if (!mask) continue;
     finding.cell = mask(finding.cell);
+    // A hint quotes the raw value: it goes with it.
+    if ("hint" in finding.data) {
+      const { hint: _hint, ...data } = finding.data;
+      finding.data = data;
+    }
     finding.message = factory.render(finding);
   }
 }
