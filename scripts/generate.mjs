@@ -12,6 +12,7 @@ const core = await import(path.join(root, "packages/core/dist/node.js"));
 /** Each generated file: its path from the root and a function giving its content. */
 const outputs = [
   ["schemas/report.schema.json", () => `${JSON.stringify(core.reportJsonSchema, null, 2)}\n`],
+  ["schemas/dataset.schema.json", () => `${JSON.stringify(core.DATASET_SCHEMA, null, 2)}\n`],
 ];
 
 let stale = 0;

@@ -1,5 +1,6 @@
 import { VERSION } from "@conforme/core";
 import { lintCommand } from "./commands/lint.js";
+import { metadataCommand } from "./commands/metadata.js";
 import { UsageError, type Io } from "./io.js";
 
 export interface MainOptions extends Io {
@@ -15,6 +16,13 @@ const commands: Record<string, { run: Command; summary: { fr: string; en: string
     summary: {
       fr: "valide des fichiers CSV contre leur schéma (Table Schema, schema.data.gouv.fr)",
       en: "validate CSV files against their schema (Table Schema, schema.data.gouv.fr)",
+    },
+  },
+  metadata: {
+    run: metadataCommand,
+    summary: {
+      fr: "note les métadonnées d'un jeu de données comme data.gouv.fr et le portail européen",
+      en: "score a dataset's metadata as data.gouv.fr and the EU portal do",
     },
   },
 };

@@ -22,3 +22,27 @@ export { reportJsonSchema } from "./report-schema.js";
 export * from "./table-schema/index.js";
 export * from "./resolve/index.js";
 export { readTable } from "./reading/index.js";
+export { checks, findCheck } from "./checks/registry.js";
+export { compileCustomChecks, customCheckNames, type CustomCheckDescriptor } from "./checks/custom-checks.js";
+export { validCellsPercent } from "./checks/valid-cells.js";
+export { hintFor } from "./messages/hints.js";
+export {
+  personalDataChecks,
+  personalDataCheck,
+  reidentificationRiskCheck,
+  smallCountsCheck,
+  mask,
+  DETECTORS,
+  PERSONAL_DATA_KINDS,
+  personalDataCode,
+  runRowChecks,
+  type PersonalDataKind,
+  type Detector,
+  type PersonalDataOptions,
+  type ReidentificationOptions,
+  type SmallCountsOptions,
+  type AcceptedFinding,
+} from "./personal-data/index.js";
+export { formatHtml, type HtmlOptions, type PreviewTable } from "./formatters/html.js";
+export { formatBadge, badgeStatus, type BadgeStatus } from "./formatters/badge.js";
+export * from "./metadata/index.js";

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { RowCheck } from "./check.js";
 import type { Lang } from "./findings.js";
+import { personalDataChecks } from "./personal-data/index.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
@@ -31,7 +33,14 @@ export interface LintOptions extends ResolveOptions {
   /** Forces the encoding instead of detecting it. */
   encoding?: string;
   checks?: ConfiguredCheck[];
+  /**
+   * Personal-data checks (detection, re-identification risk, small counts) beside the schema;
+   * default true. An object gives their options by check id.
+   */
+  personalData?: boolean | Record<string, unknown>;
   severity?: SeverityOverrides;
+  /** Runs the schemas' `custom_checks` (Validata's extension); default true. */
+  customChecks?: boolean;
   /** Files validated at the same time (default 2: I/O overlaps parsing without blowing memory). */
   concurrency?: number;
   /** Called when a file starts and ends, and as bytes are read. */
@@ -55,8 +64,9 @@ interface Task {
  * (unreadable schema, missing file) is reported in `runErrors` before any row is read; a broken
  * file never stops the others.
  */
-export async function lint(paths: string[], options: LintOptions = {}): Promise<Report> {
+export async function lint(paths: string[], givenOptions: LintOptions = {}): Promise<Report> {
   const startedAt = new Date();
+  const options = withPersonalData(givenOptions);
   const cwd = options.cwd ?? process.cwd();
   const lang = options.lang ?? "fr";
   const factory = new FindingFactory(lang, options.severity);
@@ -97,6 +107,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options);
   return buildReport(reports, runErrors, lang, startedAt);
+}
+
+function withPersonalData(options: LintOptions): LintOptions {
+  if (options.personalData === false) return options;
+  const settings = typeof options.personalData === "object" ? options.personalData : {};
+  const added = personalDataChecks.map((check) => ({ check: check as RowCheck<never>, options: settings[check.id] ?? {} }));
+  return { ...options, checks: [...(options.checks ?? []), ...added] };
 }
 
 function runError(error: unknown, file: string | undefined, lang: Lang): RunError {
@@ -141,6 +158,7 @@ function makeValidator(
     maxErrors: options.maxErrors,
     headerMode: options.headerMode,
     checks: options.checks,
+    customChecks: options.customChecks,
     lookups,
     schemaRef,
     schemaFindings: warningsAsFindings(warnings, options.lang ?? "fr"),

@@ -2,3 +2,16 @@ export * from "./index.js";
 export { lint, type LintOptions, type ProgressEvent } from "./lint.node.js";
 export { discover, type Discovered } from "./discover.node.js";
 export * from "./node/index.js";
+export {
+  checkUrl,
+  checkUrls,
+  fileFacts,
+  distributionFacts,
+  distributionUrls,
+  fetchDatagouvDataset,
+  evaluateMetadataFile,
+  evaluateDatagouvDataset,
+  DATAGOUV_URL,
+  type MetadataFileOptions,
+  type UrlCheckOptions,
+} from "./node/metadata.node.js";

@@ -19,6 +19,7 @@ const words = {
     partial: "lecture arrêtée au nombre maximal d'erreurs : résultats partiels",
     row: "ligne",
     header: "en-tête",
+    column: "colonne",
     file: "fichier",
     run: "Échec de l'exécution",
   },
@@ -34,6 +35,7 @@ const words = {
     partial: "reading stopped at the error limit: partial results",
     row: "row",
     header: "header",
+    column: "column",
     file: "file",
     run: "Run failure",
   },
@@ -43,6 +45,7 @@ function location(finding: Finding, lang: Lang): string {
   const w = words[lang];
   if (finding.rowNumber === 1) return `${w.header}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
   if (finding.rowNumber !== undefined) return `${w.row} ${finding.rowNumber}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
+  if (finding.fieldNumber !== undefined) return `${w.column} ${finding.fieldNumber}`;
   if (finding.pointer !== undefined) return finding.line ? `${finding.line}:${finding.column ?? 1}` : finding.pointer || "/";
   return w.file;
 }
