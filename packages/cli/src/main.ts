@@ -1,6 +1,7 @@
 import { VERSION } from "@conforme/core";
 import { lintCommand } from "./commands/lint.js";
 import { metadataCommand } from "./commands/metadata.js";
+import { reportCommand } from "./commands/report.js";
 import { UsageError, type Io } from "./io.js";
 
 export interface MainOptions extends Io {
@@ -16,6 +17,13 @@ const commands: Record<string, { run: Command; summary: { fr: string; en: string
     summary: {
       fr: "valide des fichiers CSV contre leur schéma (Table Schema, schema.data.gouv.fr)",
       en: "validate CSV files against their schema (Table Schema, schema.data.gouv.fr)",
+    },
+  },
+  report: {
+    run: reportCommand,
+    summary: {
+      fr: "valide et écrit un rapport HTML de conformité, autonome et imprimable",
+      en: "validate and write a self-contained, printable HTML compliance report",
     },
   },
   metadata: {
