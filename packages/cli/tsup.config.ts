@@ -5,6 +5,6 @@ export default defineConfig({
   format: ["esm"],
   dts: false,
   sourcemap: true,
-  clean: true,
+  clean: false,
   target: "node20",
 });
