@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import type { RowCheck } from "../check.js";
+import type { FileReport } from "../report.js";
+import { loadTableSchema } from "../table-schema/index.js";
+import { createValidator, type ValidatorOptions } from "./validator.js";
+
+async function* bytesOf(...chunks: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
+  for (const chunk of chunks) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+}
+
+async function validate(descriptor: unknown, csv: string | Uint8Array[], options: ValidatorOptions = {}): Promise<FileReport> {
+  const { schema } = loadTableSchema(descriptor, "test");
+  const validator = createValidator(schema, options);
+  return validator.validate(typeof csv === "string" ? bytesOf(csv) : bytesOf(...csv), { name: "test.csv" });
+}
+
+const located = (report: FileReport) => report.findings.map((f) => `${f.code}@${f.rowNumber ?? "-"}:${f.fieldNumber ?? "-"}`);
+
+const people = {
+  fields: [
+    { name: "id", type: "integer", constraints: { required: true } },
+    { name: "nom", type: "string" },
+    { name: "parent", type: "integer" },
+  ],
+  primaryKey: "id",
+  foreignKeys: [{ fields: "parent", reference: { resource: "", fields: "id" } }],
+};
+
+describe("createValidator", () => {
+  const cases: { name: string; descriptor: unknown; csv: string; options?: ValidatorOptions; expected: string[] }[] = [
+    { name: "valid table", descriptor: people, csv: "id,nom,parent\n1,a,\n2,b,1\n", expected: [] },
+    {
+      name: "self-referencing foreign key resolved after a later row",
+      descriptor: people,
+      csv: "id,nom,parent\n1,a,3\n2,b,9\n3,c,\n",
+      expected: ["foreign-key@3:-"],
+    },
+    {
+      name: "duplicate primary key names the most recent duplicate",
+      descriptor: people,
+      csv: "id,nom,parent\n1,a,\n1,b,\n1,c,\n",
+      expected: ["primary-key@3:-", "primary-key@4:-"],
+    },
+    {
+      name: "composite unique key",
+      descriptor: { fields: [{ name: "a" }, { name: "b" }], uniqueKeys: [["a", "b"]] },
+      csv: "a,b\nx,1\nx,2\nx,1\n",
+      expected: ["unique-error@4:-"],
+    },
+    {
+      name: "header matched by name: order does not matter, absent optional column is a warning",
+      descriptor: { fields: [{ name: "a", constraints: { required: true } }, { name: "b" }, { name: "c" }] },
+      csv: "c,a\n1,2\n",
+      options: { headerMode: "name" },
+      expected: ["missing-label@1:2"],
+    },
+    {
+      name: "header matched by name: absent required column is an error, unknown column a warning",
+      descriptor: { fields: [{ name: "a", constraints: { required: true } }, { name: "b" }] },
+      csv: "b,z\n1,2\n",
+      options: { headerMode: "name" },
+      expected: ["missing-label@1:1", "extra-label@1:2"],
+    },
+    {
+      name: "Validata header mode: disordered columns are warnings when the columns are the schema's",
+      descriptor: { fields: [{ name: "a" }, { name: "b" }] },
+      csv: "b,a\n1,2\n",
+      options: { headerMode: "validata" },
+      expected: ["disordered-header-warn@1:1", "disordered-header-warn@1:2"],
+    },
+    {
+      name: "severity overrides switch a code off",
+      descriptor: { fields: [{ name: "n", type: "integer" }] },
+      csv: "n\nx\n\n",
+      options: { severity: { codes: { "blank-row": "off" } } },
+      expected: ["type-error@2:1"],
+    },
+    {
+      name: "a foreign key to another resource without its lookup is one resource-error",
+      descriptor: {
+        fields: [{ name: "id" }, { name: "commune" }],
+        foreignKeys: [{ fields: "commune", reference: { resource: "communes", fields: "code" } }],
+      },
+      csv: "id,commune\n1,49007\n",
+      expected: ["resource-error@-:-"],
+    },
+  ];
+
+  it.each(cases)("$name", async ({ descriptor, csv, options, expected }) => {
+    const report = await validate(descriptor, csv, options);
+    expect(located(report).sort()).toEqual([...expected].sort());
+  });
+
+  it("checks foreign keys to other resources through the lookups it is given", async () => {
+    const descriptor = {
+      fields: [{ name: "id" }, { name: "commune" }],
+      foreignKeys: [{ fields: "commune", reference: { resource: "communes", fields: "code" } }],
+    };
+    const lookups = new Map([["communes", new Map([["code", new Set(["49007"])]])]]);
+    const report = await validate(descriptor, "id,commune\n1,49007\n2,75056\n", { lookups });
+    expect(located(report)).toEqual(["foreign-key@3:-"]);
+  });
+
+  it("stops at the error limit and marks the file partial", async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `x${i}`).join("\n");
+    const report = await validate({ fields: [{ name: "n", type: "integer" }] }, `n\n${rows}\n`, { maxErrors: 10 });
+    expect(report.partial).toBe(true);
+    expect(report.findings).toHaveLength(10);
+    expect(report.stats.rows).toBeLessThan(50);
+    expect(report.valid).toBe(false);
+  });
+
+  it("reports an undecodable byte with its row and keeps validating", async () => {
+    const bytes = [new TextEncoder().encode("nom,n\nÉlise,1\nab"), new Uint8Array([0xe9]), new TextEncoder().encode("c,2\nz,x\n")];
+    const report = await validate({ fields: [{ name: "nom" }, { name: "n", type: "integer" }] }, bytes);
+    expect(located(report)).toEqual(["encoding-error@3:-", "type-error@4:2"]);
+  });
+
+  it("renders messages in English on request, and French by default", async () => {
+    const descriptor = { fields: [{ name: "n", type: "integer" }] };
+    const fr = await validate(descriptor, "n\nx\n");
+    const en = await validate(descriptor, "n\nx\n", { lang: "en" });
+    expect(fr.findings[0]!.message).toContain("n'est pas du type attendu");
+    expect(en.findings[0]!.message).toContain("is not of the expected type");
+    expect(fr.findings[0]!.data).toEqual(en.findings[0]!.data);
+  });
+
+  it("masks every cell of a column a check marks as personal, type errors included", async () => {
+    const markSecond: RowCheck = {
+      id: "mark-second",
+      meta: { category: "personal-data", severity: "info", description: { fr: "", en: "" }, messages: {} },
+      create: (context) => ({ header: () => context.markSensitiveColumn(2, (value) => `${value[0]}***`) }),
+    };
+    const report = await validate({ fields: [{ name: "id" }, { name: "tel", type: "integer" }] }, "id,tel\n1,06x2345678\n", {
+      checks: [{ check: markSecond as RowCheck<never>, options: {} }],
+    });
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]!.cell).toBe("0***");
+    expect(JSON.stringify(report)).not.toContain("06x2345678");
+  });
+
+  it("counts findings per code and the share of valid cells", async () => {
+    const report = await validate({ fields: [{ name: "a", type: "integer" }, { name: "b", type: "integer" }] }, "a,b\n1,x\ny,2\n3,4\n5,6\n");
+    expect(report.stats.countsByCode).toEqual({ "type-error": 2 });
+    expect(report.stats.validCellsPercent).toBe(75);
+  });
+});
