@@ -10,16 +10,11 @@ import { SCRIPT } from "./html/script.js";
 import { cspHash } from "./html/sha256.js";
 import { STRINGS, type ReportStrings } from "./html/strings.js";
 import { STYLES } from "./html/styles.js";
+import type { PreviewTable } from "../validate/preview.js";
 
 export type { MetadataCriterionView, MetadataScoreView, MetadataSectionView } from "./html/metadata.js";
 
-/** First rows of a file, as read, for the preview with failing cells highlighted. */
-export interface PreviewTable {
-  labels: string[];
-  rows: string[][];
-  /** Row number (header = 1) of `rows[0]`; defaults to 2. */
-  firstRowNumber?: number;
-}
+export type { PreviewTable } from "../validate/preview.js";
 
 export interface HtmlOptions {
   /** Language of the report's own texts; defaults to the report's language. */
