@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../packages/core/src/node.js";
+import { validateReport } from "./report-schema.js";
 import { sharedAvailable, sharedDir } from "./shared.js";
 
 /**
@@ -70,6 +71,7 @@ describe.runIf(run)("parity with frictionless-py", () => {
     const expected = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as { errors: (Triple & { resource?: string })[] };
     const report = await lint([meta.data], { cwd: dir, schema: meta.schema ?? undefined, maxErrors: 0, personalData: false, customChecks: false });
     expect(report.runErrors).toEqual([]);
+    validateReport(report);
     const ours: Triple[] = [];
     for (const file of report.files) {
       for (const finding of file.findings) {
