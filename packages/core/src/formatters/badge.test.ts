@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../findings.js";
 import type { FileReport } from "../report.js";
-import { badgeMessage, badgeStatus, formatBadge, type BadgeInput, type BadgeStatus } from "./badge.js";
+import { aggregateBadge, badgeMessage, badgeStatus, formatBadge, type BadgeInput, type BadgeStatus } from "./badge.js";
 
 function fileWith(findings: Array<Partial<Finding>>): FileReport {
   return {
@@ -66,5 +66,26 @@ describe("formatBadge", () => {
     const tags = new Set([...svg.matchAll(/<([a-z]+)/g)].map((match) => match[1]));
     expect([...tags].sort()).toEqual(["g", "rect", "svg", "text", "title"]);
     expect(svg).not.toMatch(/xlink|url\(/);
+  });
+});
+
+describe("aggregateBadge", () => {
+  const sized = (findings: Array<Partial<Finding>>, rows: number, validCellsPercent?: number): FileReport => {
+    const file = fileWith(findings);
+    file.stats = { ...file.stats, rows, fields: 10, ...(validCellsPercent === undefined ? {} : { validCellsPercent }) };
+    return file;
+  };
+  const cases: Array<[string, FileReport[], BadgeStatus, number | undefined]> = [
+    ["every file valid", [sized([], 10, 100), sized([], 5, 100)], "valid", undefined],
+    ["a partially valid file", [sized([], 10, 100), sized([{ code: "extra-label", category: "structure", severity: "warning", rowNumber: 1 }], 5, 100)], "partially-valid", undefined],
+    // 100 cells at 90 % and 300 cells at 100 %: 390 valid cells out of 400.
+    ["content errors, weighted by cells", [sized([{ code: "type-error", rowNumber: 3 }], 10, 90), sized([], 30, 100)], "invalid", 97.5],
+    ["a structure error wins", [sized([{ code: "type-error", rowNumber: 3 }], 10, 90), sized([{ code: "missing-label", category: "structure", rowNumber: 1 }], 3)], "invalid-structure", undefined],
+    ["no file", [], "invalid", undefined],
+  ];
+  it.each(cases)("%s", (_, files, status, percent) => {
+    const badge = aggregateBadge(files);
+    expect(badge.status).toBe(status);
+    expect(badge.validCellsPercent).toBe(percent);
   });
 });

@@ -153,3 +153,26 @@ export function formatBadge(input: BadgeInput): string {
     `</g></svg>`,
   ].join("");
 }
+
+const STATUS_RANK: Record<BadgeStatus, number> = { valid: 0, "partially-valid": 1, invalid: 2, "invalid-structure": 3 };
+
+/**
+ * One badge for several files (a repository): the worst file's status, and the share of valid
+ * cells over all their cells, so that a large file weighs as much as its cells. No file gives
+ * `invalid` without a percentage: nothing was checked.
+ */
+export function aggregateBadge(files: readonly FileReport[]): Pick<BadgeInput, "status" | "validCellsPercent"> {
+  if (files.length === 0) return { status: "invalid" };
+  let status: BadgeStatus = "valid";
+  let cells = 0;
+  let validCells = 0;
+  for (const file of files) {
+    const own = badgeStatus(file);
+    if (STATUS_RANK[own] > STATUS_RANK[status]) status = own;
+    const fileCells = file.stats.rows * file.stats.fields;
+    cells += fileCells;
+    validCells += (fileCells * (file.stats.validCellsPercent ?? (own === "invalid" ? 0 : 100))) / 100;
+  }
+  if (status !== "invalid") return { status };
+  return { status, validCellsPercent: cells === 0 ? 0 : (validCells / cells) * 100 };
+}
