@@ -1,5 +1,8 @@
-import { readdir, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import ignore, { type Ignore } from "ignore";
 
 /** What a walk over the paths given found: tables to validate and data packages. */
 export interface Discovered {
@@ -9,8 +12,32 @@ export interface Discovered {
   missing: string[];
 }
 
+/** How directories are walked. Files named explicitly are always taken, unless changedSince drops them. */
+export interface DiscoverOptions {
+  /** Skips what the repository's `.gitignore` files exclude, nested ones included (default false). */
+  gitignore?: boolean;
+  /** Extra exclusions in .gitignore syntax, relative to `ignoreRoot`. */
+  ignore?: string[];
+  /** Directory the `ignore` patterns are relative to (default: cwd). */
+  ignoreRoot?: string;
+  /**
+   * Keeps only what changed since this git ref: `git diff --name-only <ref>` (commits since the ref
+   * and uncommitted edits) plus untracked files not ignored. A data package is kept when its
+   * descriptor or any file under its directory changed.
+   */
+  changedSince?: string;
+  /** Further filter on absolute paths (directories end with the path separator). */
+  filter?: (absolute: string) => boolean;
+}
+
+/** A failure of discovery itself (git not available, unknown ref), reported as a run error. */
+export class DiscoveryError extends Error {
+  override name = "DiscoveryError";
+}
+
 const TABLE_EXTENSIONS = new Set([".csv", ".tsv"]);
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".cache"]);
+const run = promisify(execFile);
 
 export function isTablePath(file: string): boolean {
   return TABLE_EXTENSIONS.has(path.extname(file).toLowerCase());
@@ -23,9 +50,21 @@ export function isPackagePath(file: string): boolean {
 /**
  * Walks files and directories in a stable order. Files named on the command line are taken
  * whatever their extension; inside directories only CSV/TSV files and `datapackage.json` are.
+ * The third argument may still be a bare filter, as before options existed.
  */
-export async function discover(paths: string[], cwd: string, filter?: (absolute: string) => boolean): Promise<Discovered> {
+export async function discover(
+  paths: string[],
+  cwd: string,
+  given: DiscoverOptions | ((absolute: string) => boolean) = {},
+): Promise<Discovered> {
+  const options: DiscoverOptions = typeof given === "function" ? { filter: given } : given;
+  const filter = options.filter;
   const found: Discovered = { tables: [], packages: [], missing: [] };
+  const gitignored = options.gitignore ? await gitignoreMatcher(cwd) : undefined;
+  const extra = options.ignore?.length ? rootedMatcher(ignore().add(options.ignore), options.ignoreRoot ?? cwd) : undefined;
+  const excluded = async (absolute: string, directory: boolean) =>
+    (extra?.(absolute, directory) ?? false) || ((await gitignored?.(absolute, directory)) ?? false);
+
   const seen = new Set<string>();
   const add = (absolute: string, explicit: boolean) => {
     if (seen.has(absolute)) return;
@@ -40,18 +79,109 @@ export async function discover(paths: string[], cwd: string, filter?: (absolute:
     for (const entry of entries) {
       const absolute = path.join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && (!filter || filter(`${absolute}${path.sep}`))) await walk(absolute);
+        if (SKIPPED_DIRECTORIES.has(entry.name) || (filter && !filter(`${absolute}${path.sep}`))) continue;
+        if (!(await excluded(absolute, true))) await walk(absolute);
       } else if (entry.isFile() && (isTablePath(absolute) || isPackagePath(absolute))) {
-        add(absolute, false);
+        if (!(await excluded(absolute, false))) add(absolute, false);
       }
     }
   };
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
+  for (const item of paths) {
+    const absolute = path.resolve(cwd, item);
     const info = await stat(absolute).catch(() => undefined);
-    if (!info) found.missing.push(given);
+    if (!info) found.missing.push(item);
     else if (info.isDirectory()) await walk(absolute);
     else add(absolute, true);
   }
+  if (options.changedSince !== undefined) await keepChanged(found, options.changedSince, cwd);
   return found;
+}
+
+/** A matcher of one set of patterns rooted at a directory; paths outside it never match. */
+function rootedMatcher(rules: Ignore, root: string): (absolute: string, directory: boolean) => boolean {
+  return (absolute, directory) => {
+    const relative = path.relative(root, absolute);
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
+    const posix = relative.split(path.sep).join("/");
+    return rules.ignores(directory ? `${posix}/` : posix);
+  };
+}
+
+/**
+ * Git's rules: every `.gitignore` from the repository root down to the file's directory, deeper
+ * files overriding shallower ones (a `!pattern` re-includes). Without a repository, the
+ * `.gitignore` files from the working directory down are read.
+ */
+async function gitignoreMatcher(cwd: string): Promise<(absolute: string, directory: boolean) => Promise<boolean>> {
+  const top = (await repositoryRoot(cwd)) ?? path.resolve(cwd);
+  const cache = new Map<string, Promise<Ignore | undefined>>();
+  const rulesOf = (directory: string) => {
+    let rules = cache.get(directory);
+    if (!rules) {
+      rules = readFile(path.join(directory, ".gitignore"), "utf8").then(
+        (text) => ignore().add(text),
+        () => undefined,
+      );
+      cache.set(directory, rules);
+    }
+    return rules;
+  };
+  return async (absolute, directory) => {
+    const relative = path.relative(top, absolute);
+    if (relative === "" || relative.startsWith("..")) return false;
+    const parts = relative.split(path.sep);
+    let ignored = false;
+    for (let depth = 0; depth < parts.length; depth++) {
+      const base = path.join(top, ...parts.slice(0, depth));
+      const rules = await rulesOf(base);
+      if (!rules) continue;
+      const rest = parts.slice(depth).join("/");
+      const verdict = rules.test(directory ? `${rest}/` : rest);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  };
+}
+
+async function repositoryRoot(cwd: string): Promise<string | undefined> {
+  let directory = path.resolve(cwd);
+  for (;;) {
+    if (await stat(path.join(directory, ".git")).catch(() => undefined)) return directory;
+    const parent = path.dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+}
+
+/** Files changed since `ref`, as real absolute paths. */
+export async function changedFiles(ref: string, cwd: string): Promise<Set<string>> {
+  const git = async (...args: string[]) => {
+    try {
+      return (await run("git", args, { cwd, maxBuffer: 64 << 20 })).stdout;
+    } catch (error) {
+      const detail = (error as { stderr?: string }).stderr?.trim() || (error instanceof Error ? error.message : String(error));
+      throw new DiscoveryError(`git ${args.join(" ")} : ${detail}`);
+    }
+  };
+  const top = await realpath((await git("rev-parse", "--show-toplevel")).trim());
+  // `--` ends the revisions so that a ref named like a file is never read as a path.
+  const diffed = await git("diff", "--name-only", "-z", ref, "--");
+  const untracked = await git("ls-files", "--others", "--exclude-standard", "-z", "--full-name");
+  const names = `${diffed}${untracked}`.split("\0").filter((name) => name !== "");
+  return new Set(names.map((name) => path.join(top, ...name.split("/"))));
+}
+
+async function keepChanged(found: Discovered, ref: string, cwd: string): Promise<void> {
+  const changed = await changedFiles(ref, cwd);
+  const real = async (file: string) => realpath(file).catch(() => file);
+  const tables: string[] = [];
+  for (const file of found.tables) if (changed.has(await real(file))) tables.push(file);
+  const packages: string[] = [];
+  for (const descriptor of found.packages) {
+    const directory = path.dirname(await real(descriptor)) + path.sep;
+    if ([...changed].some((file) => file.startsWith(directory))) packages.push(descriptor);
+  }
+  found.tables = tables;
+  found.packages = packages;
 }

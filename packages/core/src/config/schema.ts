@@ -1,0 +1,171 @@
+import type { Category, Lang } from "../findings.js";
+import type { MqaRating } from "../metadata/mqa-criteria.js";
+import type { PersonalDataKind } from "../personal-data/types.js";
+import { personalDataOptionsSchema, reidentificationOptionsSchema, smallCountsOptionsSchema } from "../personal-data/options.js";
+import type { SeverityLevel } from "../validate/findings-factory.js";
+
+/** Name of the configuration file, looked up from the working directory upwards, in this order. */
+export const CONFIG_FILE_NAMES = ["conforme.config.yaml", "conforme.config.yml", "conforme.config.json", "conforme.config.mjs"] as const;
+
+/** A personal-data finding the publisher accepted, with why (it stays visible, marked accepted). */
+export interface AcceptedPersonalData {
+  /** Header label of the column. */
+  column: string;
+  kind: PersonalDataKind;
+  reason: string;
+}
+
+/** Metadata sources and the scores they must reach (see docs/metadata.md, « Seuils »). */
+export interface MetadataConfig {
+  /** Descriptors to score: paths (datapackage.json, conforme.dataset.yml, DCAT-AP) or data.gouv.fr ids. */
+  sources?: string[];
+  /** Minimum MQA points (0 to 405). */
+  minScore?: number;
+  /** Minimum MQA rating. */
+  minRating?: MqaRating;
+  /** Minimum data.gouv.fr score (0 to 1). */
+  minDatagouvScore?: number;
+  basis?: "confirmed" | "verified";
+  /** Checks that the distributions' URLs answer (network). */
+  checkUrls?: boolean;
+}
+
+/**
+ * The configuration file's content, as written by the user (paths relative to the file).
+ * `schemas/config.schema.json` is generated from {@link configJsonSchema}.
+ */
+export interface ConformeConfig {
+  $schema?: string;
+  /** Shared configurations this one builds on: relative paths or package names. */
+  extends?: string | string[];
+  lang?: Lang;
+  /** Files and directories linted when the command line names none. */
+  files?: string[];
+  /** Extra patterns excluded from discovery, in .gitignore syntax. */
+  ignore?: string[];
+  /** Whether discovery skips what `.gitignore` files exclude (default true). */
+  gitignore?: boolean;
+  /** Schema of the tables no `schemas` glob matches. */
+  schema?: string;
+  /** Glob (relative to the config file) to schema (id, path or URL); the first matching glob wins. */
+  schemas?: Record<string, string>;
+  severity?: {
+    codes?: Record<string, SeverityLevel>;
+    categories?: Partial<Record<Category, SeverityLevel>>;
+  };
+  /** `false` turns the personal-data checks off. */
+  personalData?:
+    | boolean
+    | {
+        accept?: AcceptedPersonalData[];
+        /** Options by check id: `personal-data`, `reidentification-risk`, `small-counts`. */
+        checks?: Record<string, Record<string, unknown>>;
+      };
+  metadata?: MetadataConfig;
+  maxErrors?: number;
+  headerMode?: "position" | "name" | "validata";
+  encoding?: string;
+  customChecks?: boolean;
+  concurrency?: number;
+  offline?: boolean;
+  cacheDir?: string;
+  catalogUrl?: string;
+  /** Warnings fail the run too. */
+  strict?: boolean;
+  /** The run fails when there are more warnings than this. */
+  maxWarnings?: number;
+}
+
+const LEVELS = ["off", "info", "warning", "error"] as const;
+const CATEGORIES: readonly Category[] = ["source", "structure", "schema", "french", "custom", "personal-data", "metadata"];
+
+const { accept: acceptSchema, ...personalDataCheckOptions } = personalDataOptionsSchema.properties;
+
+/** JSON Schema (draft-07, the one editors' YAML plugins support best) of `conforme.config.*`. */
+export const configJsonSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/conforme-fr/conforme/blob/main/schemas/config.schema.json",
+  title: "Configuration de conforme (conforme.config.yaml)",
+  description: "Schémas par fichier, sévérités, données personnelles acceptées, seuils de métadonnées. Voir docs/configuration.md.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    extends: {
+      description: "Configuration(s) partagée(s) étendue(s) : chemin relatif ou nom de paquet npm.",
+      oneOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 } }],
+    },
+    lang: { enum: ["fr", "en"], description: "Langue des messages." },
+    files: { type: "array", items: { type: "string", minLength: 1 }, description: "Fichiers et dossiers validés quand la ligne de commande n'en nomme aucun." },
+    ignore: { type: "array", items: { type: "string" }, description: "Motifs exclus de la recherche des fichiers (syntaxe .gitignore)." },
+    gitignore: { type: "boolean", default: true, description: "Respecte les fichiers .gitignore." },
+    schema: { type: "string", minLength: 1, description: "Schéma des tableaux qu'aucun motif de `schemas` ne couvre." },
+    schemas: {
+      type: "object",
+      description: "Motif de fichiers (relatif au fichier de configuration) → schéma (identifiant schema.data.gouv.fr, chemin, URL). Le premier motif qui correspond l'emporte.",
+      additionalProperties: { type: "string", minLength: 1 },
+    },
+    severity: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        codes: {
+          type: "object",
+          description: "Sévérité par code de constat ou identifiant de contrôle.",
+          propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+          additionalProperties: { enum: [...LEVELS] },
+        },
+        categories: {
+          type: "object",
+          description: "Sévérité par catégorie de contrôles.",
+          propertyNames: { enum: [...CATEGORIES] },
+          additionalProperties: { enum: [...LEVELS] },
+        },
+      },
+    },
+    personalData: {
+      description: "Contrôles de données personnelles : `false` les désactive.",
+      oneOf: [
+        { type: "boolean" },
+        {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            accept: acceptSchema,
+            checks: {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                "personal-data": { type: "object", additionalProperties: false, properties: personalDataCheckOptions },
+                "reidentification-risk": reidentificationOptionsSchema,
+                "small-counts": smallCountsOptionsSchema,
+              },
+            },
+          },
+        },
+      ],
+    },
+    metadata: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        sources: { type: "array", items: { type: "string", minLength: 1 }, description: "Descripteurs notés : chemins ou identifiants data.gouv.fr." },
+        minScore: { type: "integer", minimum: 0, maximum: 405, description: "Score MQA minimal (sur 405)." },
+        minRating: { enum: ["excellent", "good", "sufficient", "bad"], description: "Note MQA minimale." },
+        minDatagouvScore: { type: "number", minimum: 0, maximum: 1, description: "Score data.gouv.fr minimal (0 à 1)." },
+        basis: { enum: ["confirmed", "verified"], default: "confirmed" },
+        checkUrls: { type: "boolean", default: false },
+      },
+    },
+    maxErrors: { type: "integer", minimum: 0, default: 1000 },
+    headerMode: { enum: ["position", "name", "validata"], default: "position" },
+    encoding: { type: "string", minLength: 1 },
+    customChecks: { type: "boolean", default: true },
+    concurrency: { type: "integer", minimum: 1, maximum: 64, default: 2 },
+    offline: { type: "boolean", default: false },
+    cacheDir: { type: "string", minLength: 1 },
+    catalogUrl: { type: "string", pattern: "^https?://" },
+    strict: { type: "boolean", default: false, description: "Les avertissements font aussi échouer l'exécution." },
+    maxWarnings: { type: "integer", minimum: 0, description: "Échec au-delà de ce nombre d'avertissements." },
+  },
+} as const;
