@@ -1,0 +1,139 @@
+import type { Finding, Report, Severity } from "@conforme/core";
+import type { Changes } from "./git.js";
+import type { Texts } from "./texts.js";
+
+export type AnnotationLevel = "error" | "warning" | "notice";
+
+export interface Annotation {
+  level: AnnotationLevel;
+  title: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  endColumn?: number;
+  /** Cell position, kept so the column in the line can be found later. */
+  fieldNumber?: number;
+}
+
+/**
+ * GitHub keeps 10 error, 10 warning and 10 notice annotations per step and 50 per job, dropping
+ * the rest silently (actions/toolkit docs/problem-matchers.md, PR #734).
+ */
+export const ANNOTATION_LIMITS: Record<AnnotationLevel, number> = { error: 10, warning: 10, notice: 10 };
+
+export interface AnnotationPlan {
+  annotations: Annotation[];
+  /** Findings and run failures left without an annotation. */
+  hidden: number;
+}
+
+const LEVEL: Record<Severity, AnnotationLevel> = { error: "error", warning: "warning", info: "notice" };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Chooses the annotations GitHub will show: run failures first, then errors before warnings
+ * before infos, and within a level the findings on changed lines, then in changed files, then in
+ * report order. When some are left out, the last notice slot says how many and where to look.
+ */
+export function planAnnotations(report: Report, changes: Changes | undefined, texts: Texts, limits = ANNOTATION_LIMITS): AnnotationPlan {
+  const candidates: { annotation: Annotation; rank: number[] }[] = [];
+  report.runErrors.forEach((error, index) => {
+    candidates.push({
+      annotation: { level: "error", title: `${texts.runErrorTitle} (${error.code})`, message: error.message, ...(error.file !== undefined && { file: error.file }) },
+      rank: [-1, 0, 0, index],
+    });
+  });
+  let order = 0;
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      order++;
+      if (finding.accepted !== undefined) continue;
+      const path = finding.file ?? file.file;
+      const line = findingLine(finding);
+      const changedFile = changes?.files.has(path) ?? false;
+      const changedLine = line !== undefined && (changes?.lines.get(path)?.has(line) ?? false);
+      candidates.push({
+        annotation: toAnnotation(finding, path, line),
+        rank: [RANK[finding.severity], changedLine ? 0 : 1, changedFile ? 0 : 1, order],
+      });
+    }
+  }
+  candidates.sort((a, b) => compareRanks(a.rank, b.rank));
+
+  const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  const annotations: Annotation[] = [];
+  let hidden = 0;
+  for (const { annotation } of candidates) {
+    // Two notice slots stay free: the overflow notice and the pull-request comment fallback.
+    const room = annotation.level === "notice" ? limits.notice - 2 : limits[annotation.level];
+    if (used[annotation.level] < room) {
+      used[annotation.level]++;
+      annotations.push(annotation);
+    } else {
+      hidden++;
+    }
+  }
+  if (hidden > 0) annotations.push({ level: "notice", title: texts.overflowTitle, message: texts.overflow(hidden) });
+  return { annotations, hidden };
+}
+
+/** Physical line of the record; header findings sit on line 1. */
+export function findingLine(finding: Finding): number | undefined {
+  if (finding.line !== undefined) return finding.line;
+  return finding.rowNumber === 1 ? 1 : undefined;
+}
+
+function toAnnotation(finding: Finding, file: string, line: number | undefined): Annotation {
+  const where = finding.fieldName ? ` · ${finding.fieldName}` : finding.fieldNumber !== undefined ? ` · #${finding.fieldNumber}` : "";
+  return {
+    level: LEVEL[finding.severity],
+    title: `${finding.code}${where}`,
+    message: finding.message,
+    file,
+    ...(line !== undefined && { line }),
+    ...(finding.column !== undefined && { column: finding.column }),
+    ...(finding.fieldNumber !== undefined && finding.pointer === undefined && { fieldNumber: finding.fieldNumber }),
+  };
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * 1-based start and end columns of a cell in the physical line where its record starts, by
+ * walking the line with the file's dialect (RFC 4180 quoting). Undefined when the cell does not
+ * start on that line (a quoted field holding a line break comes first).
+ */
+export function cellColumns(text: string, delimiter: string, quoteChar: string, fieldNumber: number): { column: number; endColumn: number } | undefined {
+  let field = 1;
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i <= text.length; i++) {
+    const char = text[i];
+    if (inQuotes) {
+      if (char === undefined) return undefined;
+      if (char === quoteChar) {
+        if (text[i + 1] === quoteChar) i++;
+        else inQuotes = false;
+      } else if ((char === "\n" || char === "\r") && field <= fieldNumber) {
+        return undefined;
+      }
+      continue;
+    }
+    if (char === quoteChar && i === start) {
+      inQuotes = true;
+    } else if (char === delimiter || char === "\n" || char === "\r" || char === undefined) {
+      if (field === fieldNumber) return { column: start + 1, endColumn: Math.max(start + 1, i) };
+      if (char !== delimiter) return undefined;
+      field++;
+      start = i + 1;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,244 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import * as core from "@actions/core";
+import { formatHtml, formatStylish, formatters, type Report } from "@conforme/core";
+import { discover, evaluateMetadataFile, lint, type LintOptions } from "@conforme/core/node";
+import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
+import { commentMarker, upsertComment } from "./comment.js";
+import { loadLintOptions } from "./config.js";
+import { changesBetween, diffRange, type Changes, type DiffRange } from "./git.js";
+import { readInputs, type ActionInputs } from "./inputs.js";
+import { owningPackage, selectChanged } from "./select.js";
+import { COMMENT_BUDGET, personalRisk, renderSummary, SUMMARY_BUDGET, type MetadataScore } from "./summary.js";
+import { TEXTS, type Texts } from "./texts.js";
+
+/** Files above this size are not re-read to find the column of a cell in an annotation. */
+const MAX_COLUMN_LOOKUP_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The Action: inputs -> lint -> annotations, job summary, outputs, optional files and pull-request
+ * comment. Sets the exit code (1 when the `fail-on` threshold is reached or an input is wrong)
+ * and never throws.
+ */
+export async function run(env: NodeJS.ProcessEnv): Promise<void> {
+  let texts: Texts = TEXTS.fr;
+  try {
+    const inputs = readInputs(env);
+    texts = TEXTS[inputs.lang];
+    const cwd = path.resolve(env["GITHUB_WORKSPACE"] || process.cwd());
+    const event = await readEvent(env);
+    const configured = await loadLintOptions(cwd, inputs.config);
+    const options: LintOptions = { ...configured, cwd, lang: inputs.lang, ...(inputs.schema !== undefined && { schema: inputs.schema }) };
+
+    const range = diffRange(event.name, event.payload);
+    const changes = range.kind === "range" ? await changesBetween(cwd, range) : undefined;
+    const { paths, note } = await choosePaths(inputs, options, cwd, range, changes, texts);
+    const report = await lint(paths, options);
+    const scores = await metadataScores(report, paths, cwd, inputs);
+
+    core.startGroup("conforme");
+    // Messages quote cells from the data: a cell reading "::error ...::" must not become a command.
+    const token = createHash("sha256").update(`${Date.now()}${Math.random()}`).digest("hex");
+    core.info(`::stop-commands::${token}`);
+    core.info(formatStylish(report, { color: false }));
+    core.info(`::${token}::`);
+    core.endGroup();
+
+    const plan = planAnnotations(report, changes, texts);
+    await locateColumns(plan.annotations, report, cwd);
+    for (const annotation of plan.annotations) emit(annotation);
+
+    const summaryInput = { report, scores, ...(note !== undefined && { note }) };
+    if (env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(renderSummary(summaryInput, texts, SUMMARY_BUDGET), true).write();
+
+    if (inputs.report !== undefined) await writeOutput(cwd, inputs.report, formatHtml(report));
+    let sarifPath = "";
+    if (inputs.sarif !== undefined) {
+      const sarif = formatters["sarif"];
+      if (sarif === undefined) core.warning(texts.noSarif);
+      else {
+        await writeOutput(cwd, inputs.sarif, sarif(report, {}));
+        sarifPath = inputs.sarif;
+      }
+    }
+
+    if (inputs.comment) await comment(inputs, env, event, renderSummary(summaryInput, texts, COMMENT_BUDGET, `${marker(inputs)}\n`), texts);
+
+    const valid = report.valid && report.runErrors.length === 0;
+    const personal = report.files.reduce((sum, file) => sum + personalRisk(file).count, 0);
+    const lowest = [...new Set(scores.values())].reduce<number | undefined>((min, score) => (min === undefined ? score.points : Math.min(min, score.points)), undefined);
+    core.setOutput("valid", String(valid));
+    core.setOutput("error-count", String(report.stats.errors + report.runErrors.length));
+    core.setOutput("warning-count", String(report.stats.warnings));
+    core.setOutput("personal-data-count", String(personal));
+    core.setOutput("metadata-score", lowest === undefined ? "" : String(lowest));
+    core.setOutput("sarif-path", sarifPath);
+    core.setOutput("report-path", inputs.report ?? "");
+
+    const errors = report.stats.errors + report.runErrors.length;
+    const failed = inputs.failOn === "error" ? errors > 0 : inputs.failOn === "warning" ? errors + report.stats.warnings > 0 : false;
+    if (failed) core.setFailed(texts.failed(inputs.failOn));
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+interface GitHubEvent {
+  name: string;
+  payload: Record<string, unknown>;
+}
+
+async function readEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent> {
+  const name = env["GITHUB_EVENT_NAME"] ?? "";
+  const file = env["GITHUB_EVENT_PATH"];
+  if (!file) return { name, payload: {} };
+  const payload = JSON.parse(await readFile(file, "utf8")) as unknown;
+  return { name, payload: typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {} };
+}
+
+/** All the given paths, or with `changed-only` the datasets touched by the push or pull request. */
+async function choosePaths(
+  inputs: ActionInputs,
+  options: LintOptions,
+  cwd: string,
+  range: DiffRange,
+  changes: Changes | undefined,
+  texts: Texts,
+): Promise<{ paths: string[]; note?: string }> {
+  if (!inputs.changedOnly) return { paths: inputs.paths };
+  if (range.kind === "none") return { paths: inputs.paths, note: texts.changedOnlyAll(texts.reasons[range.reason]) };
+  if (changes === undefined) {
+    core.warning(texts.changedOnlyAll(texts.reasons.history));
+    return { paths: inputs.paths, note: texts.changedOnlyAll(texts.reasons.history) };
+  }
+  // A changed configuration or shared schema may change the verdict on every file.
+  const shared = [inputs.config, options.schema].filter((ref): ref is string => ref !== undefined).map((ref) => posix(path.relative(cwd, path.resolve(cwd, ref))));
+  if (shared.some((file) => changes.files.has(file))) return { paths: inputs.paths, note: texts.changedOnlyAll(texts.reasons.config) };
+  const found = await discover(inputs.paths, cwd);
+  const selected = selectChanged(found, changes.files, cwd);
+  return { paths: selected, note: texts.changedOnly(selected.length) };
+}
+
+/** data.gouv.fr score of each data package linted, attached to the files in its folder. */
+async function metadataScores(report: Report, paths: string[], cwd: string, inputs: ActionInputs): Promise<Map<string, MetadataScore>> {
+  const scores = new Map<string, MetadataScore>();
+  if (paths.length === 0) return scores;
+  const found = await discover(paths, cwd);
+  const byDir = new Map<string, MetadataScore>();
+  const sections: unknown[] = [];
+  for (const descriptor of found.packages) {
+    const name = posix(path.relative(cwd, descriptor));
+    try {
+      const result = await evaluateMetadataFile(descriptor, { lang: inputs.lang, displayName: name });
+      byDir.set(posix(path.dirname(name)).replace(/^\.$/, ""), { descriptor: name, points: result.datagouv.verified, max: result.datagouv.max });
+      sections.push({
+        descriptor: name,
+        scores: [
+          { id: "datagouv", points: result.datagouv.verified, max: result.datagouv.max, criteria: [] },
+          { id: "mqa", points: result.mqa.verified, max: result.mqa.max, rating: result.mqa.rating, criteria: [] },
+        ],
+      });
+    } catch {
+      // A descriptor the metadata reader rejects is already reported by lint; it just gets no score.
+    }
+  }
+  const dirs = [...byDir.keys()];
+  for (const file of report.files) {
+    const dir = owningPackage(file.file, dirs);
+    const score = dir === undefined ? undefined : byDir.get(dir);
+    if (score) scores.set(file.file, score);
+  }
+  // The HTML report shows `report.metadata` sections when present (formatters/html/metadata.ts).
+  if (sections.length > 0) (report as Report & { metadata?: unknown }).metadata = sections;
+  return scores;
+}
+
+/** Fills in the column of cell annotations by re-reading their line with the file's dialect. */
+async function locateColumns(annotations: Annotation[], report: Report, cwd: string): Promise<void> {
+  const texts = new Map<string, string | undefined>();
+  for (const annotation of annotations) {
+    if (annotation.column !== undefined || annotation.fieldNumber === undefined || annotation.line === undefined || annotation.file === undefined) continue;
+    const file = report.files.find((candidate) => candidate.file === annotation.file);
+    if (!file?.dialect) continue;
+    if (!texts.has(file.file)) texts.set(file.file, await readText(path.resolve(cwd, file.file), file.encoding));
+    const text = texts.get(file.file);
+    if (text === undefined) continue;
+    const start = lineOffset(text, annotation.line);
+    if (start === undefined) continue;
+    const found = cellColumns(text.slice(start, start + 1_000_000), file.dialect.delimiter, file.dialect.quoteChar, annotation.fieldNumber);
+    if (found) Object.assign(annotation, found);
+  }
+}
+
+async function readText(file: string, encoding: string | undefined): Promise<string | undefined> {
+  try {
+    if ((await stat(file)).size > MAX_COLUMN_LOOKUP_BYTES) return undefined;
+    return new TextDecoder(encoding ?? "utf-8").decode(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+function lineOffset(text: string, line: number): number | undefined {
+  let offset = 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf("\n", offset);
+    if (next === -1) return undefined;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+function emit(annotation: Annotation): void {
+  const properties: core.AnnotationProperties = { title: annotation.title };
+  if (annotation.file !== undefined) properties.file = annotation.file;
+  if (annotation.line !== undefined) {
+    properties.startLine = annotation.line;
+    // Columns are only valid on a single line (workflow commands docs).
+    if (annotation.column !== undefined) {
+      properties.endLine = annotation.line;
+      properties.startColumn = annotation.column;
+      if (annotation.endColumn !== undefined) properties.endColumn = annotation.endColumn;
+    }
+  }
+  if (annotation.level === "error") core.error(annotation.message, properties);
+  else if (annotation.level === "warning") core.warning(annotation.message, properties);
+  else core.notice(annotation.message, properties);
+}
+
+function marker(inputs: ActionInputs): string {
+  const key = createHash("sha256").update(JSON.stringify([inputs.paths, inputs.config ?? "", inputs.schema ?? ""])).digest("hex").slice(0, 12);
+  return commentMarker(key);
+}
+
+async function comment(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: GitHubEvent, body: string, texts: Texts): Promise<void> {
+  const pr = event.payload["pull_request"] as { number?: unknown } | undefined;
+  if (!event.name.startsWith("pull_request") || typeof pr?.number !== "number") {
+    core.info(texts.commentSkipped);
+    return;
+  }
+  if (inputs.githubToken === undefined) {
+    core.warning(texts.noToken);
+    return;
+  }
+  const [owner, repo] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
+  if (!owner || !repo) {
+    core.warning(texts.commentFailed("GITHUB_REPOSITORY"));
+    return;
+  }
+  const result = await upsertComment({ token: inputs.githubToken, owner, repo, issueNumber: pr.number }, marker(inputs), body);
+  if (result.kind === "forbidden") core.notice(texts.forkFallback);
+  else if (result.kind === "failed") core.warning(texts.commentFailed(result.message));
+  else core.info(`${result.kind} comment ${result.id}`);
+}
+
+async function writeOutput(cwd: string, relative: string, content: string): Promise<void> {
+  const target = path.resolve(cwd, relative);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, content);
+}
+
+function posix(file: string): string {
+  return file.split(path.sep).join("/");
+}

@@ -1,0 +1,180 @@
+import type { FileReport, Finding, Report, Severity } from "@conforme/core";
+import { findingLine } from "./annotations.js";
+import type { Texts } from "./texts.js";
+
+/** A data.gouv.fr metadata score attached to the files of one descriptor. */
+export interface MetadataScore {
+  descriptor: string;
+  points: number;
+  max: number;
+}
+
+export interface SummaryInput {
+  report: Report;
+  /** Metadata score per report file path. */
+  scores: Map<string, MetadataScore>;
+  /** A line on how `changed-only` chose the files, when on. */
+  note?: string;
+}
+
+/**
+ * GitHub rejects a step summary above 1 MiB (docs, "Adding a job summary"); the budget leaves
+ * room for other steps of the job that append to the same file.
+ */
+export const SUMMARY_BUDGET = 1_000_000;
+/** Issue comments take at most 65,536 characters; bytes never undercount characters. */
+export const COMMENT_BUDGET = 60_000;
+
+const EXAMPLES_PER_CODE = 3;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export type Risk = "high" | "medium" | "low" | "none";
+
+/** Highest severity among the file's personal-data findings the user has not accepted. */
+export function personalRisk(file: FileReport): { risk: Risk; count: number } {
+  let worst: Severity | undefined;
+  let count = 0;
+  for (const finding of file.findings) {
+    if (finding.category !== "personal-data" || finding.accepted !== undefined) continue;
+    count++;
+    if (worst === undefined || RANK[finding.severity] < RANK[worst]) worst = finding.severity;
+  }
+  const risk: Risk = worst === "error" ? "high" : worst === "warning" ? "medium" : worst === "info" ? "low" : "none";
+  return { risk, count };
+}
+
+/**
+ * The verdict as GitHub-flavoured Markdown: a headline, one row per file (schema conformity,
+ * personal-data risk, metadata score), then per file the findings grouped by code with a few
+ * examples. Sections that would cross `budget` bytes are left out and a closing line says so.
+ * Every value from the data is escaped; cells shown are those findings carry (masked upstream).
+ */
+export function renderSummary(input: SummaryInput, texts: Texts, budget = SUMMARY_BUDGET, prefix = ""): string {
+  const { report } = input;
+  const valid = report.valid && report.runErrors.length === 0;
+  const head: string[] = [
+    prefix,
+    `## ${texts.title}`,
+    "",
+    `**${valid ? texts.valid : texts.invalid}** — ${texts.verdict(report.stats.files, report.stats.errors, report.stats.warnings)}`,
+    "",
+  ];
+  if (input.note) head.push(`_${escape(input.note)}_`, "");
+  if (report.runErrors.length > 0) {
+    head.push(`### ${texts.runErrors}`, "");
+    for (const error of report.runErrors) head.push(`- ${code(error.code)}${error.file ? ` ${code(error.file)}` : ""} : ${escape(error.message)}`);
+    head.push("");
+  }
+  if (report.files.length === 0) head.push(texts.noFiles, "");
+
+  // A reserve for the closing truncation line keeps the total under budget whatever happens.
+  const reserve = 1_000;
+  let size = bytes(head.join("\n"));
+  const rows: string[] = [];
+  if (report.files.length > 0) {
+    rows.push(`| ${texts.file} | ${texts.schema} | ${texts.personal} | ${texts.metadata} |`, "| --- | --- | --- | --- |");
+    size += bytes(rows.join("\n"));
+    let shown = 0;
+    for (const file of report.files) {
+      const row = overviewRow(file, input.scores.get(file.file), texts);
+      // The overview takes at most half the budget so that some details always fit.
+      if (size + bytes(row) + 1 > budget / 2 - reserve) break;
+      rows.push(row);
+      size += bytes(row) + 1;
+      shown++;
+    }
+    if (shown < report.files.length) rows.push("", texts.moreRows(report.files.length - shown));
+    rows.push("");
+    size += 2;
+  }
+
+  const details: string[] = [];
+  let omitted = 0;
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const section = fileDetails(file, texts);
+    if (omitted > 0 || size + bytes(section) + 1 > budget - reserve) {
+      omitted++;
+      continue;
+    }
+    details.push(section);
+    size += bytes(section) + 1;
+  }
+  const tail = omitted > 0 ? ["", `> ${texts.truncated(omitted)}`, ""] : [];
+  return [...head, ...rows, ...details, ...tail].join("\n").replace(/^\n/, "");
+}
+
+function overviewRow(file: FileReport, score: MetadataScore | undefined, texts: Texts): string {
+  const conformity = [file.valid ? texts.fileValid : texts.fileInvalid(file.stats.errors)];
+  if (file.stats.warnings > 0) conformity.push(texts.warnings(file.stats.warnings));
+  if (file.stats.validCellsPercent !== undefined) conformity.push(texts.validCells(formatPercent(file.stats.validCellsPercent)));
+  if (file.partial) conformity.push(`⚠️ ${texts.partial}`);
+  const { risk, count } = personalRisk(file);
+  const personal = risk === "none" ? texts.risk.none : `${texts.risk[risk]} (${texts.findingsCount(count)})`;
+  const metadata = score ? texts.score(score.points, score.max) : texts.noScore;
+  return `| ${code(file.file)} | ${conformity.join(", ")} | ${personal} | ${metadata} |`;
+}
+
+function fileDetails(file: FileReport, texts: Texts): string {
+  const groups = new Map<string, { severity: Severity; count: number; examples: Finding[] }>();
+  for (const finding of file.findings) {
+    let group = groups.get(finding.code);
+    if (!group) {
+      group = { severity: finding.severity, count: 0, examples: [] };
+      groups.set(finding.code, group);
+    }
+    group.count++;
+    if (RANK[finding.severity] < RANK[group.severity]) group.severity = finding.severity;
+    if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(finding);
+  }
+  // The engine keeps the first findings of each code; its counts cover all of them.
+  for (const [name, group] of groups) group.count = Math.max(group.count, file.stats.countsByCode?.[name] ?? 0);
+  const sorted = [...groups.entries()].sort(([a, x], [b, y]) => RANK[x.severity] - RANK[y.severity] || y.count - x.count || (a < b ? -1 : 1));
+  const lines = [
+    `<details><summary>${escape(file.file)} — ${escape(texts.findingsCount(sorted.reduce((n, [, g]) => n + g.count, 0)))}</summary>`,
+    "",
+    `| ${texts.code} | ${texts.severity} | ${texts.count} | ${texts.examples} |`,
+    "| --- | --- | ---: | --- |",
+  ];
+  for (const [name, group] of sorted) {
+    const examples = group.examples.map((finding) => {
+      const line = findingLine(finding);
+      const where = line === 1 && finding.rowNumber === 1 ? texts.header : line !== undefined ? texts.line(line) : "";
+      return `${where ? `${escape(where)} : ` : ""}${escape(truncate(finding.message, 300))}`;
+    });
+    lines.push(`| ${code(name)} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
+  }
+  lines.push("", "</details>", "");
+  return lines.join("\n");
+}
+
+function formatPercent(value: number): string {
+  return (Math.floor(value * 10) / 10).toString();
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Neutralises Markdown and HTML in values from the data: GitHub renders a subset of HTML in
+ * summaries and comments, and a `|` would break the table.
+ */
+export function escape(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "&#124;")
+    .replace(/[\\`*_[\]~#!@]/g, (char) => `&#${char.charCodeAt(0)};`)
+    .replace(/\r\n|\r|\n/g, " ");
+}
+
+/** A path in code style; backticks in it are replaced since they would close the span. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r|\n/g, " ")}\``;
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}

@@ -1,0 +1,113 @@
+import type { Lang } from "@conforme/core";
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** Everything the Action writes for a reader, French first (house rule), English available. */
+export const TEXTS = {
+  fr: {
+    title: "Conformité des données (conforme)",
+    valid: "✅ Conforme",
+    invalid: "❌ Non conforme",
+    verdict: (files: number, errors: number, warnings: number) =>
+      `${plural(files, "fichier vérifié", "fichiers vérifiés")}, ${plural(errors, "erreur", "erreurs")}, ${plural(warnings, "avertissement", "avertissements")}.`,
+    noFiles: "Aucun fichier à vérifier.",
+    file: "Fichier",
+    schema: "Conformité au schéma",
+    personal: "Données personnelles",
+    metadata: "Métadonnées",
+    fileValid: "✅ conforme",
+    fileInvalid: (errors: number) => `❌ ${plural(errors, "erreur", "erreurs")}`,
+    warnings: (n: number) => plural(n, "avertissement", "avertissements"),
+    validCells: (percent: string) => `${percent} % de cellules valides`,
+    partial: "lecture arrêtée au nombre maximal d'erreurs",
+    risk: { high: "🔴 risque élevé", medium: "🟠 risque moyen", low: "🟡 risque faible", none: "aucune détectée" },
+    findingsCount: (n: number) => plural(n, "constat", "constats"),
+    noScore: "—",
+    score: (points: number, max: number) => `${points}/${max} (data.gouv.fr)`,
+    code: "Code",
+    severity: "Gravité",
+    count: "Nombre",
+    examples: "Exemples",
+    severities: { error: "erreur", warning: "avertissement", info: "info" },
+    line: (n: number) => `ligne ${n}`,
+    runErrors: "Échecs de l'exécution",
+    schemaRef: "Schéma",
+    truncated: (files: number) =>
+      `Résumé tronqué pour rester sous la limite de GitHub : ${plural(files, "fichier non détaillé", "fichiers non détaillés")}. Le rapport HTML (entrée \`report\`) et le SARIF (entrée \`sarif\`) donnent tout.`,
+    moreRows: (n: number) => `… et ${plural(n, "autre fichier", "autres fichiers")}`,
+    changedOnly: (n: number) => `Mode \`changed-only\` : ${plural(n, "fichier modifié retenu", "fichiers modifiés retenus")}.`,
+    changedOnlyAll: (reason: string) => `Mode \`changed-only\` : tout est vérifié (${reason}).`,
+    reasons: {
+      event: "événement sans commits à comparer",
+      newBranch: "nouvelle branche, pas de commit précédent",
+      history: "historique git insuffisant, utilisez `fetch-depth: 0` avec actions/checkout",
+      config: "la configuration ou le schéma a changé",
+    },
+    overflow: (hidden: number) =>
+      `${plural(hidden, "autre constat n'est pas annoté", "autres constats ne sont pas annotés")} (GitHub limite les annotations à 10 erreurs et 10 avertissements par étape) : voir le résumé de la tâche, le rapport HTML ou le SARIF.`,
+    overflowTitle: "Annotations limitées",
+    forkFallback:
+      "Commentaire de pull request impossible avec ce jeton (lecture seule, par exemple depuis un fork) : les résultats restent dans les annotations et le résumé de la tâche.",
+    commentSkipped: "Commentaire demandé, mais l'événement n'est pas une pull request : rien n'est commenté.",
+    noSarif: "Le formateur SARIF n'est pas disponible dans cette version de conforme : aucun fichier SARIF écrit.",
+    runErrorTitle: "conforme : exécution impossible",
+    header: "en-tête",
+    failed: (level: string) => `conforme : des constats de gravité « ${level} » ou plus ont été trouvés (entrée fail-on).`,
+    noToken: "Commentaire demandé, mais l'entrée « github-token » est vide : rien n'est commenté.",
+    commentFailed: (message: string) => `Commentaire de pull request impossible : ${message}`,
+  },
+  en: {
+    title: "Data conformity (conforme)",
+    valid: "✅ Valid",
+    invalid: "❌ Invalid",
+    verdict: (files: number, errors: number, warnings: number) =>
+      `${plural(files, "file checked", "files checked")}, ${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}.`,
+    noFiles: "No file to check.",
+    file: "File",
+    schema: "Schema conformity",
+    personal: "Personal data",
+    metadata: "Metadata",
+    fileValid: "✅ valid",
+    fileInvalid: (errors: number) => `❌ ${plural(errors, "error", "errors")}`,
+    warnings: (n: number) => plural(n, "warning", "warnings"),
+    validCells: (percent: string) => `${percent}% valid cells`,
+    partial: "reading stopped at the error limit",
+    risk: { high: "🔴 high risk", medium: "🟠 medium risk", low: "🟡 low risk", none: "none detected" },
+    findingsCount: (n: number) => plural(n, "finding", "findings"),
+    noScore: "—",
+    score: (points: number, max: number) => `${points}/${max} (data.gouv.fr)`,
+    code: "Code",
+    severity: "Severity",
+    count: "Count",
+    examples: "Examples",
+    severities: { error: "error", warning: "warning", info: "info" },
+    line: (n: number) => `line ${n}`,
+    runErrors: "Run failures",
+    schemaRef: "Schema",
+    truncated: (files: number) =>
+      `Summary truncated to stay under GitHub's limit: ${plural(files, "file not detailed", "files not detailed")}. The HTML report (\`report\` input) and SARIF (\`sarif\` input) have everything.`,
+    moreRows: (n: number) => `… and ${plural(n, "other file", "other files")}`,
+    changedOnly: (n: number) => `\`changed-only\` mode: ${plural(n, "changed file selected", "changed files selected")}.`,
+    changedOnlyAll: (reason: string) => `\`changed-only\` mode: everything is checked (${reason}).`,
+    reasons: {
+      event: "event without commits to compare",
+      newBranch: "new branch, no previous commit",
+      history: "git history too short, use `fetch-depth: 0` with actions/checkout",
+      config: "the configuration or the schema changed",
+    },
+    overflow: (hidden: number) =>
+      `${plural(hidden, "more finding is", "more findings are")} not annotated (GitHub shows 10 errors and 10 warnings per step): see the job summary, the HTML report or the SARIF file.`,
+    overflowTitle: "Annotations capped",
+    forkFallback:
+      "Cannot comment on the pull request with this token (read-only, e.g. from a fork): results stay in the annotations and the job summary.",
+    commentSkipped: "A comment was asked for, but the event is not a pull request: nothing is commented.",
+    noSarif: "The SARIF formatter is not available in this version of conforme: no SARIF file written.",
+    runErrorTitle: "conforme: run failed",
+    header: "header",
+    failed: (level: string) => `conforme: findings of severity "${level}" or above were found (fail-on input).`,
+    noToken: "A comment was asked for, but the github-token input is empty: nothing is commented.",
+    commentFailed: (message: string) => `Cannot comment on the pull request: ${message}`,
+  },
+} satisfies Record<Lang, unknown>;
+
+export type Texts = (typeof TEXTS)["fr"];
