@@ -68,4 +68,60 @@ export interface Report {
   runErrors: RunError[];
   /** Options the run used (resolved configuration), recorded for the audit trail. */
   options?: Record<string, unknown>;
+  /**
+   * Metadata scores of the descriptors found next to the data or named by the run, one entry per
+   * descriptor. Their findings count in `stats` (a threshold not met is an error).
+   */
+  metadata?: MetadataReport[];
+}
+
+/** One criterion of a metadata score. */
+export interface MetadataCriterionReport {
+  /** Criterion id; its finding code is `metadata-<id>`. */
+  id: string;
+  label: Record<Lang, string>;
+  /** Points counted (verified, provisional and local). */
+  points: number;
+  max: number;
+  /** MQA dimension (findability, accessibility, interoperability, reusability, contextuality). */
+  dimension?: string;
+  /** What to add or change; present when points are missing. */
+  recommendation?: Record<Lang, string>;
+}
+
+/** One score of a descriptor: data.gouv.fr quality (out of 9) or data.europa.eu MQA (out of 405). */
+export interface MetadataScoreReport {
+  id: "datagouv" | "mqa";
+  /** Verified points plus the provisional and local ones: what thresholds compare by default. */
+  points: number;
+  max: number;
+  /** Points verified: URLs checked (or not needed) and files published. */
+  verified: number;
+  /** Points pending a URL check (`--check-urls`). */
+  provisionalPoints: number;
+  /** Points earned only because the file exists next to the descriptor, not published yet. */
+  localPoints: number;
+  /** True when `points` include provisional or local points. */
+  provisional: boolean;
+  /** MQA band of `points`: `excellent`, `good`, `sufficient` or `bad`. */
+  rating?: string;
+  criteria: MetadataCriterionReport[];
+}
+
+/** Metadata scoring of one descriptor (datapackage.json, conforme.dataset.yml, data.gouv.fr JSON...). */
+export interface MetadataReport {
+  /** Path of the descriptor, relative to the working directory. */
+  descriptor: string;
+  /** Format the descriptor was read as (`datapackage-v1`, `conforme`, `datagouv`...). */
+  format: string;
+  /** Data files of the run whose facts were compared with the descriptor (cross-checks). */
+  dataFiles: string[];
+  valid: boolean;
+  stats: { errors: number; warnings: number; infos: number };
+  scores: MetadataScoreReport[];
+  /**
+   * Findings located by JSON Pointer, line and column in the descriptor: criteria not fully met,
+   * cross-checks with the data, thresholds not met (full passes are only in `scores`).
+   */
+  findings: Finding[];
 }

@@ -1,6 +1,7 @@
 import type { Finding, Lang } from "../findings.js";
+import type { MetadataReport } from "../report.js";
 import type { MetadataResult } from "./evaluate.js";
-import type { MqaRating } from "./mqa-criteria.js";
+import { mqaRating, type MqaRating } from "./mqa-criteria.js";
 import type { MqaDimension } from "./criterion.js";
 
 const RATING_LABELS: Record<MqaRating, Record<Lang, string>> = {
@@ -58,4 +59,24 @@ export function formatMetadataStylish(result: MetadataResult, lang: Lang = "fr")
 /** JSON: the whole result (scores with each criterion's points and finding). */
 export function formatMetadataJson(result: MetadataResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/**
+ * Terminal text of the metadata part of a lint report (`report.metadata`): per descriptor, the
+ * two scores and the findings worth reading, with their line and column in the descriptor.
+ */
+export function formatMetadataReportStylish(sections: readonly MetadataReport[], lang: Lang = "fr"): string {
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push("", section.descriptor);
+    for (const score of section.scores) {
+      const waiting = pending({ provisional: score.provisionalPoints, local: score.localPoints }, lang);
+      if (score.id === "mqa") {
+        const upTo = score.points > score.verified ? ` → ${n(score.points)} (${RATING_LABELS[mqaRating(score.points)][lang]}) ${WORDS[lang].ifConfirmed}` : "";
+        lines.push(`  MQA : ${n(score.verified)}/${score.max} (${RATING_LABELS[mqaRating(score.verified)][lang]})${waiting}${upTo}`);
+      } else lines.push(`  data.gouv.fr : ${n(score.verified)}/${score.max}${waiting}`);
+    }
+    for (const finding of section.findings) lines.push(findingLine(finding));
+  }
+  return lines.length > 0 ? `${lines.join("\n").replace(/^\n/, "")}\n` : "";
 }

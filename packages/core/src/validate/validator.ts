@@ -49,6 +49,11 @@ export interface SourceOptions {
   name: string;
   encoding?: string;
   dialect?: Partial<Dialect>;
+  /**
+   * Checks run on this source only, after the validator's: state that belongs to one file (the
+   * metadata facts collector of `lint`) without compiling another validator.
+   */
+  checks?: ConfiguredCheck[];
 }
 
 /** A Table Schema compiled once, then run over any number of files or streams. */
@@ -213,9 +218,11 @@ async function validateTable(
     },
   };
 
-  await Promise.all((options.checks ?? []).map(({ check }) => check.prepare?.()));
+  const checks = sourceOptions.checks ? [...(options.checks ?? []), ...sourceOptions.checks] : (options.checks ?? []);
+  for (const { check } of sourceOptions.checks ?? []) factory.register(check.id, check.meta);
+  await Promise.all(checks.map(({ check }) => check.prepare?.()));
   const sensitive = new Map<number, (value: string) => string>();
-  const visitors: RowVisitor[] = (options.checks ?? []).map(({ check, options: checkOptions }) =>
+  const visitors: RowVisitor[] = checks.map(({ check, options: checkOptions }) =>
     check.create({
       options: checkOptions as never,
       table: tableInfo,

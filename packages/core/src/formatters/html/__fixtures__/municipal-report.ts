@@ -1,9 +1,8 @@
 // A hand-built report on realistic municipal data (SCDL subventions and délibérations), used by the
 // HTML formatter's unit tests and by the browser tests until the engine produces real ones.
 import type { Finding } from "../../../findings.js";
-import type { FileReport, Report } from "../../../report.js";
+import type { FileReport, MetadataReport, Report } from "../../../report.js";
 import type { PreviewTable } from "../../html.js";
-import type { MetadataSectionView } from "../metadata.js";
 
 export const SCRIPT_CELL = "<script>alert('xss')</script>";
 export const IMG_CELL = '"><img src=x onerror=alert(1)>';
@@ -85,13 +84,22 @@ function file(name: string, partial: Partial<FileReport>): FileReport {
   };
 }
 
-export const metadataSection: MetadataSectionView = {
+export const metadataSection: MetadataReport = {
   descriptor: "datapackage.json",
+  format: "datapackage-v1",
+  dataFiles: [SUBVENTIONS],
+  valid: true,
+  stats: { errors: 0, warnings: 0, infos: 0 },
+  findings: [],
   scores: [
     {
       id: "datagouv",
       points: 6,
       max: 9,
+      verified: 6,
+      provisionalPoints: 0,
+      localPoints: 0,
+      provisional: false,
       criteria: [
         { id: "license", label: { fr: "Licence renseignée", en: "Licence set" }, points: 1, max: 1 },
         { id: "temporal-coverage", label: { fr: "Couverture temporelle", en: "Temporal coverage" }, points: 0, max: 1, recommendation: { fr: "Renseignez la période couverte (temporal).", en: "Set the temporal coverage." } },
@@ -103,19 +111,22 @@ export const metadataSection: MetadataSectionView = {
       id: "mqa",
       points: 290,
       max: 405,
+      verified: 210,
+      provisionalPoints: 80,
+      localPoints: 0,
       rating: "good",
       provisional: true,
       criteria: [
-        { id: "keywords", label: "Mots-clés", points: 30, max: 30 },
-        { id: "access-url", label: "URL d'accès joignable", points: 0, max: 50, recommendation: "Publiez le fichier à une URL joignable <b>stable</b>." },
-        { id: "contact-point", label: "Point de contact", points: 20, max: 20 },
+        { id: "keywords", label: { fr: "Mots-clés", en: "Keywords" }, points: 30, max: 30 },
+        { id: "access-url", label: { fr: "URL d'accès joignable", en: "Reachable access URL" }, points: 0, max: 50, recommendation: { fr: "Publiez le fichier à une URL joignable <b>stable</b>.", en: "Publish the file at a <b>stable</b> reachable URL." } },
+        { id: "contact-point", label: { fr: "Point de contact", en: "Contact point" }, points: 20, max: 20 },
       ],
     },
   ],
 };
 
 /** Subventions invalid (content), délibérations partially valid, budget with an invalid structure, équipements valid. */
-export function municipalReport(): Report & { metadata: MetadataSectionView } {
+export function municipalReport(): Report & { metadata: MetadataReport[] } {
   return {
     reportVersion: "1.0",
     tool: { name: "conforme", version: "0.1.0" },
@@ -126,7 +137,7 @@ export function municipalReport(): Report & { metadata: MetadataSectionView } {
     stats: { files: 4, errors: 9, warnings: 2, infos: 0 },
     runErrors: [],
     options: { schema: "scdl/subventions", personalData: { enabled: true }, maxErrors: 1000 },
-    metadata: metadataSection,
+    metadata: [metadataSection],
     files: [
       file(SUBVENTIONS, {
         valid: false,
