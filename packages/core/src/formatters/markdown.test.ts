@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { escapeMarkdown, formatMarkdown } from "./markdown.js";
+import { sampleReport } from "./testing-report.js";
+
+describe("formatMarkdown", () => {
+  it.each([
+    ["a | b", "a \\| b"],
+    ["<script>", "&lt;script&gt;"],
+    ["*gras* [lien](x)", "\\*gras\\* \\[lien\\](x)"],
+    ["l1\nl2", "l1 l2"],
+  ])("escapes %j", (raw, escaped) => {
+    expect(escapeMarkdown(raw)).toBe(escaped);
+  });
+
+  it("lists files and findings, one table row per finding, with docs links", () => {
+    const text = formatMarkdown(sampleReport());
+    const rows = text.split("\n").filter((line) => line.startsWith("| ") && line.includes("](https://"));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain("docs/checks/type-error.md");
+    expect(text).toContain("| ok.csv | ✅ | 0 | 0 | 1 |");
+    expect(text).not.toContain("<b>");
+  });
+
+  it("caps the findings per file and says how many are left", () => {
+    const text = formatMarkdown(sampleReport("en"), { maxFindingsPerFile: 1 });
+    expect(text.split("\n").filter((line) => line.includes("](https://"))).toHaveLength(1);
+    expect(text).toContain("3 more");
+  });
+});
