@@ -21,6 +21,7 @@ import {
 } from "./validate/validator.js";
 import { discover } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
+import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
 
 export interface LintOptions extends ResolveOptions {
   /** Directory paths are relative to, and names in the report too. Default: process.cwd(). */
@@ -45,6 +46,13 @@ export interface LintOptions extends ResolveOptions {
   concurrency?: number;
   /** Called when a file starts and ends, and as bytes are read. */
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Metadata scoring (data.gouv.fr and MQA) of the descriptors next to the data or named in
+   * `descriptors`, cross-checked with the data, into `report.metadata`; thresholds `minScore`,
+   * `minRating` (config `metadata.minScore`, `metadata.minRating`) turn a low score into an
+   * error. On by default (`auto`); `false` turns it off.
+   */
+  metadata?: false | LintMetadataOptions;
 }
 
 export type ProgressEvent =
@@ -105,8 +113,16 @@ export async function lint(paths: string[], givenOptions: LintOptions = {}): Pro
     }
   }
 
+  // Metadata descriptors are found before any row is read; their facts are collected in the same pass.
+  const directories = [...tasks.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
+  const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
+  runErrors.push(...metadata.runErrors);
+  for (const task of tasks) task.validator = metadata.collecting(task.validator, task.file);
+
   const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options);
-  return buildReport(reports, runErrors, lang, startedAt);
+  const report = buildReport(reports, runErrors, lang, startedAt);
+  await metadata.score(report);
+  return report;
 }
 
 function withPersonalData(options: LintOptions): LintOptions {
