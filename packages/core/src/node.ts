@@ -14,4 +14,12 @@ export {
   DATAGOUV_URL,
   type MetadataFileOptions,
   type UrlCheckOptions,
+  DESCRIPTOR_NAMES,
+  findDescriptors,
+  findLintDescriptors,
+  scoreLintDescriptors,
+  lintMetadata,
+  type LintDescriptor,
+  type LintMetadata,
+  type LintMetadataOptions,
 } from "./node/metadata.node.js";
