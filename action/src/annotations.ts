@@ -59,6 +59,20 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
       });
     }
   }
+  // Metadata findings point into their descriptor (line and column from the JSON or YAML source).
+  for (const section of report.metadata ?? []) {
+    for (const finding of section.findings) {
+      order++;
+      if (finding.accepted !== undefined) continue;
+      const path = finding.file ?? section.descriptor;
+      const line = findingLine(finding);
+      const changedLine = line !== undefined && (changes?.lines.get(path)?.has(line) ?? false);
+      candidates.push({
+        annotation: toAnnotation(finding, path, line),
+        rank: [RANK[finding.severity], changedLine ? 0 : 1, changes?.files.has(path) ? 0 : 1, order],
+      });
+    }
+  }
   candidates.sort((a, b) => compareRanks(a.rank, b.rank));
 
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
@@ -78,10 +92,15 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
   return { annotations, hidden };
 }
 
-/** Physical line of the record; header findings sit on line 1. */
+/**
+ * Physical line of the record. Header findings sit on line 1, and so do findings about a whole
+ * column (personal data): the header is where the column is named.
+ */
 export function findingLine(finding: Finding): number | undefined {
   if (finding.line !== undefined) return finding.line;
-  return finding.rowNumber === 1 ? 1 : undefined;
+  if (finding.rowNumber === 1) return 1;
+  if (finding.rowNumber === undefined && finding.fieldNumber !== undefined && finding.pointer === undefined) return 1;
+  return undefined;
 }
 
 function toAnnotation(finding: Finding, file: string, line: number | undefined): Annotation {

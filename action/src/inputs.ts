@@ -32,7 +32,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "" && !entry.startsWith("#"));
   return {
-    paths: paths.length > 0 ? paths : ["."],
+    // Empty: the configuration's `files`, else the whole workspace (LoadedConfig.paths).
+    paths,
     config: optional("config"),
     schema: optional("schema"),
     failOn: choice("fail-on", get("fail-on") || "error", ["error", "warning", "never"] as const),

@@ -3,13 +3,13 @@ import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import { formatHtml, formatStylish, formatters, type Report } from "@conforme/core";
-import { discover, evaluateMetadataFile, lint, type LintOptions } from "@conforme/core/node";
+import { discover, exitCodeOf, lint, type LintOptions } from "@conforme/core/node";
 import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
 import { commentMarker, upsertComment } from "./comment.js";
-import { loadLintOptions } from "./config.js";
+import { loadConfiguration } from "./config.js";
 import { changesBetween, diffRange, type Changes, type DiffRange } from "./git.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
-import { owningPackage, selectChanged } from "./select.js";
+import { selectChanged } from "./select.js";
 import { COMMENT_BUDGET, personalRisk, renderSummary, SUMMARY_BUDGET, type MetadataScore } from "./summary.js";
 import { TEXTS, type Texts } from "./texts.js";
 
@@ -28,14 +28,16 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     texts = TEXTS[inputs.lang];
     const cwd = path.resolve(env["GITHUB_WORKSPACE"] || process.cwd());
     const event = await readEvent(env);
-    const configured = await loadLintOptions(cwd, inputs.config);
-    const options: LintOptions = { ...configured, cwd, lang: inputs.lang, ...(inputs.schema !== undefined && { schema: inputs.schema }) };
+    const loaded = await loadConfiguration(cwd, inputs.config, inputs.lang);
+    // Inputs override the configuration; an empty `paths` leaves the config's `files` in charge.
+    const options: LintOptions = loaded.lintOptions({ cwd, lang: inputs.lang, schema: inputs.schema });
+    const given = loaded.paths(inputs.paths);
 
     const range = diffRange(event.name, event.payload);
     const changes = range.kind === "range" ? await changesBetween(cwd, range) : undefined;
-    const { paths, note } = await choosePaths(inputs, options, cwd, range, changes, texts);
+    const { paths, note } = await choosePaths(given, [...loaded.files, options.schema], inputs, options, cwd, range, changes, texts);
     const report = await lint(paths, options);
-    const scores = await metadataScores(report, paths, cwd, inputs);
+    const scores = metadataScores(report);
 
     core.startGroup("conforme");
     // Messages quote cells from the data: a cell reading "::error ...::" must not become a command.
@@ -67,7 +69,8 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
 
     const valid = report.valid && report.runErrors.length === 0;
     const personal = report.files.reduce((sum, file) => sum + personalRisk(file).count, 0);
-    const lowest = [...new Set(scores.values())].reduce<number | undefined>((min, score) => (min === undefined ? score.points : Math.min(min, score.points)), undefined);
+    const points = (report.metadata ?? []).flatMap((section) => section.scores.filter((score) => score.id === "datagouv").map((score) => score.points));
+    const lowest = points.length > 0 ? Math.min(...points) : undefined;
     core.setOutput("valid", String(valid));
     core.setOutput("error-count", String(report.stats.errors + report.runErrors.length));
     core.setOutput("warning-count", String(report.stats.warnings));
@@ -76,8 +79,13 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     core.setOutput("sarif-path", sarifPath);
     core.setOutput("report-path", inputs.report ?? "");
 
-    const errors = report.stats.errors + report.runErrors.length;
-    const failed = inputs.failOn === "error" ? errors > 0 : inputs.failOn === "warning" ? errors + report.stats.warnings > 0 : false;
+    // `error` follows the configuration's policy too (`strict`, `maxWarnings`), as `conforme lint` does.
+    const failed =
+      inputs.failOn === "error"
+        ? exitCodeOf(report, loaded.failurePolicy()) !== 0
+        : inputs.failOn === "warning"
+          ? exitCodeOf(report, { strict: true }) !== 0
+          : false;
     if (failed) core.setFailed(texts.failed(inputs.failOn));
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
@@ -99,6 +107,8 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent> {
 
 /** All the given paths, or with `changed-only` the datasets touched by the push or pull request. */
 async function choosePaths(
+  given: string[],
+  sharedRefs: (string | undefined)[],
   inputs: ActionInputs,
   options: LintOptions,
   cwd: string,
@@ -106,51 +116,29 @@ async function choosePaths(
   changes: Changes | undefined,
   texts: Texts,
 ): Promise<{ paths: string[]; note?: string }> {
-  if (!inputs.changedOnly) return { paths: inputs.paths };
-  if (range.kind === "none") return { paths: inputs.paths, note: texts.changedOnlyAll(texts.reasons[range.reason]) };
+  if (!inputs.changedOnly) return { paths: given };
+  if (range.kind === "none") return { paths: given, note: texts.changedOnlyAll(texts.reasons[range.reason]) };
   if (changes === undefined) {
     core.warning(texts.changedOnlyAll(texts.reasons.history));
-    return { paths: inputs.paths, note: texts.changedOnlyAll(texts.reasons.history) };
+    return { paths: given, note: texts.changedOnlyAll(texts.reasons.history) };
   }
   // A changed configuration or shared schema may change the verdict on every file.
-  const shared = [inputs.config, options.schema].filter((ref): ref is string => ref !== undefined).map((ref) => posix(path.relative(cwd, path.resolve(cwd, ref))));
-  if (shared.some((file) => changes.files.has(file))) return { paths: inputs.paths, note: texts.changedOnlyAll(texts.reasons.config) };
-  const found = await discover(inputs.paths, cwd);
+  const shared = sharedRefs.filter((ref): ref is string => ref !== undefined).map((ref) => posix(path.relative(cwd, path.resolve(cwd, ref))));
+  if (shared.some((file) => changes.files.has(file))) return { paths: given, note: texts.changedOnlyAll(texts.reasons.config) };
+  const found = await discover(given, cwd, options.discovery);
   const selected = selectChanged(found, changes.files, cwd);
   return { paths: selected, note: texts.changedOnly(selected.length) };
 }
 
-/** data.gouv.fr score of each data package linted, attached to the files in its folder. */
-async function metadataScores(report: Report, paths: string[], cwd: string, inputs: ActionInputs): Promise<Map<string, MetadataScore>> {
+/** data.gouv.fr score of each descriptor lint scored, attached to the data files it describes. */
+function metadataScores(report: Report): Map<string, MetadataScore> {
   const scores = new Map<string, MetadataScore>();
-  if (paths.length === 0) return scores;
-  const found = await discover(paths, cwd);
-  const byDir = new Map<string, MetadataScore>();
-  const sections: unknown[] = [];
-  for (const descriptor of found.packages) {
-    const name = posix(path.relative(cwd, descriptor));
-    try {
-      const result = await evaluateMetadataFile(descriptor, { lang: inputs.lang, displayName: name });
-      byDir.set(posix(path.dirname(name)).replace(/^\.$/, ""), { descriptor: name, points: result.datagouv.verified, max: result.datagouv.max });
-      sections.push({
-        descriptor: name,
-        scores: [
-          { id: "datagouv", points: result.datagouv.verified, max: result.datagouv.max, criteria: [] },
-          { id: "mqa", points: result.mqa.verified, max: result.mqa.max, rating: result.mqa.rating, criteria: [] },
-        ],
-      });
-    } catch {
-      // A descriptor the metadata reader rejects is already reported by lint; it just gets no score.
-    }
+  for (const section of report.metadata ?? []) {
+    const datagouv = section.scores.find((score) => score.id === "datagouv");
+    if (!datagouv) continue;
+    const score = { descriptor: section.descriptor, points: datagouv.points, max: datagouv.max };
+    for (const file of section.dataFiles) scores.set(file, score);
   }
-  const dirs = [...byDir.keys()];
-  for (const file of report.files) {
-    const dir = owningPackage(file.file, dirs);
-    const score = dir === undefined ? undefined : byDir.get(dir);
-    if (score) scores.set(file.file, score);
-  }
-  // The HTML report shows `report.metadata` sections when present (formatters/html/metadata.ts).
-  if (sections.length > 0) (report as Report & { metadata?: unknown }).metadata = sections;
   return scores;
 }
 

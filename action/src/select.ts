@@ -24,12 +24,3 @@ export function selectChanged(found: Discovered, changed: ReadonlySet<string>, c
   }
   return selected;
 }
-
-/** The nearest data package folder holding a file, by path prefix. */
-export function owningPackage(file: string, packageDirs: readonly string[]): string | undefined {
-  let best: string | undefined;
-  for (const dir of packageDirs) {
-    if ((dir === "" || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
-  }
-  return best;
-}

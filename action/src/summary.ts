@@ -88,6 +88,22 @@ export function renderSummary(input: SummaryInput, texts: Texts, budget = SUMMAR
     size += 2;
   }
 
+  const sections = report.metadata ?? [];
+  if (sections.length > 0) {
+    const table = [`| ${texts.descriptor} | data.gouv.fr | data.europa.eu (MQA) |`, "| --- | --- | --- |"];
+    for (const section of sections) {
+      const datagouv = section.scores.find((score) => score.id === "datagouv");
+      const mqa = section.scores.find((score) => score.id === "mqa");
+      const cell = (score: typeof datagouv) => (score ? `${score.points}/${score.max}${score.rating ? ` (${escape(score.rating)})` : ""}` : texts.noScore);
+      table.push(`| ${code(section.descriptor)} | ${cell(datagouv)} | ${cell(mqa)} |`);
+    }
+    const text = [...table, ""].join("\n");
+    if (size + bytes(text) < budget / 2) {
+      rows.push(text);
+      size += bytes(text) + 1;
+    }
+  }
+
   const details: string[] = [];
   let omitted = 0;
   for (const file of report.files) {
@@ -139,7 +155,7 @@ function fileDetails(file: FileReport, texts: Texts): string {
   for (const [name, group] of sorted) {
     const examples = group.examples.map((finding) => {
       const line = findingLine(finding);
-      const where = line === 1 && finding.rowNumber === 1 ? texts.header : line !== undefined ? texts.line(line) : "";
+      const where = line === 1 ? texts.header : line !== undefined ? texts.line(line) : "";
       return `${where ? `${escape(where)} : ` : ""}${escape(truncate(finding.message, 300))}`;
     });
     lines.push(`| ${code(name)} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);

@@ -1,0 +1,140 @@
+import type { FileReport, Finding, Report } from "@conforme/core";
+import { describe, expect, it } from "vitest";
+import { planAnnotations, cellColumns } from "./annotations.js";
+import { diffRange, parseUnifiedDiff } from "./git.js";
+import { COMMENT_BUDGET, escape, renderSummary, SUMMARY_BUDGET } from "./summary.js";
+import { TEXTS } from "./texts.js";
+
+function finding(overrides: Partial<Finding>): Finding {
+  return { code: "type-error", messageId: "default", severity: "error", category: "schema", message: "m", data: {}, ...overrides };
+}
+
+function fileReport(file: string, findings: Finding[]): FileReport {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return {
+    file,
+    valid: errors === 0,
+    partial: false,
+    labels: [],
+    stats: { rows: 1, fields: 1, bytes: 1, errors, warnings: findings.length - errors, infos: 0 },
+    findings,
+    durationMs: 1,
+  };
+}
+
+function report(files: FileReport[]): Report {
+  const errors = files.reduce((n, f) => n + f.stats.errors, 0);
+  return {
+    reportVersion: "1.0",
+    tool: { name: "conforme", version: "0" },
+    lang: "fr",
+    createdAt: "2026-01-01T00:00:00Z",
+    durationMs: 1,
+    valid: errors === 0,
+    stats: { files: files.length, errors, warnings: 0, infos: 0 },
+    files,
+    runErrors: [],
+  };
+}
+
+describe("renderSummary", () => {
+  const huge = report(
+    Array.from({ length: 400 }, (_, i) =>
+      fileReport(`data/f${i}.csv`, Array.from({ length: 40 }, (_, j) => finding({ code: `code-${j}`, message: "x".repeat(400), line: j + 2 }))),
+    ),
+  );
+  const budgets = [
+    { name: "job summary", budget: SUMMARY_BUDGET },
+    { name: "comment", budget: COMMENT_BUDGET },
+    { name: "tiny", budget: 5_000 },
+  ];
+  for (const { name, budget } of budgets) {
+    it(`stays under the ${name} budget and says it truncated`, () => {
+      const text = renderSummary({ report: huge, scores: new Map() }, TEXTS.fr, budget);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(budget);
+      expect(text).toContain("Résumé tronqué");
+      expect(text).toContain("## Conformité des données");
+    });
+  }
+
+  it("keeps everything when it fits", () => {
+    const small = report([fileReport("data/a.csv", [finding({ line: 3 })])]);
+    const text = renderSummary({ report: small, scores: new Map([["data/a.csv", { descriptor: "datapackage.json", points: 6, max: 9 }]]) }, TEXTS.fr);
+    expect(text).not.toContain("tronqué");
+    expect(text).toContain("| `data/a.csv` | ❌ 1 erreur | aucune détectée | 6/9 (data.gouv.fr) |");
+  });
+
+  const hostile = [
+    { value: "a|b", absent: "|b" },
+    { value: "<img src=x onerror=alert(1)>", absent: "<img" },
+    { value: "@maire", absent: "@maire" },
+    { value: "line\nbreak", absent: "\nbreak" },
+  ];
+  for (const { value, absent } of hostile) {
+    it(`neutralises ${JSON.stringify(value)} from the data`, () => {
+      expect(escape(value)).not.toContain(absent);
+    });
+  }
+});
+
+describe("planAnnotations", () => {
+  const changes = parseUnifiedDiff(["diff --git a/b.csv b/b.csv", "--- a/b.csv", "+++ b/b.csv", "@@ -9,0 +9,2 @@", "+x", "+y"].join("\n"));
+
+  it("puts errors first, then changed lines, then changed files", () => {
+    const plan = planAnnotations(
+      report([
+        fileReport("a.csv", [finding({ severity: "warning", line: 2 }), finding({ line: 9 })]),
+        fileReport("b.csv", [finding({ line: 3 }), finding({ line: 10 })]),
+      ]),
+      changes,
+      TEXTS.fr,
+    );
+    expect(plan.annotations.map((a) => `${a.level} ${a.file}:${a.line}`)).toEqual(["error b.csv:10", "error b.csv:3", "error a.csv:9", "warning a.csv:2"]);
+    expect(plan.hidden).toBe(0);
+  });
+
+  it("keeps 10 per level and one overflow notice", () => {
+    const plan = planAnnotations(
+      report([fileReport("a.csv", [...Array.from({ length: 12 }, (_, i) => finding({ line: i + 2 })), ...Array.from({ length: 12 }, () => finding({ severity: "info" }))])]),
+      undefined,
+      TEXTS.en,
+    );
+    const levels = plan.annotations.map((a) => a.level);
+    expect(levels.filter((l) => l === "error")).toHaveLength(10);
+    expect(levels.filter((l) => l === "notice")).toHaveLength(9);
+    expect(plan.hidden).toBe(2 + 4);
+    expect(plan.annotations.at(-1)!.message).toMatch(/^6 more findings/);
+  });
+
+  it("leaves accepted findings out", () => {
+    const plan = planAnnotations(report([fileReport("a.csv", [finding({ accepted: { reason: "ok" } })])]), undefined, TEXTS.fr);
+    expect(plan.annotations).toEqual([]);
+  });
+});
+
+describe("cellColumns", () => {
+  const cases = [
+    { line: "a,bb,ccc", field: 3, expected: { column: 6, endColumn: 8 } },
+    { line: 'a,"b,""b",c\nnext', field: 3, expected: { column: 11, endColumn: 11 } },
+    { line: "a;;c", field: 2, expected: { column: 3, endColumn: 3 } },
+    { line: 'a,"multi\nline",c', field: 3, expected: undefined },
+    { line: "a,b", field: 4, expected: undefined },
+  ];
+  for (const { line, field, expected } of cases) {
+    it(`finds field ${field} in ${JSON.stringify(line)}`, () => {
+      expect(cellColumns(line, line.includes(";") ? ";" : ",", '"', field)).toEqual(expected);
+    });
+  }
+});
+
+describe("diffRange", () => {
+  const cases = [
+    { event: "push", payload: { before: "a", after: "b" }, expected: { kind: "range", base: "a", head: "b", threeDot: false } },
+    { event: "push", payload: { before: "0".repeat(40), after: "b" }, expected: { kind: "none", reason: "newBranch" } },
+    { event: "pull_request", payload: { pull_request: { base: { sha: "a" }, head: { sha: "b" } } }, expected: { kind: "range", base: "a", head: "b", threeDot: true } },
+    { event: "workflow_dispatch", payload: {}, expected: { kind: "none", reason: "event" } },
+  ];
+  for (const { event, payload, expected } of cases) {
+    it(`${event} ${JSON.stringify(payload).slice(0, 40)}`, () => expect(diffRange(event, payload)).toEqual(expected));
+  }
+});
