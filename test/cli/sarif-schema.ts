@@ -18,7 +18,7 @@ export function validateSarif(log: unknown): void {
     const { id, $schema: _draft, ...rest } = schema;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats.default(ajv);
-    validate = ajv.compile({ $id: id, ...rest });
+    validate = ajv.compile({ $id: id as string, ...rest });
   }
   const ok = validate(log);
   expect(validate.errors ?? [], "SARIF log matches the SARIF 2.1.0 schema").toEqual([]);

@@ -48,6 +48,8 @@ describe("loadConfig errors", () => {
     ["error in an extended file", { "conforme.config.yaml": "extends: ./base.yaml\n", "base.yaml": "lang: de\n" }, [{ file: "base.yaml", line: 1, column: 7, key: "lang" }]],
     ["missing extended file", { "conforme.config.yaml": "extends: ./nope.yaml\n" }, [{ file: "conforme.config.yaml", line: undefined, column: undefined, key: "extends" }]],
     ["extends loop", { "conforme.config.yaml": "extends: ./a.yaml\n", "a.yaml": "extends: ./conforme.config.yaml\n" }, [{ file: "conforme.config.yaml", line: undefined, column: undefined, key: "extends" }]],
+    ["unknown metadata key", { "conforme.config.yaml": "metadata:\n  minScor: 200\n" }, [{ file: "conforme.config.yaml", line: 2, column: 3, key: "metadata.minScor" }]],
+    ["metadata rating", { "conforme.config.yaml": "metadata:\n  minRating: great\n" }, [{ file: "conforme.config.yaml", line: 2, column: 14, key: "metadata.minRating" }]],
     ["mjs export", { "conforme.config.mjs": "export default { lang: 'xx' };\n" }, [{ file: "conforme.config.mjs", line: undefined, column: undefined, key: "lang" }]],
   ];
   it.each(cases)("%s", async (_name, files, expected) => {
@@ -134,6 +136,14 @@ describe("loadConfig", () => {
     expect(options.discovery).toEqual({ gitignore: true, ignoreRoot: directory });
     expect(loaded.failurePolicy({ strict: true })).toEqual({ strict: true, maxWarnings: 4 });
     expect("schemaFor" in loaded.lintOptions({ schema: "cli/schema" })).toBe(false);
+  });
+
+  it("passes metadata sources and thresholds to lint's metadata option", async () => {
+    const directory = await write({ "conforme.config.yaml": "metadata:\n  sources: [./datapackage.json]\n  minScore: 221\n  minRating: good\n" });
+    const options = (await loadConfig({ cwd: directory })).lintOptions();
+    expect(options.metadata).toEqual({ descriptors: [path.join(directory, "datapackage.json")], minScore: 221, minRating: "good" });
+    const off = await write({ "conforme.config.yaml": "metadata: false\n" });
+    expect((await loadConfig({ cwd: off })).lintOptions().metadata).toBe(false);
   });
 
   it("extends a package by name", async () => {

@@ -10,7 +10,7 @@ import type { Lang } from "../findings.js";
 import type { LintOptions } from "../lint.node.js";
 import { isLocalPath } from "../node/resolve.node.js";
 import type { FailurePolicy } from "./outcome.js";
-import { CONFIG_FILE_NAMES, configJsonSchema, type ConformeConfig, type MetadataConfig } from "./schema.js";
+import { CONFIG_FILE_NAMES, configJsonSchema, type ConformeConfig } from "./schema.js";
 
 /** One mistake in a configuration file, located as precisely as the format allows. */
 export interface ConfigIssue {
@@ -46,13 +46,7 @@ export function formatConfigIssue(issue: ConfigIssue, lang: Lang, cwd?: string):
 }
 
 /** LintOptions built from a configuration, with the metadata settings passed through as written. */
-export type ConfigLintOptions = LintOptions & {
-  /**
-   * `metadata` section of the config (sources, minScore, minRating...), passed through untouched
-   * for lint's metadata option; the CLI's `metadata` command reads it too.
-   */
-  metadata?: MetadataConfig;
-};
+export type ConfigLintOptions = LintOptions;
 
 /** A loaded, validated and merged configuration, and what the CLI and the Action derive from it. */
 export interface LoadedConfig {
@@ -185,7 +179,7 @@ function makeLoaded(config: ConformeConfig, file: string | undefined, files: str
         cacheDir: config.cacheDir,
         catalogUrl: config.catalogUrl,
         discovery: { gitignore: config.gitignore ?? true, ignore: config.ignore, ignoreRoot: directory },
-        metadata: config.metadata,
+        metadata: metadataOptions(config.metadata),
       };
       const merged: Record<string, unknown> = { ...fromConfig };
       for (const [key, value] of Object.entries(overrides)) {
@@ -203,6 +197,13 @@ function makeLoaded(config: ConformeConfig, file: string | undefined, files: str
       };
     },
   };
+}
+
+/** The metadata section as lint's `metadata` option: `sources` are the descriptors to score. */
+function metadataOptions(section: ConformeConfig["metadata"]): LintOptions["metadata"] {
+  if (section === undefined || section === false) return section;
+  const { sources, ...rest } = section;
+  return sources ? { ...rest, descriptors: sources } : rest;
 }
 
 /** The personal-data section as lint's `personalData` option: options by check id. */
@@ -338,8 +339,12 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   const deepest = errors.filter(
     (error) => error.keyword !== "oneOf" && error.keyword !== "propertyNames" && !errors.some((other) => other !== error && other.keyword !== "oneOf" && other.instancePath.startsWith(`${error.instancePath}/`)),
   );
+  // At one place, a precise error (unknown key, bad value) beats "must be boolean / false".
+  const precise = deepest.filter(
+    (error) => !((error.keyword === "type" || error.keyword === "const") && deepest.some((other) => other.instancePath === error.instancePath && other.keyword !== "type" && other.keyword !== "const")),
+  );
   const kept: ErrorObject[] = [];
-  for (const error of deepest) {
+  for (const error of precise) {
     const twin = kept.find((other) => other.instancePath === error.instancePath && other.keyword === "type" && error.keyword === "type");
     if (twin) twin.params = { type: `${String(twin.params.type)},${String(error.params.type)}` };
     else if (!kept.some((other) => other.instancePath === error.instancePath && other.keyword === error.keyword && JSON.stringify(other.params) === JSON.stringify(error.params))) kept.push({ ...error });
@@ -462,7 +467,7 @@ function absolutePaths(config: ConformeConfig, directory: string): ConformeConfi
   if (config.schemas) result.schemas = Object.fromEntries(Object.entries(config.schemas).map(([glob, ref]) => [glob, localRef(ref)]));
   if (config.files) result.files = config.files.map((file) => path.resolve(directory, file));
   if (config.cacheDir !== undefined) result.cacheDir = path.resolve(directory, config.cacheDir);
-  if (config.metadata?.sources) {
+  if (config.metadata && config.metadata.sources) {
     result.metadata = {
       ...config.metadata,
       sources: config.metadata.sources.map((source) =>
@@ -493,6 +498,6 @@ export function mergeConfigs(base: ConformeConfig, child: ConformeConfig): Confo
     for (const [id, options] of Object.entries(child.personalData.checks ?? {})) checks[id] = { ...checks[id], ...options };
     merged.personalData = { accept: [...(base.personalData.accept ?? []), ...(child.personalData.accept ?? [])], checks };
   }
-  if (base.metadata && child.metadata) merged.metadata = { ...base.metadata, ...child.metadata };
+  if (base.metadata && child.metadata && typeof base.metadata === "object" && typeof child.metadata === "object") merged.metadata = { ...base.metadata, ...child.metadata };
   return merged;
 }

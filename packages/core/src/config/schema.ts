@@ -28,6 +28,8 @@ export interface MetadataConfig {
   basis?: "confirmed" | "verified";
   /** Checks that the distributions' URLs answer (network). */
   checkUrls?: boolean;
+  /** Scores the descriptors found next to the data (default true). */
+  auto?: boolean;
 }
 
 /**
@@ -61,7 +63,8 @@ export interface ConformeConfig {
         /** Options by check id: `personal-data`, `reidentification-risk`, `small-counts`. */
         checks?: Record<string, Record<string, unknown>>;
       };
-  metadata?: MetadataConfig;
+  /** `false` turns metadata scoring off. */
+  metadata?: false | MetadataConfig;
   maxErrors?: number;
   headerMode?: "position" | "name" | "validata";
   encoding?: string;
@@ -146,16 +149,23 @@ export const configJsonSchema = {
       ],
     },
     metadata: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        sources: { type: "array", items: { type: "string", minLength: 1 }, description: "Descripteurs notés : chemins ou identifiants data.gouv.fr." },
-        minScore: { type: "integer", minimum: 0, maximum: 405, description: "Score MQA minimal (sur 405)." },
-        minRating: { enum: ["excellent", "good", "sufficient", "bad"], description: "Note MQA minimale." },
-        minDatagouvScore: { type: "number", minimum: 0, maximum: 1, description: "Score data.gouv.fr minimal (0 à 1)." },
-        basis: { enum: ["confirmed", "verified"], default: "confirmed" },
-        checkUrls: { type: "boolean", default: false },
-      },
+      description: "Notation des métadonnées (data.gouv.fr, MQA) et seuils : `false` la désactive.",
+      oneOf: [
+        { const: false },
+        {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            sources: { type: "array", items: { type: "string", minLength: 1 }, description: "Descripteurs notés : chemins ou identifiants data.gouv.fr." },
+            minScore: { type: "integer", minimum: 0, maximum: 405, description: "Score MQA minimal (sur 405)." },
+            minRating: { enum: ["excellent", "good", "sufficient", "bad"], description: "Note MQA minimale." },
+            minDatagouvScore: { type: "number", minimum: 0, maximum: 1, description: "Score data.gouv.fr minimal (0 à 1)." },
+            basis: { enum: ["confirmed", "verified"], default: "confirmed" },
+            checkUrls: { type: "boolean", default: false },
+            auto: { type: "boolean", default: true, description: "Note les descripteurs trouvés à côté des données." },
+          },
+        },
+      ],
     },
     maxErrors: { type: "integer", minimum: 0, default: 1000 },
     headerMode: { enum: ["position", "name", "validata"], default: "position" },
