@@ -43,6 +43,7 @@ export {
   type SmallCountsOptions,
   type AcceptedFinding,
 } from "./personal-data/index.js";
-export { formatHtml, type HtmlOptions, type PreviewTable } from "./formatters/html.js";
-export { formatBadge, badgeStatus, type BadgeStatus } from "./formatters/badge.js";
+export { formatHtml, type HtmlOptions } from "./formatters/html.js";
+export { DEFAULT_PREVIEW_ROWS, type PreviewRequest, type PreviewTable } from "./validate/preview.js";
+export { aggregateBadge, badgeMessage, badgeStatus, formatBadge, type BadgeInput, type BadgeStatus } from "./formatters/badge.js";
 export * from "./metadata/index.js";

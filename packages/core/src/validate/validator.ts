@@ -9,6 +9,7 @@ import { compileCustomChecks } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { hintFor } from "../messages/hints.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
+import type { PreviewRequest } from "./preview.js";
 
 /** How header labels are matched to schema fields. */
 export type HeaderMode = "position" | "name" | "validata";
@@ -54,6 +55,11 @@ export interface SourceOptions {
    * metadata facts collector of `lint`) without compiling another validator.
    */
   checks?: ConfiguredCheck[];
+  /**
+   * Collects the first rows as read, for the HTML report only (never in the FileReport, which
+   * may be published): cells of columns a check declared personal come masked.
+   */
+  preview?: PreviewRequest;
 }
 
 /** A Table Schema compiled once, then run over any number of files or streams. */
@@ -138,6 +144,9 @@ async function validateTable(
   let partial = false;
   let labels: string[] = [];
   let dataRows = 0;
+  const previewLimit = Math.max(0, sourceOptions.preview?.rows ?? 0);
+  const previewRows: string[][] = [];
+  let previewFirstRow = 2;
 
   const emit = (code: string, draft: FindingDraft, owner?: string): void => {
     const finding = factory.make(code, draft, file, owner);
@@ -344,6 +353,10 @@ async function validateTable(
 
   const readRow = (cells: string[], rowNumber: number, line: number): void => {
     dataRows++;
+    if (previewRows.length < previewLimit) {
+      if (previewRows.length === 0) previewFirstRow = rowNumber;
+      previewRows.push(cells.slice());
+    }
     currentCells = cells;
     currentRow = rowNumber;
     currentLine = line;
@@ -487,10 +500,22 @@ async function validateTable(
         if (!fk.selfKeys!.has(pending.key)) reportForeignKey(fk, pending.rowNumber, pending.line, pending.values);
       }
     }
-    for (const visitor of visitors) visitor.end?.();
-    limitReached();
   }
+  // Checks end even when reading stopped at the error limit: the personal-data check declares
+  // its columns there, and without that the cells already reported in them would go out
+  // unmasked. What they report past the limit is dropped.
+  for (const visitor of visitors) visitor.end?.();
+  limitReached();
   maskSensitive(findings, sensitive, factory);
+  if (sourceOptions.preview && previewLimit > 0) {
+    for (const row of previewRows) {
+      for (const [fieldNumber, mask] of sensitive) {
+        const cell = row[fieldNumber - 1];
+        if (cell !== undefined && cell !== "") row[fieldNumber - 1] = mask(cell);
+      }
+    }
+    sourceOptions.preview.collect({ labels: [...labels], rows: previewRows, firstRowNumber: previewFirstRow });
+  }
 
   const countsByCode: Record<string, number> = {};
   const stats = {
