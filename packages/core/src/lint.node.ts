@@ -10,6 +10,7 @@ import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
 import { FieldError, loadDataPackage, loadTableSchema, SchemaLoadError, type SchemaWarning } from "./table-schema/index.js";
 import { buildReport } from "./validate/report-builder.js";
+import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { FindingFactory, type SeverityOverrides } from "./validate/findings-factory.js";
 import {
   createValidator,
@@ -60,6 +61,16 @@ export type ProgressEvent =
   | { kind: "read"; file: string; bytesRead: number; bytes: number }
   | { kind: "end"; file: string };
 
+/** A report with the first rows of each file, for the HTML report only. */
+export interface LintResult {
+  report: Report;
+  /**
+   * First rows of each file by `FileReport.file`, cells of personal columns masked. Kept out of
+   * the report on purpose: the JSON report may be published, a preview must not be.
+   */
+  previews: Record<string, PreviewTable>;
+}
+
 interface Task {
   file: string;
   name: string;
@@ -72,7 +83,20 @@ interface Task {
  * (unreadable schema, missing file) is reported in `runErrors` before any row is read; a broken
  * file never stops the others.
  */
-export async function lint(paths: string[], givenOptions: LintOptions = {}): Promise<Report> {
+export async function lint(paths: string[], options: LintOptions = {}): Promise<Report> {
+  return (await run(paths, options, 0)).report;
+}
+
+/**
+ * Same as `lint`, and also returns the first `previewRows` rows of each file (default 20) for
+ * the HTML report's preview, with the cells of columns declared personal masked.
+ */
+export async function lintWithPreview(paths: string[], options: LintOptions & { previewRows?: number } = {}): Promise<LintResult> {
+  const { previewRows = DEFAULT_PREVIEW_ROWS, ...rest } = options;
+  return run(paths, rest, Math.max(0, previewRows));
+}
+
+async function run(paths: string[], givenOptions: LintOptions, previewRows: number): Promise<LintResult> {
   const startedAt = new Date();
   const options = withPersonalData(givenOptions);
   const cwd = options.cwd ?? process.cwd();
@@ -119,10 +143,11 @@ export async function lint(paths: string[], givenOptions: LintOptions = {}): Pro
   runErrors.push(...metadata.runErrors);
   for (const task of tasks) task.validator = metadata.collecting(task.validator, task.file);
 
-  const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options);
+  const previews: Record<string, PreviewTable> = {};
+  const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options, previewRows, previews);
   const report = buildReport(reports, runErrors, lang, startedAt);
   await metadata.score(report);
-  return report;
+  return { report, previews };
 }
 
 function withPersonalData(options: LintOptions): LintOptions {
@@ -176,9 +201,21 @@ function makeValidator(
     checks: options.checks,
     customChecks: options.customChecks,
     lookups,
-    schemaRef,
+    schemaRef: auditedSchemaRef(schemaRef, schema, options.cwd ?? process.cwd()),
     schemaFindings: warningsAsFindings(warnings, options.lang ?? "fr"),
   });
+}
+
+/**
+ * What the audit trail says of a schema: the version the descriptor declares when the catalogue
+ * gave none, and a local path relative to the working directory, so that a report names the same
+ * schema on every machine (URLs and catalogue ids stay as they are).
+ */
+function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): SchemaRef {
+  const audited: SchemaRef = { ...ref };
+  if (audited.version === undefined && typeof schema.version === "string" && schema.version !== "") audited.version = schema.version;
+  if (path.isAbsolute(audited.source)) audited.source = path.relative(cwd, audited.source).split(path.sep).join("/");
+  return audited;
 }
 
 /**
@@ -281,20 +318,20 @@ async function buildLookups(resources: PackageResource[], directory: string, opt
   return lookups;
 }
 
-async function runTasks(tasks: Task[], options: LintOptions): Promise<FileReport[]> {
+async function runTasks(tasks: Task[], options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport[]> {
   const reports: FileReport[] = new Array(tasks.length);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {
       const index = next++;
-      reports[index] = await runTask(tasks[index]!, options);
+      reports[index] = await runTask(tasks[index]!, options, previewRows, previews);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   return reports;
 }
 
-async function runTask(task: Task, options: LintOptions): Promise<FileReport> {
+async function runTask(task: Task, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport> {
   const size = (await stat(task.file)).size;
   options.onProgress?.({ kind: "start", file: task.name, bytes: size });
   const hash = createHash("sha256");
@@ -310,7 +347,8 @@ async function runTask(task: Task, options: LintOptions): Promise<FileReport> {
     }
     complete = true;
   }
-  const report = await task.validator.validate(hashed(), { name: task.name, encoding: task.encoding });
+  const preview = previewRows > 0 ? { rows: previewRows, collect: (table: PreviewTable) => (previews[task.name] = table) } : undefined;
+  const report = await task.validator.validate(hashed(), { name: task.name, encoding: task.encoding, preview });
   report.stats.bytes = size;
   report.stats.sha256 = complete ? hash.digest("hex") : await sha256File(task.file);
   options.onProgress?.({ kind: "end", file: task.name });
