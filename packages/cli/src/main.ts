@@ -1,4 +1,5 @@
 import { VERSION } from "@conforme/core";
+import { badgeCommand } from "./commands/badge.js";
 import { lintCommand } from "./commands/lint.js";
 import { metadataCommand } from "./commands/metadata.js";
 import { reportCommand } from "./commands/report.js";
@@ -24,6 +25,13 @@ const commands: Record<string, { run: Command; summary: { fr: string; en: string
     summary: {
       fr: "valide et écrit un rapport HTML de conformité, autonome et imprimable",
       en: "validate and write a self-contained, printable HTML compliance report",
+    },
+  },
+  badge: {
+    run: badgeCommand,
+    summary: {
+      fr: "valide et écrit un badge SVG de conformité (formulation de Validata, sans service extérieur)",
+      en: "validate and write an SVG conformity badge (Validata's wording, no external service)",
     },
   },
   metadata: {

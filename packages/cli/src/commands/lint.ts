@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatters, type Report } from "@conforme/core";
-import { lint } from "@conforme/core/node";
+import { DEFAULT_PREVIEW_ROWS, formatters } from "@conforme/core";
+import { lintWithPreview } from "@conforme/core/node";
+import { auditOptions } from "../audit-options.js";
 import { choiceOption, integerOption, parseCommandArgs, UsageError, useColor, type Io } from "../io.js";
 
 const HELP = `Usage : conforme lint <fichiers ou dossiers...> [options]
@@ -53,19 +54,23 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const formatter = formatters[format];
   if (!formatter) throw new UsageError(`--format accepte ${Object.keys(formatters).map((name) => `« ${name} »`).join(", ")}, pas « ${format} ».`);
   const lang = choiceOption("lang", values.lang, ["fr", "en"] as const, "fr");
-  const report: Report = await lint(positionals, {
-    cwd: io.cwd,
+  const options = {
     schema: values.schema,
     lang,
     maxErrors: integerOption("max-errors", values["max-errors"], 1000),
     headerMode: choiceOption("header-mode", values["header-mode"], ["position", "name", "validata"] as const, "position"),
     encoding: values.encoding,
-    offline: values.offline,
+    offline: values.offline === true,
     catalogUrl: values["catalog-url"],
     cacheDir: values["cache-dir"],
-  });
+    personalData: true,
+  };
+  // Only the HTML report shows the first rows; every other format must never receive them.
+  const previewRows = format === "html" ? DEFAULT_PREVIEW_ROWS : 0;
+  const { report, previews } = await lintWithPreview(positionals, { cwd: io.cwd, ...options, previewRows });
+  report.options = auditOptions({ command: "lint", paths: positionals, format, ...options });
   const toFile = values.output !== undefined;
-  const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env) });
+  const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews });
   if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text);
   else io.stdout.write(text);
   if (toFile || format !== "stylish") {

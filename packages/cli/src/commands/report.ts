@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatHtml, formatStylish } from "@conforme/core";
-import { lint } from "@conforme/core/node";
+import { DEFAULT_PREVIEW_ROWS, formatHtml, formatStylish } from "@conforme/core";
+import { lintWithPreview } from "@conforme/core/node";
+import { auditOptions } from "../audit-options.js";
 import { choiceOption, integerOption, parseCommandArgs, UsageError, useColor, type Io } from "../io.js";
 
 const HELP = `Usage : conforme report <fichiers ou dossiers...> --html <rapport.html> [options]
@@ -14,6 +15,8 @@ Options :
   --schema <réf>         schéma : chemin local, URL https, ou identifiant schema.data.gouv.fr
   --lang <fr|en>         langue du rapport et des messages (défaut : fr)
   --max-errors <n>       arrête un fichier après n erreurs (défaut : 1000 ; 0 : sans limite)
+  --preview-rows <n>     lignes montrées dans l'aperçu de chaque fichier (défaut : ${DEFAULT_PREVIEW_ROWS} ; 0 : aucun
+                         aperçu). Les colonnes de données personnelles y sont masquées.
   --offline              n'utilise que le cache des schémas, sans réseau
   -h, --help             affiche cette aide
 
@@ -29,6 +32,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     schema: { type: "string" },
     lang: { type: "string" },
     "max-errors": { type: "string" },
+    "preview-rows": { type: "string" },
     offline: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -43,12 +47,14 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     schema: values.schema,
     lang,
     maxErrors: integerOption("max-errors", values["max-errors"], 1000),
-    offline: values.offline,
+    offline: values.offline === true,
+    personalData: true,
   };
-  const report = await lint(positionals, { cwd: io.cwd, ...options });
-  report.options = { paths: positionals, ...options };
+  const previewRows = integerOption("preview-rows", values["preview-rows"], DEFAULT_PREVIEW_ROWS);
+  const { report, previews } = await lintWithPreview(positionals, { cwd: io.cwd, ...options, previewRows });
+  report.options = auditOptions({ command: "report", paths: positionals, ...options, previewRows });
   const target = path.resolve(io.cwd, values.html);
-  await writeFile(target, formatHtml(report));
+  await writeFile(target, formatHtml(report, { preview: previews }));
   io.stdout.write(formatStylish(report, { color: useColor(io.stdout, io.env) }));
   io.stdout.write(lang === "fr" ? `Rapport HTML écrit : ${path.relative(io.cwd, target)}\n` : `HTML report written: ${path.relative(io.cwd, target)}\n`);
   if (report.runErrors.length > 0) return 2;
