@@ -5,6 +5,8 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatHtml } from "../../packages/core/src/formatters/html.js";
+import { badgeMessage, badgeStatus } from "../../packages/core/src/formatters/badge.js";
+import { lintWithPreview } from "../../packages/core/src/node.js";
 import {
   hugeFileReport,
   IMG_CELL,
@@ -193,6 +195,54 @@ describe("HTML report in headless Chromium", () => {
     expect(performance.now() - start).toBeLessThan(5_000);
     expect(await page.locator("#f1-groups tbody tr").count()).toBe(150);
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("HTML report of the real engine on the bundled examples, in headless Chromium", () => {
+  it("opens offline without console error or request, shows the verdicts and the masked preview", async () => {
+    const { report, previews } = await lintWithPreview(["examples"], { cwd: repoRoot, offline: true });
+    expect(report.runErrors).toEqual([]);
+    expect(report.files.length).toBeGreaterThanOrEqual(5);
+    const before = requests.length;
+    const { page, consoleErrors, dialogs } = await load(formatHtml(report, { preview: previews }));
+    await page.waitForTimeout(200);
+    expect(consoleErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(requests.slice(before)).toEqual([]);
+
+    // The examples hold deliberate errors: the overall verdict is "non conforme", and each file's
+    // badge says what the engine decided for it.
+    expect(await page.locator("[data-verdict]").getAttribute("data-verdict")).toBe("invalid");
+    await expect.poll(() => page.locator(".verdict strong").textContent()).toBe("Non conforme");
+    const shown: Record<string, string> = {};
+    for (const row of await page.locator("table.files tbody tr").all()) {
+      shown[(await row.getAttribute("data-file")) ?? ""] = (await row.locator("svg text").nth(1).textContent()) ?? "";
+    }
+    const expected = Object.fromEntries(
+      report.files.map((file) => [file.file, badgeMessage({ status: badgeStatus(file), validCellsPercent: file.stats.validCellsPercent, lang: "fr" })]),
+    );
+    expect(shown).toEqual(expected);
+    expect(new Set(Object.values(shown)).size).toBeGreaterThanOrEqual(2);
+
+    // One preview per file; failing cells are marked; the decrees' personal columns are masked.
+    expect(await page.locator("table.preview").count()).toBe(report.files.length);
+    expect(await page.locator("table.preview td.failing").count()).toBeGreaterThan(0);
+    const decrees = page.locator('section.file[data-file="examples/arretes/arretes-2024.csv"] table.preview');
+    expect(await decrees.locator(".masked").count()).toBeGreaterThan(0);
+    const decreesText = (await decrees.textContent()) ?? "";
+    for (const raw of ["Jean Dupont", "Claire Martin", "06 12 34 56 78", "07 81 22 43 65"]) expect(decreesText).not.toContain(raw);
+
+    // The audit trail names every file with its SHA-256 and its schema.
+    const audit = (await page.locator("#audit").textContent()) ?? "";
+    for (const file of report.files) {
+      expect(file.stats.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(audit).toContain(file.stats.sha256);
+    }
+    const summary = await page.locator("section.summary").boundingBox();
+    expect(summary?.y).toBeLessThan(900);
+    mkdirSync(outputDir, { recursive: true });
+    await page.screenshot({ path: path.join(outputDir, "examples-report-first-screen.png") });
     await page.close();
   });
 });
