@@ -8,12 +8,30 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const core = await import(path.join(root, "packages/core/dist/node.js"));
+/** Date written in the sample report (examples/report/), so that regenerating it changes nothing. */
+const SAMPLE_DATE = "2025-01-15T09:00:00.000Z";
 
 /** Each generated file: its path from the root and a function giving its content. */
 const outputs = [
   ["schemas/report.schema.json", () => `${JSON.stringify(core.reportJsonSchema, null, 2)}\n`],
   ["schemas/dataset.schema.json", () => `${JSON.stringify(core.DATASET_SCHEMA, null, 2)}\n`],
 ];
+
+// The sample compliance report on the bundled examples, as `conforme report examples --html`
+// writes it, made the same on every machine: fixed date and durations, paths relative to the
+// repository (the engine already gives them so), metadata scored at a fixed date.
+outputs.push([
+  "examples/report/rapport-exemple.html",
+  async () => {
+    const options = { lang: "fr", maxErrors: 1000, offline: true, personalData: true, previewRows: 20 };
+    const { report, previews } = await core.lintWithPreview(["examples"], { cwd: root, ...options, metadata: { now: SAMPLE_DATE } });
+    report.createdAt = SAMPLE_DATE;
+    report.durationMs = 0;
+    for (const file of report.files) file.durationMs = 0;
+    report.options = { command: "report", paths: ["examples"], ...options };
+    return core.formatHtml(report, { preview: previews });
+  },
+]);
 
 let stale = 0;
 for (const [relative, render] of outputs) {
