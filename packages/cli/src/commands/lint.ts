@@ -4,6 +4,7 @@ import { DEFAULT_PREVIEW_ROWS, formatters } from "@conforme/core";
 import { lintWithPreview } from "@conforme/core/node";
 import { auditOptions } from "../audit-options.js";
 import { choiceOption, integerOption, parseCommandArgs, UsageError, useColor, type Io } from "../io.js";
+import { lintMetadataOptions, lintMetadataText, METADATA_LINT_FLAGS, METADATA_LINT_HELP } from "./metadata.js";
 
 const HELP = `Usage : conforme lint <fichiers ou dossiers...> [options]
 
@@ -21,7 +22,7 @@ Options :
   --offline              n'utilise que le cache des schémas, sans réseau
   --catalog-url <url>    catalogue des schémas (défaut : https://schema.data.gouv.fr/schemas.json)
   --cache-dir <dossier>  dossier du cache des schémas téléchargés
-  -h, --help             affiche cette aide
+${METADATA_LINT_HELP}  -h, --help             affiche cette aide
 
 Exemples :
   conforme lint deliberations.csv --schema scdl/deliberations
@@ -43,6 +44,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     offline: { type: "boolean" },
     "catalog-url": { type: "string" },
     "cache-dir": { type: "string" },
+    ...METADATA_LINT_FLAGS,
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -64,6 +66,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     catalogUrl: values["catalog-url"],
     cacheDir: values["cache-dir"],
     personalData: true,
+    metadata: lintMetadataOptions(undefined, values),
   };
   // Only the HTML report shows the first rows; every other format must never receive them.
   const previewRows = format === "html" ? DEFAULT_PREVIEW_ROWS : 0;
@@ -71,8 +74,10 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   report.options = auditOptions({ command: "lint", paths: positionals, format, ...options });
   const toFile = values.output !== undefined;
   const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews });
-  if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text);
-  else io.stdout.write(text);
+  // The stylish formatter lists the files; the metadata scores and their findings follow.
+  const metadataText = format === "stylish" ? lintMetadataText(report, lang) : "";
+  if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text + metadataText);
+  else io.stdout.write(text + metadataText);
   if (toFile || format !== "stylish") {
     for (const error of report.runErrors) io.stderr.write(`conforme lint : ${error.file ? `${error.file} : ` : ""}${error.message}\n`);
   }

@@ -2,13 +2,16 @@ import path from "node:path";
 import {
   applyThreshold,
   formatMetadataJson,
+  formatMetadataReportStylish,
   formatMetadataStylish,
   MetadataInputError,
   MQA_RATINGS,
+  type Lang,
   type MetadataResult,
   type MqaRating,
+  type Report,
 } from "@conforme/core";
-import { evaluateDatagouvDataset, evaluateMetadataFile } from "@conforme/core/node";
+import { evaluateDatagouvDataset, evaluateMetadataFile, type LintMetadataOptions } from "@conforme/core/node";
 import { choiceOption, parseCommandArgs, UsageError } from "../io.js";
 
 const HELP = `Usage : conforme metadata <descripteur> [options]
@@ -96,4 +99,52 @@ export async function metadataCommand(
     }
     throw error;
   }
+}
+
+/** Flags `conforme lint` takes for metadata scoring (issue 5), parsed by `lintMetadataOptions`. */
+export const METADATA_LINT_FLAGS = {
+  metadata: { type: "string", multiple: true },
+  now: { type: "string" },
+  "check-urls": { type: "boolean" },
+  "min-score": { type: "string" },
+  "min-rating": { type: "string" },
+} as const;
+
+/** Help lines of `METADATA_LINT_FLAGS`, aligned like the other options of `conforme lint --help`. */
+export const METADATA_LINT_HELP = `  --metadata <fichier>     note aussi ce descripteur (datapackage.json, conforme.dataset.yml, jeu
+                           data.gouv.fr) ; ceux posés à côté des données sont notés d'office
+  --now <date ISO>         date de référence des critères de fréquence (défaut : maintenant)
+  --check-urls             vérifie que les URL des métadonnées répondent (réseau)
+  --min-score <n>          erreur si le score MQA d'un descripteur est sous n points (sur 405)
+  --min-rating <note>      erreur si sa note MQA est sous : excellent, good, sufficient, bad
+`;
+
+type MetadataFlagValues = { metadata?: string[]; now?: string; "check-urls"?: boolean; "min-score"?: string; "min-rating"?: string };
+
+/**
+ * Lint's `metadata` option: the configuration's (`configured`, from `metadata.minScore`,
+ * `metadata.minRating`...) overridden by the flags given; named descriptors add up. Flags given
+ * turn scoring back on when the configuration turned it off.
+ */
+export function lintMetadataOptions(configured: LintMetadataOptions | false | undefined, values: MetadataFlagValues): LintMetadataOptions | false | undefined {
+  if (values.now !== undefined && Number.isNaN(new Date(values.now).getTime())) throw new UsageError(`--now attend une date ISO 8601, pas « ${values.now} ».`);
+  const minScore = values["min-score"];
+  if (minScore !== undefined && !/^\d+(\.\d+)?$/.test(minScore)) throw new UsageError(`--min-score attend un nombre de points (0 à 405), pas « ${minScore} ».`);
+  const ratings = MQA_RATINGS.map((band) => band.rating);
+  const minRating = values["min-rating"] === undefined ? undefined : choiceOption<MqaRating>("min-rating", values["min-rating"], ratings, "bad");
+  const flags: LintMetadataOptions = {
+    ...(values.now !== undefined && { now: values.now }),
+    ...(values["check-urls"] === true && { checkUrls: true }),
+    ...(minScore !== undefined && { minScore: Number(minScore) }),
+    ...(minRating !== undefined && { minRating }),
+  };
+  if (Object.keys(flags).length === 0 && values.metadata === undefined) return configured;
+  const base = configured === false || configured === undefined ? {} : configured;
+  const descriptors = [...(base.descriptors ?? []), ...(values.metadata ?? [])];
+  return { ...base, ...flags, ...(descriptors.length > 0 && { descriptors }) };
+}
+
+/** Terminal text of `report.metadata`, printed after the stylish report of the files. */
+export function lintMetadataText(report: Report, lang: Lang): string {
+  return formatMetadataReportStylish(report.metadata ?? [], lang);
 }
