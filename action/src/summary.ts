@@ -147,7 +147,7 @@ function fileDetails(file: FileReport, texts: Texts): string {
   for (const [name, group] of groups) group.count = Math.max(group.count, file.stats.countsByCode?.[name] ?? 0);
   const sorted = [...groups.entries()].sort(([a, x], [b, y]) => RANK[x.severity] - RANK[y.severity] || y.count - x.count || (a < b ? -1 : 1));
   const lines = [
-    `<details><summary>${escape(file.file)} — ${escape(texts.findingsCount(sorted.reduce((n, [, g]) => n + g.count, 0)))}</summary>`,
+    `<details><summary>${escapeHtml(file.file)} — ${escapeHtml(texts.findingsCount(sorted.reduce((n, [, g]) => n + g.count, 0)))}</summary>`,
     "",
     `| ${texts.code} | ${texts.severity} | ${texts.count} | ${texts.examples} |`,
     "| --- | --- | ---: | --- |",
@@ -182,8 +182,15 @@ export function escape(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/\|/g, "&#124;")
-    .replace(/[\\`*_[\]~#!@]/g, (char) => `&#${char.charCodeAt(0)};`)
+    // Backslash escapes keep the raw text readable; `@` has none and would notify a user.
+    .replace(/[\\`*_[\]~]/g, "\\$&")
+    .replace(/@/g, "&#64;")
     .replace(/\r\n|\r|\n/g, " ");
+}
+
+/** For text inside an HTML element (`<summary>`), where Markdown escapes would show. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;").replace(/\r\n|\r|\n/g, " ");
 }
 
 /** A path in code style; backticks in it are replaced since they would close the span. */
