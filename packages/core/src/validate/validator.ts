@@ -301,8 +301,10 @@ async function validateTable(
       const at = { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
       emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
     });
-    if (validata) {
-      // Fields present but not in schema order: report each one not at its place among those present.
+    const sameColumns = fields.every((_, index) => (cellIndex[index] ?? -1) >= 0) && labels.length === fieldCount;
+    if (validata && sameColumns) {
+      // As Validata: order is only compared when the file has exactly the schema's columns.
+      // Fields not in schema order: report each one not at its place.
       const present = fields.map((_, index) => index).filter((index) => (cellIndex[index] ?? -1) >= 0);
       const byPosition = [...present].sort((a, b) => cellIndex[a]! - cellIndex[b]!);
       present.forEach((fieldIndex, rank) => {
