@@ -20,7 +20,7 @@ import {
   type HeaderMode,
   type Validator,
 } from "./validate/validator.js";
-import { discover } from "./discover.node.js";
+import { discover, type DiscoverOptions, type Discovered } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
 
@@ -29,6 +29,13 @@ export interface LintOptions extends ResolveOptions {
   cwd?: string;
   /** Schema for the tables given outside a data package: path, URL or schema.data.gouv.fr id. */
   schema?: string;
+  /**
+   * Schema of one table outside a data package (absolute path in), before `schema`: how the
+   * configuration's `schemas` globs reach lint. Undefined falls back to `schema`.
+   */
+  schemaFor?: (file: string) => string | undefined;
+  /** How directories are walked: `.gitignore`, extra ignore patterns, `changedSince` a git ref. */
+  discovery?: DiscoverOptions;
   lang?: Lang;
   maxErrors?: number;
   headerMode?: HeaderMode;
@@ -106,7 +113,12 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const tasks: Task[] = [];
   const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join("/") || ".";
 
-  const found = await discover(paths, cwd);
+  let found: Discovered;
+  try {
+    found = await discover(paths, cwd, options.discovery);
+  } catch (error) {
+    return { report: buildReport([], [runError(error, undefined, lang)], lang, startedAt), previews: {} };
+  }
   for (const missing of found.missing) {
     runErrors.push({
       code: "file-not-found",
@@ -127,10 +139,22 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const tables = found.tables.filter((file) => !packaged.has(file));
   if (tables.length > 0) {
     try {
-      const shared = options.schema ? await schemaValidator(options.schema, cwd, options, factory) : undefined;
+      // One validator per schema reference, compiled once however many tables share it.
+      const validators = new Map<string, Promise<Validator>>();
       for (const file of tables) {
-        const validator = shared ?? (await inferredValidator(file, options, factory));
-        tasks.push({ file, name: relative(file), validator, encoding: options.encoding });
+        const ref = options.schemaFor?.(file) ?? options.schema;
+        let shared = ref === undefined ? undefined : validators.get(ref);
+        if (ref !== undefined && !shared) {
+          shared = schemaValidator(ref, cwd, options, factory);
+          shared.catch(() => undefined);
+          validators.set(ref, shared);
+        }
+        try {
+          const validator = shared ? await shared : await inferredValidator(file, options, factory);
+          tasks.push({ file, name: relative(file), validator, encoding: options.encoding });
+        } catch (error) {
+          if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref ?? relative(file), lang));
+        }
       }
     } catch (error) {
       runErrors.push(runError(error, options.schema, lang));

@@ -1,6 +1,19 @@
 export * from "./index.js";
 export { lint, lintWithPreview, type LintOptions, type LintResult, type ProgressEvent } from "./lint.node.js";
-export { discover, type Discovered } from "./discover.node.js";
+export { discover, changedFiles, DiscoveryError, type Discovered, type DiscoverOptions } from "./discover.node.js";
+export {
+  loadConfig,
+  findConfig,
+  readConfigFile,
+  configFromObject,
+  mergeConfigs,
+  formatConfigIssue,
+  ConfigError,
+  type ConfigIssue,
+  type ConfigLintOptions,
+  type LoadConfigOptions,
+  type LoadedConfig,
+} from "./config/load.node.js";
 export * from "./node/index.js";
 export {
   checkUrl,

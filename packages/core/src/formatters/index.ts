@@ -2,6 +2,10 @@ import type { Report } from "../report.js";
 import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatStylish } from "./stylish.js";
+import { formatSarif } from "./sarif.js";
+import { formatJunit } from "./junit.js";
+import { formatGithub } from "./github.js";
+import { formatMarkdown } from "./markdown.js";
 import type { PreviewTable } from "../validate/preview.js";
 
 export interface FormatOptions {
@@ -20,6 +24,10 @@ export const formatters: Record<string, Formatter> = {
   html: (report, options) => formatHtml(report, { preview: options.preview }),
   json: formatJson,
   stylish: formatStylish,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: (report) => formatMarkdown(report),
 };
 
-export { formatJson, formatStylish };
+export { formatJson, formatStylish, formatSarif, formatJunit, formatGithub, formatMarkdown };
