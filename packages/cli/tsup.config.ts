@@ -1,3 +1,4 @@
+import { cp } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
@@ -7,4 +8,8 @@ export default defineConfig({
   sourcemap: true,
   clean: false,
   target: "node20",
+  // `conforme explain` reads the checks' pages from the installed package, not from the repo.
+  async onSuccess() {
+    await cp("../../docs/checks", "dist/docs/checks", { recursive: true });
+  },
 });

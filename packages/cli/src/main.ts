@@ -1,6 +1,10 @@
 import { VERSION } from "@conforme/core";
 import { badgeCommand } from "./commands/badge.js";
+import { explainCommand } from "./commands/explain.js";
+import { initCommand } from "./commands/init.js";
 import { lintCommand } from "./commands/lint.js";
+import { scanCommand } from "./commands/scan.js";
+import { schemasCommand } from "./commands/schemas.js";
 import { metadataCommand } from "./commands/metadata.js";
 import { reportCommand } from "./commands/report.js";
 import { UsageError, type Io } from "./io.js";
@@ -18,6 +22,34 @@ const commands: Record<string, { run: Command; summary: { fr: string; en: string
     summary: {
       fr: "valide des fichiers CSV contre leur schéma (Table Schema, schema.data.gouv.fr)",
       en: "validate CSV files against their schema (Table Schema, schema.data.gouv.fr)",
+    },
+  },
+  scan: {
+    run: scanCommand,
+    summary: {
+      fr: "cherche les données personnelles et les problèmes de structure, sans schéma",
+      en: "look for personal data and structure problems, without a schema",
+    },
+  },
+  schemas: {
+    run: schemasCommand,
+    summary: {
+      fr: "parcourt le catalogue schema.data.gouv.fr (list, show) et remplit le cache hors ligne (pull)",
+      en: "browse the schema.data.gouv.fr catalogue (list, show) and fill the offline cache (pull)",
+    },
+  },
+  init: {
+    run: initCommand,
+    summary: {
+      fr: "écrit une configuration de départ et un workflow GitHub pour l'Action",
+      en: "write a starter configuration and a GitHub workflow for the Action",
+    },
+  },
+  explain: {
+    run: explainCommand,
+    summary: {
+      fr: "affiche la documentation d'un contrôle ou d'un code de constat",
+      en: "print the documentation of a check or finding code",
     },
   },
   report: {
@@ -55,10 +87,16 @@ function help(lang: "fr" | "en"): string {
     "  conforme lint deliberations.csv --schema scdl/deliberations",
     "  conforme lint donnees/ --schema ./schema.json --format json --output rapport.json",
     "  conforme lint datapackage.json --lang en",
+    "  conforme lint . --changed-since origin/main --format sarif --output conforme.sarif",
+    "  conforme scan exports/",
+    "  conforme schemas list --type tableschema",
+    "  conforme explain french-siret-value",
+    "  conforme init --paths donnees",
     "",
     lang === "fr"
-      ? "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 exécution impossible."
-      : "Exit codes: 0 no error, 1 errors found, 2 the run failed.",
+      ? "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées (ou avertissements avec --strict ou au-delà de --max-warnings), 2 exécution impossible."
+      : "Exit codes: 0 no error, 1 errors found (or warnings with --strict or over --max-warnings), 2 the run failed.",
+    lang === "fr" ? "Configuration : conforme.config.yaml, cherché depuis le dossier courant en remontant." : "Configuration: conforme.config.yaml, looked up from the working directory upwards.",
     lang === "fr" ? "Aide d'une commande : conforme <commande> --help" : "Help on a command: conforme <command> --help",
   );
   return `${lines.join("\n")}\n`;

@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { codeCatalog, describeCode } from "@conforme/core";
+import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
+
+const HELP = `Usage : conforme explain <code> [--lang fr|en]
+
+Affiche la documentation d'un contrôle ou d'un code de constat (type-error, french-siret-value,
+personal-data-email...). « conforme explain --list » liste les codes connus.
+
+Exemples :
+  conforme explain french-siret-value
+  conforme explain type-error --lang en
+`;
+
+/**
+ * Where the pages are: `dist/docs/checks/` beside the bundle once built (tsup copies them), the
+ * repository's `docs/checks/` when run from the sources.
+ */
+const PAGE_DIRECTORIES = [new URL("./docs/checks/", import.meta.url), new URL("../../../../docs/checks/", import.meta.url)];
+
+async function page(check: string): Promise<string | undefined> {
+  for (const directory of PAGE_DIRECTORIES) {
+    const text = await readFile(fileURLToPath(new URL(`${check}.md`, directory)), "utf8").catch(() => undefined);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+export async function explainCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs("explain", args, {
+    lang: { type: "string" },
+    list: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const lang = choiceOption("lang", values.lang, ["fr", "en"] as const, "fr");
+  if (values.list) {
+    for (const entry of codeCatalog()) io.stdout.write(`${entry.code.padEnd(28)} ${entry.category ?? ""}\t${entry.description?.[lang] ?? ""}\n`);
+    return 0;
+  }
+  const [code, ...extra] = positionals;
+  if (code === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
+  const info = describeCode(code);
+  const known = codeCatalog().some((entry) => code === entry.code || code.startsWith(`${entry.code}-`));
+  const text = await page(info.check);
+  if (!known && text === undefined) {
+    io.stderr.write(
+      lang === "fr"
+        ? `conforme explain : code inconnu « ${code} ». Tapez « conforme explain --list » pour la liste des codes.\n`
+        : `conforme explain: unknown code "${code}". Type "conforme explain --list" for the list of codes.\n`,
+    );
+    return 2;
+  }
+  const header = [
+    `${code}${info.check !== code ? ` (${lang === "fr" ? "contrôle" : "check"} ${info.check})` : ""}`,
+    info.category ? `${lang === "fr" ? "Catégorie" : "Category"} : ${info.category}${info.severity ? `, ${lang === "fr" ? "sévérité par défaut" : "default severity"} : ${info.severity}` : ""}` : undefined,
+    info.description ? info.description[lang] : undefined,
+    `${lang === "fr" ? "Documentation" : "Documentation"} : ${info.helpUri}`,
+  ].filter((line): line is string => line !== undefined);
+  io.stdout.write(`${header.join("\n")}\n`);
+  if (text !== undefined) io.stdout.write(`\n${text.endsWith("\n") ? text : `${text}\n`}`);
+  return 0;
+}

@@ -1,0 +1,96 @@
+import { loadTableSchema } from "@conforme/core";
+import { listCatalog, pullSchemas, resolveSchemaRef, type ResolveOptions } from "@conforme/core/node";
+import { parseCommandArgs, UsageError, type Io } from "../io.js";
+
+const HELP = `Usage : conforme schemas <list|show|pull> [options]
+
+Parcourt le catalogue de schema.data.gouv.fr et remplit le cache hors ligne.
+
+  conforme schemas list [--type tableschema] [--json]    liste les schémas (id, dernière version, titre)
+  conforme schemas show <réf> [--json]                   décrit un schéma : versions et champs
+  conforme schemas pull [ids...]                         télécharge dans le cache (tous sans id)
+
+Options :
+  --offline              n'utilise que le cache, sans réseau (list, show)
+  --catalog-url <url>    catalogue (défaut : https://schema.data.gouv.fr/schemas.json)
+  --cache-dir <dossier>  dossier du cache
+  --type <type>          list : tableschema, datapackage, jsonschema, other
+  --json                 sortie JSON
+
+Exemples :
+  conforme schemas list --type tableschema
+  conforme schemas show scdl/deliberations
+  conforme schemas pull scdl/deliberations scdl/subventions@2.1.1
+  conforme lint donnees/ --schema scdl/deliberations --offline
+`;
+
+export async function schemasCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs("schemas", args, {
+    offline: { type: "boolean" },
+    "catalog-url": { type: "string" },
+    "cache-dir": { type: "string" },
+    type: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const options: ResolveOptions = { cwd: io.cwd, offline: values.offline, catalogUrl: values["catalog-url"], cacheDir: values["cache-dir"] };
+  const [action, ...rest] = positionals;
+  try {
+    return await run(action, rest, values, options, io);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    io.stderr.write(`conforme schemas : ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function run(action: string | undefined, rest: string[], values: { type?: string; json?: boolean }, options: ResolveOptions, io: Io): Promise<number> {
+  switch (action) {
+    case "list": {
+      if (rest.length > 0) throw new UsageError("« schemas list » ne prend pas d'argument ; filtrez avec --type tableschema.");
+      const entries = (await listCatalog(options)).filter((entry) => values.type === undefined || entry.type === values.type);
+      if (values.json) io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+      else {
+        const width = Math.max(0, ...entries.map((entry) => entry.id.length));
+        for (const entry of entries) io.stdout.write(`${entry.id.padEnd(width)}  ${(entry.latest ?? "-").padEnd(8)}  ${entry.type ?? ""}\t${entry.title ?? ""}\n`);
+      }
+      return 0;
+    }
+    case "show": {
+      const [ref, ...extra] = rest;
+      if (ref === undefined || extra.length > 0) throw new UsageError("indiquez un schéma, par exemple « conforme schemas show scdl/deliberations ».");
+      const resolved = await resolveSchemaRef(ref, options);
+      const entry = resolved.id ? (await listCatalog(options)).find((candidate) => candidate.id === resolved.id) : undefined;
+      const isPackage = resolved.type === "datapackage" || (typeof resolved.json === "object" && resolved.json !== null && "resources" in resolved.json);
+      const fields = isPackage ? [] : loadTableSchema(resolved.json, resolved.source).schema.fields;
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify({ id: resolved.id, version: resolved.version, source: resolved.source, type: resolved.type, versions: entry?.versions.map((v) => v.version), fields }, null, 2)}\n`);
+        return 0;
+      }
+      const lines = [
+        `${resolved.id ?? ref}${resolved.version ? `@${resolved.version}` : ""}${entry?.title ? ` : ${entry.title}` : ""}`,
+        `source : ${resolved.source}`,
+      ];
+      if (entry) lines.push(`versions : ${entry.versions.map((v) => v.version).join(", ")}`);
+      if (isPackage) lines.push("data package : ses ressources ont chacune leur schéma.");
+      for (const field of fields) {
+        const required = field.constraints?.required ? " (obligatoire)" : "";
+        lines.push(`  ${field.name}  ${field.type ?? "string"}${field.format && field.format !== "default" ? `:${field.format}` : ""}${required}${field.title ? `  ${field.title}` : ""}`);
+      }
+      io.stdout.write(`${lines.join("\n")}\n`);
+      return 0;
+    }
+    case "pull": {
+      const pulled = await pullSchemas(rest, options);
+      if (values.json) io.stdout.write(`${JSON.stringify(pulled, null, 2)}\n`);
+      else for (const schema of pulled) io.stdout.write(`${schema.id}@${schema.version}  ${schema.urls.length} fichier(s) en cache\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`action ${action === undefined ? "manquante" : `inconnue « ${action} »`} : tapez « conforme schemas list », « conforme schemas show <réf> » ou « conforme schemas pull [ids...] ».`);
+  }
+}

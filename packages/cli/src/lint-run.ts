@@ -1,0 +1,144 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DEFAULT_PREVIEW_ROWS, exitCodeOf, formatters, type Lang } from "@conforme/core";
+import { ConfigError, lintWithPreview, loadConfig, type LintOptions } from "@conforme/core/node";
+import { auditOptions } from "./audit-options.js";
+import { choiceOption, integerOption, parseCommandArgs, UsageError, useColor, type Io } from "./io.js";
+import { progressReporter } from "./progress.js";
+import { lintMetadataOptions, lintMetadataText, METADATA_LINT_FLAGS } from "./commands/metadata.js";
+
+/** Flags shared by `lint` and `scan`. */
+export const RUN_FLAGS = {
+  config: { type: "string", short: "c" },
+  "no-config": { type: "boolean" },
+  schema: { type: "string" },
+  format: { type: "string", short: "f" },
+  output: { type: "string", short: "o" },
+  lang: { type: "string" },
+  "max-errors": { type: "string" },
+  "max-warnings": { type: "string" },
+  strict: { type: "boolean" },
+  "header-mode": { type: "string" },
+  encoding: { type: "string" },
+  offline: { type: "boolean" },
+  "catalog-url": { type: "string" },
+  "cache-dir": { type: "string" },
+  "changed-since": { type: "string" },
+  ignore: { type: "string", multiple: true },
+  "no-gitignore": { type: "boolean" },
+  "no-personal-data": { type: "boolean" },
+  "no-custom-checks": { type: "boolean" },
+  concurrency: { type: "string" },
+  "no-progress": { type: "boolean" },
+  ...METADATA_LINT_FLAGS,
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * `lint` and `scan`: configuration, discovery, validation, the chosen format, the exit code.
+ * `scan` ignores every schema (header as schema) and keeps the personal-data checks on.
+ */
+export async function runLint(command: "lint" | "scan", args: string[], io: Io, help: string): Promise<number> {
+  const { values, positionals } = parseCommandArgs(command, args, RUN_FLAGS);
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const langFlag = values.lang === undefined ? undefined : choiceOption("lang", values.lang, ["fr", "en"] as const, "fr");
+  if (values.config !== undefined && values["no-config"]) throw new UsageError("--config et --no-config s'excluent : gardez l'un des deux.");
+  if (command === "scan" && values.schema !== undefined) throw new UsageError("scan ignore les schémas : pour valider contre un schéma, tapez « conforme lint <fichiers> --schema <réf> ».");
+
+  let loaded;
+  try {
+    loaded = await loadConfig({ cwd: io.cwd, configPath: values.config, noConfig: values["no-config"] });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const lang: Lang = langFlag ?? "fr";
+    io.stderr.write(`${lang === "fr" ? "conforme : configuration invalide" : "conforme: invalid configuration"}\n${error.format(lang, io.cwd)}\n`);
+    return 2;
+  }
+  const lang: Lang = langFlag ?? loaded.config.lang ?? "fr";
+  const format = values.format ?? "stylish";
+  const formatter = formatters[format];
+  if (!formatter) throw new UsageError(`--format accepte ${Object.keys(formatters).map((name) => `« ${name} »`).join(", ")}, pas « ${format} ».`);
+
+  const discovery: LintOptions["discovery"] = {};
+  if (values["no-gitignore"]) discovery.gitignore = false;
+  if (values.ignore) discovery.ignore = [...(loaded.config.ignore ?? []), ...values.ignore];
+  if (values["changed-since"] !== undefined) discovery.changedSince = values["changed-since"];
+  const overrides: LintOptions = {
+    lang,
+    schema: values.schema,
+    maxErrors: values["max-errors"] === undefined ? undefined : integerOption("max-errors", values["max-errors"], 1000),
+    headerMode: values["header-mode"] === undefined ? undefined : choiceOption("header-mode", values["header-mode"], ["position", "name", "validata"] as const, "position"),
+    encoding: values.encoding,
+    offline: values.offline,
+    catalogUrl: values["catalog-url"],
+    cacheDir: values["cache-dir"],
+    concurrency: values.concurrency === undefined ? undefined : Math.max(1, integerOption("concurrency", values.concurrency, 2)),
+    personalData: values["no-personal-data"] ? false : undefined,
+    customChecks: values["no-custom-checks"] ? false : undefined,
+    discovery,
+  };
+  const options = loaded.lintOptions(overrides);
+  options.metadata = lintMetadataOptions(options.metadata, values);
+  options.maxErrors ??= 1000;
+  if (command === "scan") {
+    // Personal data and structure only: every schema mapping is set aside, the header is the schema.
+    delete options.schema;
+    delete options.schemaFor;
+    options.customChecks = false;
+    if (options.personalData === false) throw new UsageError("scan sert à repérer les données personnelles : retirez --no-personal-data.");
+  }
+  const progress = values["no-progress"] ? undefined : progressReporter(io.stderr, io.env);
+  if (progress) options.onProgress = progress.onProgress;
+  const policy = loaded.failurePolicy({
+    strict: values.strict,
+    maxWarnings: values["max-warnings"] === undefined ? undefined : integerOption("max-warnings", values["max-warnings"], 0),
+  });
+
+  const paths = loaded.paths(positionals);
+  // Only the HTML report shows the first rows; every other format must never receive them.
+  const previewRows = format === "html" ? DEFAULT_PREVIEW_ROWS : 0;
+  const { report, previews } = await lintWithPreview(paths, { ...options, previewRows });
+  progress?.done();
+  report.options = auditOptions({
+    command,
+    paths,
+    format,
+    config: loaded.path ? path.relative(io.cwd, loaded.path) || loaded.path : undefined,
+    schema: options.schema,
+    schemas: options.schemaFor ? loaded.config.schemas : undefined,
+    lang,
+    maxErrors: options.maxErrors,
+    headerMode: options.headerMode ?? "position",
+    encoding: options.encoding,
+    offline: options.offline === true,
+    catalogUrl: options.catalogUrl,
+    changedSince: options.discovery?.changedSince,
+    gitignore: options.discovery?.gitignore !== false,
+    personalData: options.personalData !== false,
+    customChecks: options.customChecks !== false,
+    strict: policy.strict,
+    maxWarnings: policy.maxWarnings,
+  });
+
+  const toFile = values.output !== undefined;
+  const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews });
+  // The stylish formatter lists the files; the metadata scores and their findings follow.
+  const metadataText = format === "stylish" ? lintMetadataText(report, lang) : "";
+  if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text + metadataText);
+  else io.stdout.write(text + metadataText);
+  if (toFile || format !== "stylish") {
+    for (const error of report.runErrors) io.stderr.write(`conforme ${command} : ${error.file ? `${error.file} : ` : ""}${error.message}\n`);
+  }
+  const code = exitCodeOf(report, policy);
+  if (code === 1 && report.stats.errors === 0) {
+    io.stderr.write(
+      lang === "fr"
+        ? `conforme ${command} : ${report.stats.warnings} avertissement(s)${policy.strict ? " en mode --strict" : `, plus que --max-warnings ${policy.maxWarnings}`}.\n`
+        : `conforme ${command}: ${report.stats.warnings} warning(s)${policy.strict ? " in --strict mode" : `, more than --max-warnings ${policy.maxWarnings}`}.\n`,
+    );
+  }
+  return code;
+}

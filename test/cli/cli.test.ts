@@ -1,0 +1,249 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateReport } from "../report-schema.js";
+import { repoRoot, sharedAvailable } from "../shared.js";
+import { validateSarif } from "./sarif-schema.js";
+
+const bin = path.join(repoRoot, "packages/cli/dist/bin.js");
+let root: string;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary as a user would, without a terminal. */
+function conforme(cwd: string, ...args: string[]): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: undefined } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const directory = await mkdtemp(path.join(root, "repo-"));
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(directory, name)), { recursive: true });
+    await writeFile(path.join(directory, name), content);
+  }
+  return directory;
+}
+
+const schema = JSON.stringify({
+  fields: [
+    { name: "code", type: "integer", constraints: { required: true } },
+    { name: "montant", type: "number" },
+  ],
+});
+const validCsv = "code,montant\n1,10.5\n2,3\n";
+const invalidCsv = "code,montant\n1,10.5\nx,3\n3,abc\n";
+
+function json(run: Run): { files: Array<{ file: string; findings: Array<{ code: string; line?: number }> }>; runErrors: Array<{ code: string }>; stats: { errors: number; warnings: number }; options?: Record<string, unknown> } {
+  const report = JSON.parse(run.stdout) as ReturnType<typeof json>;
+  validateReport(report);
+  return report;
+}
+
+const codesByFile = (report: ReturnType<typeof json>) => Object.fromEntries(report.files.map((file) => [file.file, file.findings.map((finding) => finding.code)]));
+
+beforeAll(async () => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm build" first`);
+  root = await mkdtemp(path.join(tmpdir(), "conforme-cli-"));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("conforme lint over a repository", () => {
+  const config = ["schemas:", "  'budget/*.csv': ./schemas/budget.json", "personalData: false", "metadata: false", ""].join("\n");
+
+  it("exits 0 on a valid repository, with a JSON report matching the report schema", async () => {
+    const cwd = await folder({ "conforme.config.yaml": config, "schemas/budget.json": schema, "budget/2023.csv": validCsv, "budget/2024.csv": validCsv });
+    const run = conforme(cwd, "lint", "--format", "json");
+    expect(run.code).toBe(0);
+    const report = json(run);
+    expect(Object.keys(codesByFile(report))).toEqual(["budget/2023.csv", "budget/2024.csv"]);
+    expect(report.options).toMatchObject({ command: "lint", config: "conforme.config.yaml" });
+  });
+
+  it("exits 1 on an invalid repository and locates findings at their physical line", async () => {
+    const cwd = await folder({ "conforme.config.yaml": config, "schemas/budget.json": schema, "budget/2023.csv": validCsv, "budget/2024.csv": invalidCsv });
+    const report = json(conforme(cwd, "lint", "--format", "json"));
+    expect(codesByFile(report)).toEqual({ "budget/2023.csv": [], "budget/2024.csv": ["type-error", "type-error"] });
+    expect(report.files[1]!.findings.map((finding) => finding.line)).toEqual([3, 4]);
+
+    const stylish = conforme(cwd, "lint");
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain("budget/2024.csv");
+    expect(stylish.stdout).not.toContain("\u001b[");
+
+    const github = conforme(cwd, "lint", "--format", "github");
+    expect(github.code).toBe(1);
+    expect(github.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^::error file=budget\/2024\.csv,line=3,title=conforme type-error::/),
+      expect.stringMatching(/^::error file=budget\/2024\.csv,line=4,title=conforme type-error::/),
+    ]);
+
+    const junit = conforme(cwd, "lint", "--format", "junit", "--output", "junit.xml");
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toBe("");
+    expect((await readFile(path.join(cwd, "junit.xml"), "utf8")).match(/<failure /g)).toHaveLength(2);
+
+    const markdown = conforme(cwd, "lint", "--format", "markdown");
+    expect(markdown.stdout).toContain("### budget/2024.csv");
+  });
+
+  it.runIf(sharedAvailable("CLI SARIF"))("writes SARIF that validates against the SARIF 2.1.0 schema", async () => {
+    const cwd = await folder({ "conforme.config.yaml": config, "schemas/budget.json": schema, "budget/2024.csv": invalidCsv });
+    const run = conforme(cwd, "lint", "--format", "sarif", "--output", "out.sarif");
+    expect(run.code).toBe(1);
+    const log = JSON.parse(await readFile(path.join(cwd, "out.sarif"), "utf8")) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    validateSarif(log);
+    expect(log.runs[0]!.results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ["type-error", 3],
+      ["type-error", 4],
+    ]);
+  });
+
+  it("uses the data package's schemas for the files inside it", async () => {
+    const cwd = await folder({
+      "paquet/datapackage.json": JSON.stringify({ name: "paquet", resources: [{ name: "budget", path: "budget.csv", schema: JSON.parse(schema) as unknown }] }),
+      "paquet/budget.csv": invalidCsv,
+      "libre.csv": "a,b\n1,2\n",
+    });
+    const report = json(conforme(cwd, "lint", "--format", "json", "--no-personal-data"));
+    expect(codesByFile(report)["paquet/budget.csv"]?.filter((code) => code === "type-error")).toHaveLength(2);
+    expect(codesByFile(report)["libre.csv"]?.filter((code) => !code.startsWith("metadata-"))).toEqual([]);
+  });
+
+  it("respects .gitignore and --ignore, and a broken file does not hide the others", async () => {
+    const cwd = await folder({
+      ".gitignore": "brouillons/\n",
+      "brouillons/x.csv": invalidCsv,
+      "tmp/y.csv": invalidCsv,
+      "a.csv": "a,b\n1,2\n",
+      "vide.csv": "",
+    });
+    const report = json(conforme(cwd, "lint", "--format", "json", "--ignore", "tmp/", "--no-personal-data", "--no-config"));
+    expect(Object.keys(codesByFile(report))).toEqual(["a.csv", "vide.csv"]);
+    expect(codesByFile(report)["vide.csv"]).toContain("source-error");
+    const all = json(conforme(cwd, "lint", "--format", "json", "--no-gitignore", "--no-personal-data", "--no-config"));
+    expect(Object.keys(codesByFile(all))).toEqual(["a.csv", "brouillons/x.csv", "tmp/y.csv", "vide.csv"]);
+  });
+
+  it("fails on warnings with --strict or over --max-warnings", async () => {
+    const cwd = await folder({ "gens.csv": "nom,email\nDupont,jean.dupont@example.fr\nMartin,paul.martin@example.fr\nDurand,luc.durand@example.fr\n" });
+    expect(conforme(cwd, "lint", "gens.csv", "--no-config").code).toBe(0);
+    const strict = conforme(cwd, "lint", "gens.csv", "--strict", "--no-config");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("--strict");
+    expect(conforme(cwd, "lint", "gens.csv", "--max-warnings", "0", "--no-config").code).toBe(1);
+    expect(conforme(cwd, "lint", "gens.csv", "--max-warnings", "10", "--no-config").code).toBe(0);
+  });
+});
+
+describe("configuration errors and usage errors exit 2", () => {
+  it.each([
+    ["unknown key", "lang: fr\nshemas:\n  a.csv: x\n", /conforme\.config\.yaml:2:1 : shemas : clé inconnue « shemas »\. Vouliez-vous dire « schemas »/],
+    ["bad severity", "severity:\n  codes:\n    type-error: fatal\n", /conforme\.config\.yaml:3:17 : severity\.codes\.type-error : valeur non permise/],
+    ["YAML syntax", "schemas: [a\n", /conforme\.config\.yaml:2:1 : syntaxe YAML invalide/],
+  ])("%s", async (_name, text, expected) => {
+    const cwd = await folder({ "conforme.config.yaml": text, "a.csv": validCsv });
+    const run = conforme(cwd, "lint", "a.csv");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stdout).toBe("");
+  });
+
+  it.each([
+    [["lint", "--bogus"], /--bogus[\s\S]*conforme lint --help/],
+    [["lint", "--format", "pdf"], /--format accepte .*« sarif »/],
+    [["lint", "--max-warnings", "beaucoup"], /--max-warnings attend un nombre entier/],
+    [["frobnicate"], /commande inconnue « frobnicate »/],
+    [["explain", "no-such-check"], /code inconnu « no-such-check »/],
+    [["schemas", "dance"], /conforme schemas list/],
+  ])("%j", async (args, expected) => {
+    const cwd = await folder({ "a.csv": validCsv });
+    const run = conforme(cwd, ...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(expected);
+  });
+
+  it("reports an unreadable schema as a run failure", async () => {
+    const cwd = await folder({ "a.csv": validCsv });
+    const run = conforme(cwd, "lint", "a.csv", "--schema", "./absent.json", "--format", "json");
+    expect(run.code).toBe(2);
+    expect(json(run).runErrors).toEqual([expect.objectContaining({ code: "run-error", file: "./absent.json" })]);
+  });
+});
+
+describe("conforme lint --changed-since", () => {
+  it("lints only the files changed since the ref, untracked ones included", async () => {
+    const cwd = await folder({ "a.csv": validCsv, "b.csv": validCsv, "sub/c.csv": validCsv, ".gitignore": "ignored.csv\n" });
+    const git = (...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
+    git("init", "-q");
+    git("-c", "user.email=t@example.org", "-c", "user.name=t", "add", ".");
+    git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "init");
+    await writeFile(path.join(cwd, "b.csv"), invalidCsv);
+    await writeFile(path.join(cwd, "sub/new.csv"), validCsv);
+    await writeFile(path.join(cwd, "ignored.csv"), validCsv);
+    const report = json(conforme(cwd, "lint", ".", "--changed-since", "HEAD", "--format", "json", "--no-personal-data"));
+    expect(Object.keys(codesByFile(report))).toEqual(["b.csv", "sub/new.csv"]);
+    expect(report.options).toMatchObject({ changedSince: "HEAD" });
+
+    const bad = conforme(cwd, "lint", ".", "--changed-since", "no-such-ref", "--format", "json");
+    expect(bad.code).toBe(2);
+    expect(json(bad).runErrors).toHaveLength(1);
+  });
+});
+
+describe("scan, init, explain, schemas, help", () => {
+  it("scan ignores the schema mapping and reports personal data", async () => {
+    const cwd = await folder({
+      "conforme.config.yaml": "schemas:\n  '*.csv': ./absent.json\n",
+      "gens.csv": "nom,email\nDupont,jean.dupont@example.fr\nMartin,paul.martin@example.fr\nDurand,luc.durand@example.fr\n",
+    });
+    const report = json(conforme(cwd, "scan", "--format", "json"));
+    expect(codesByFile(report)["gens.csv"]).toContain("personal-data-email");
+    expect(conforme(cwd, "lint", "gens.csv").code).toBe(2);
+  });
+
+  it("init writes a config that lint accepts and a workflow for the Action", async () => {
+    const cwd = await folder({ "donnees/a.csv": validCsv, "schema.json": schema });
+    const run = conforme(cwd, "init", "--paths", "donnees", "--schema", "donnees/*.csv=./schema.json", "--owner", "ville-exemple");
+    expect(run.code).toBe(0);
+    const workflow = await readFile(path.join(cwd, ".github/workflows/conforme.yml"), "utf8");
+    expect(workflow).toContain("uses: ville-exemple/conforme/action@v1");
+    expect(workflow).toContain("paths: donnees");
+    const lint = conforme(cwd, "lint", "--format", "json");
+    expect(lint.code).toBe(0);
+    expect(Object.keys(codesByFile(json(lint)))).toEqual(["donnees/a.csv"]);
+    expect(conforme(cwd, "init").code).toBe(2);
+  });
+
+  it("explain prints the shipped page of a check", async () => {
+    const run = conforme(root, "explain", "french-siret-value");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("docs/checks/french-siret-value.md");
+    expect(run.stdout).toContain("# `french-siret-value`");
+    expect(existsSync(path.join(repoRoot, "packages/cli/dist/docs/checks/french-siret-value.md"))).toBe(true);
+  });
+
+  it("schemas show describes a local schema offline", async () => {
+    const cwd = await folder({ "schema.json": schema });
+    const run = conforme(cwd, "schemas", "show", "./schema.json", "--offline");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/code {2}integer \(obligatoire\)/);
+  });
+
+  it("--help lists every command with examples, --version prints the version", () => {
+    const help = conforme(root, "--help");
+    expect(help.code).toBe(0);
+    for (const name of ["lint", "scan", "schemas", "init", "explain", "report", "metadata"]) expect(help.stdout).toContain(`  ${name} `);
+    expect(help.stdout).toContain("conforme lint . --changed-since");
+    expect(conforme(root, "--version").stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
