@@ -1,4 +1,4 @@
-import type { Finding, Lang } from "../findings.js";
+import type { Finding, Lang, Severity } from "../findings.js";
 import { renderMessage } from "../messages/render.js";
 import type { MetadataCriterionReport, MetadataReport, MetadataScoreReport } from "../report.js";
 import type { Criterion } from "./criterion.js";
@@ -16,6 +16,12 @@ export interface MetadataReportOptions {
   /** Minimums that turn a low score into an error finding. */
   threshold?: MetadataThreshold;
   lang?: Lang;
+  /**
+   * Severity of the findings of criteria not fully met: `warning` by default, as `conforme metadata`
+   * shows them. Lint passes `info`, so that a thin descriptor alone never fails a `--strict` run:
+   * there the thresholds are the gate, and cross-check mismatches stay warnings.
+   */
+  criterionSeverity?: Severity;
 }
 
 const LANGS: readonly Lang[] = ["fr", "en"];
@@ -61,7 +67,13 @@ function scoreView(score: DatagouvScore | MqaScore): MetadataScoreReport {
  */
 export function toMetadataReport(result: MetadataResult, options: MetadataReportOptions): MetadataReport {
   const failures = options.threshold ? applyThreshold(result, options.threshold, options.lang) : [];
-  const findings: Finding[] = [...result.findings.filter((f) => f.messageId !== "pass"), ...failures].map((f) => ({ ...f, file: options.descriptor }));
+  const criterionCodes = new Set([...result.datagouv.criteria, ...result.mqa.criteria].map((c) => c.code));
+  const severity = options.criterionSeverity;
+  const findings: Finding[] = [...result.findings.filter((f) => f.messageId !== "pass"), ...failures].map((f) => ({
+    ...f,
+    file: options.descriptor,
+    ...(severity !== undefined && criterionCodes.has(f.code) && f.severity === "warning" && { severity }),
+  }));
   const stats = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
     if (f.severity === "error") stats.errors++;

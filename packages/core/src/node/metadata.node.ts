@@ -320,7 +320,8 @@ export async function scoreLintDescriptors(
         checkUrls: options.checkUrls === true,
         urlCheckOptions,
       });
-      sections.push(toMetadataReport(result, { descriptor: display, dataFiles: data.map(context.relative), threshold, lang: context.lang }));
+      const dataFiles = data.map(context.relative);
+      sections.push(toMetadataReport(result, { descriptor: display, dataFiles, threshold, lang: context.lang, criterionSeverity: "info" }));
     } catch (error) {
       const code = error instanceof MetadataInputError ? error.code : "run-error";
       runErrors.push({ code, file: display, message: error instanceof Error ? error.message : String(error) });
