@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes every generated file of the repository from its single source in the built packages.
 // `--check` compares instead of writing and fails on any difference (CI runs it).
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir, readdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,6 +16,11 @@ const outputs = [
   ["schemas/report.schema.json", () => `${JSON.stringify(core.reportJsonSchema, null, 2)}\n`],
   ["schemas/dataset.schema.json", () => `${JSON.stringify(core.DATASET_SCHEMA, null, 2)}\n`],
 ];
+
+// The Action's bundle (action/bundle.mjs, esbuild): every file of action/dist, and no other.
+const { bundleAction } = await import(path.join(root, "action/bundle.mjs"));
+const bundle = await bundleAction();
+for (const [relative, text] of bundle) outputs.push([relative, () => text]);
 
 // The sample compliance report on the bundled examples, as `conforme report examples --html`
 // writes it, made the same on every machine: fixed date and durations, paths relative to the
@@ -46,6 +51,18 @@ for (const [relative, render] of outputs) {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);
     console.log(`wrote ${relative}`);
+  }
+}
+const distDir = path.join(root, "action/dist");
+for (const entry of await readdir(distDir, { recursive: true }).catch(() => [])) {
+  const relative = path.posix.join("action/dist", entry.split(path.sep).join("/"));
+  if (bundle.has(relative) || !(await stat(path.join(root, relative))).isFile()) continue;
+  if (check) {
+    console.error(`generated file no longer generated: ${relative} (run "pnpm generate" and commit)`);
+    stale++;
+  } else {
+    await unlink(path.join(root, relative));
+    console.log(`removed ${relative}`);
   }
 }
 if (stale > 0) process.exit(1);
