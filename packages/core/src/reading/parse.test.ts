@@ -1,3 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { createCsvParser } from "./parse.js";
 
@@ -142,5 +148,90 @@ describe("createCsvParser", () => {
   it("rejects a dialect it cannot parse", () => {
     expect(() => createCsvParser({ delimiter: ";;", quoteChar: '"' }, { record: () => {}, error: () => {} })).toThrow(RangeError);
     expect(() => createCsvParser({ delimiter: '"', quoteChar: '"' }, { record: () => {}, error: () => {} })).toThrow(RangeError);
+  });
+});
+
+// Reads 14 MiB shaped like scripts/bench.mjs's file (LF line ends, so no CR anywhere; one label
+// in ten quoted) through readTable in 1 MiB chunks and prints the time of each chunk. Run in a
+// child process with synchronous optimization, which makes the compiled code deterministic.
+const CHUNK_TIMES_DRIVER = `
+const { readTable } = await import(process.argv[2]);
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const next = random(1729);
+const pick = (list) => list[Math.floor(next() * list.length)];
+const words = ["salle", "gymnase", "école", "parc", "médiathèque", "piscine", "mairie", "annexe", "stade", "crèche"];
+const lines = ["id,code,montant,quantite,date_decision,statut,accessible,courriel,libelle,insee\\n"];
+for (let i = 1, length = 0; length < 14 << 20; i++) {
+  const letters = String.fromCharCode(65 + (i % 26), 65 + (Math.floor(i / 26) % 26));
+  const day = 1 + Math.floor(next() * 28);
+  const month = 1 + Math.floor(next() * 12);
+  const label = next() < 0.1 ? '"' + pick(words) + " " + pick(words) + ", " + i + '"' : pick(words) + " " + i;
+  const insee = next() < 0.02 ? "2A" + String(i % 1000).padStart(3, "0") : String(10000 + (i % 89999));
+  const line = [i, letters + "-" + String(Math.floor(i / 676)).padStart(4, "0"), (next() * 10000).toFixed(2), Math.floor(next() * 1000),
+    "20" + (10 + Math.floor(next() * 15)) + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0"),
+    pick(["ouvert", "ferme", "travaux", "projet"]), next() < 0.5 ? "true" : "false", "agent" + (i % 500) + "@ville-exemple.fr", label, insee].join(",") + "\\n";
+  lines.push(line);
+  length += line.length;
+}
+const bytes = new TextEncoder().encode(lines.join(""));
+const chunks = [];
+for (let at = 0; at < bytes.length; at += 1 << 20) chunks.push(bytes.slice(at, at + (1 << 20)));
+const times = [];
+async function* source() {
+  for (const chunk of chunks) {
+    const started = performance.now();
+    yield chunk;
+    times.push(performance.now() - started);
+  }
+}
+let rows = 0;
+await readTable(source(), {}, { record() { rows++; }, problem() {} });
+console.log(JSON.stringify({ rows, times }));
+`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+describe("time per chunk", () => {
+  // Regression guard for a search hoisted by V8 out of its cache guard (see the note on
+  // searching in parse.ts): once the parser's loop was optimized, every later 1 MiB chunk took
+  // ~3 s instead of ~10 ms. A ratio within one process, not an absolute time.
+  it("stays flat once the parser is optimized", { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "conforme-parse-"));
+    try {
+      const bundle = path.join(dir, "read-table.mjs");
+      await build({
+        entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), "read-table.ts")],
+        bundle: true,
+        format: "esm",
+        platform: "neutral",
+        outfile: bundle,
+        logLevel: "error",
+      });
+      const driver = path.join(dir, "driver.mjs");
+      writeFileSync(driver, CHUNK_TIMES_DRIVER);
+      const run = spawnSync(process.execPath, ["--no-concurrent-recompilation", driver, bundle], { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      const { rows, times } = JSON.parse(run.stdout) as { rows: number; times: number[] };
+      expect(rows).toBeGreaterThan(140_000);
+      expect(times.length).toBe(15);
+      // Chunks 4-6 run warm code; the last three run the code optimized after ~10 chunks.
+      const warm = median(times.slice(3, 6));
+      const late = median(times.slice(-4, -1));
+      expect(late).toBeLessThan(Math.max(warm, 5) * 20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
