@@ -88,6 +88,7 @@ export async function runLint(command: "lint" | "scan", args: string[], io: Io, 
     delete options.schema;
     delete options.schemaFor;
     options.customChecks = false;
+    options.metadata = false;
     if (options.personalData === false) throw new UsageError("scan sert à repérer les données personnelles : retirez --no-personal-data.");
   }
   const progress = values["no-progress"] ? undefined : progressReporter(io.stderr, io.env);
