@@ -15,6 +15,7 @@ const SAMPLE_DATE = "2025-01-15T09:00:00.000Z";
 const outputs = [
   ["schemas/report.schema.json", () => `${JSON.stringify(core.reportJsonSchema, null, 2)}\n`],
   ["schemas/dataset.schema.json", () => `${JSON.stringify(core.DATASET_SCHEMA, null, 2)}\n`],
+  ["schemas/config.schema.json", () => `${JSON.stringify(core.configJsonSchema, null, 2)}\n`],
 ];
 
 // The Action's bundle (action/bundle.mjs, esbuild): every file of action/dist, and no other.
