@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { RowCheck } from "./check.js";
+import { compileCustomChecks, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 import type { Lang } from "./findings.js";
 import { personalDataChecks } from "./personal-data/index.js";
 import { readTable } from "./reading/index.js";
@@ -34,6 +35,11 @@ export interface LintOptions extends ResolveOptions {
    * configuration's `schemas` globs reach lint. Undefined falls back to `schema`.
    */
   schemaFor?: (file: string) => string | undefined;
+  /**
+   * Validata custom checks to run on a table beside those its schema declares (the config's
+   * `checks`), by absolute file path.
+   */
+  checksFor?: (file: string) => CustomCheckDescriptor[] | undefined;
   /** How directories are walked: `.gitignore`, extra ignore patterns, `changedSince` a git ref. */
   discovery?: DiscoverOptions;
   lang?: Lang;
@@ -372,7 +378,16 @@ async function runTask(task: Task, options: LintOptions, previewRows: number, pr
     complete = true;
   }
   const preview = previewRows > 0 ? { rows: previewRows, collect: (table: PreviewTable) => (previews[task.name] = table) } : undefined;
-  const report = await task.validator.validate(hashed(), { name: task.name, encoding: task.encoding, preview });
+  // Custom checks the configuration adds to this file, compiled against its schema's fields.
+  const added = options.checksFor?.(task.file);
+  const extra = added ? compileCustomChecks(added, task.validator.schema.fields.map((field) => field.name)) : undefined;
+  const report = await task.validator.validate(hashed(), {
+    name: task.name,
+    encoding: task.encoding,
+    preview,
+    checks: extra?.checks.map(({ check, options: checkOptions }) => ({ check: check as RowCheck<never>, options: checkOptions })),
+    problems: extra?.problems.map(({ code, messageId, data }) => ({ code, messageId, data })),
+  });
   report.stats.bytes = size;
   report.stats.sha256 = complete ? hash.digest("hex") : await sha256File(task.file);
   options.onProgress?.({ kind: "end", file: task.name });

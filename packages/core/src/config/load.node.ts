@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { Ajv, type ErrorObject } from "ajv";
 import picomatch from "picomatch";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { CustomCheckDescriptor } from "../checks/custom-checks.js";
 import type { Lang } from "../findings.js";
 import type { LintOptions } from "../lint.node.js";
 import { isLocalPath } from "../node/resolve.node.js";
@@ -135,14 +136,24 @@ export function configFromObject(config: ConformeConfig, cwd: string, directory:
   return makeLoaded(absolutePaths(config, path.resolve(cwd, directory)), undefined, [], path.resolve(cwd, directory), path.resolve(cwd));
 }
 
+/**
+ * A glob without a slash matches the file name at any depth, as in .gitignore ("*.csv" covers
+ * "data/2024/x.csv"); with a slash, the whole path from the config's directory.
+ */
+function globMatcher(glob: string): (relative: string) => boolean {
+  const test = picomatch(glob, { dot: true });
+  return glob.includes("/") ? test : (relative) => test(relative.slice(relative.lastIndexOf("/") + 1));
+}
+
 function makeLoaded(config: ConformeConfig, file: string | undefined, files: string[], directory: string, cwd: string): LoadedConfig {
-  // A glob without a slash matches the file name at any depth, as in .gitignore ("*.csv" covers
-  // "data/2024/x.csv"); with a slash, the whole path from the config's directory.
-  const mappings = Object.entries(config.schemas ?? {}).map(([glob, ref]) => {
-    const test = picomatch(glob, { dot: true });
-    const matches = glob.includes("/") ? test : (relative: string) => test(relative.slice(relative.lastIndexOf("/") + 1));
-    return { matches, ref };
-  });
+  const mappings = Object.entries(config.schemas ?? {}).map(([glob, ref]) => ({ matches: globMatcher(glob), ref }));
+  const checkMappings = Object.entries(config.checks ?? {}).map(([glob, descriptors]) => ({ matches: globMatcher(glob), descriptors }));
+  const checksFor = (absolute: string): CustomCheckDescriptor[] | undefined => {
+    const relative = path.relative(directory, absolute).split(path.sep).join("/");
+    if (relative.startsWith("../") || path.isAbsolute(relative)) return undefined;
+    const found = checkMappings.filter((mapping) => mapping.matches(relative)).flatMap((mapping) => mapping.descriptors);
+    return found.length > 0 ? found : undefined;
+  };
   const schemaFor = (absolute: string): string | undefined => {
     const relative = path.relative(directory, absolute).split(path.sep).join("/");
     if (!relative.startsWith("../") && !path.isAbsolute(relative)) {
@@ -168,6 +179,7 @@ function makeLoaded(config: ConformeConfig, file: string | undefined, files: str
         lang: config.lang,
         schema: config.schema,
         schemaFor: mappings.length > 0 ? schemaFor : undefined,
+        checksFor: checkMappings.length > 0 ? checksFor : undefined,
         severity: config.severity,
         personalData: personalData === undefined || typeof personalData === "boolean" ? personalData : personalDataOptions(personalData),
         maxErrors: config.maxErrors,

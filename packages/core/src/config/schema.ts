@@ -51,6 +51,11 @@ export interface ConformeConfig {
   schema?: string;
   /** Glob (relative to the config file) to schema (id, path or URL); the first matching glob wins. */
   schemas?: Record<string, string>;
+  /**
+   * Glob to Validata custom checks (`{name, params}`) run on the matching tables as if their
+   * schema declared them under `custom_checks`: every matching glob adds its checks.
+   */
+  checks?: Record<string, { name: string; params?: Record<string, unknown> }[]>;
   severity?: {
     codes?: Record<string, SeverityLevel>;
     categories?: Partial<Record<Category, SeverityLevel>>;
@@ -107,6 +112,23 @@ export const configJsonSchema = {
       type: "object",
       description: "Motif de fichiers (relatif au fichier de configuration) → schéma (identifiant schema.data.gouv.fr, chemin, URL). Le premier motif qui correspond l'emporte.",
       additionalProperties: { type: "string", minLength: 1 },
+    },
+    checks: {
+      type: "object",
+      description:
+        "Motif de fichiers → contrôles de Validata (custom checks) à exécuter sur les tables correspondantes, comme si leur schéma les déclarait sous « custom_checks ». Chaque motif qui correspond ajoute ses contrôles.",
+      additionalProperties: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["name"],
+          additionalProperties: false,
+          properties: {
+            name: { type: "string", minLength: 1, description: "Nom du contrôle (french-siret-value, one-of-required...)." },
+            params: { type: "object", description: "Paramètres du contrôle, comme dans « custom_checks »." },
+          },
+        },
+      },
     },
     severity: {
       type: "object",

@@ -55,6 +55,8 @@ export interface SourceOptions {
    * metadata facts collector of `lint`) without compiling another validator.
    */
   checks?: ConfiguredCheck[];
+  /** Findings about this source's configuration (a misdeclared custom check), reported with it. */
+  problems?: FindingDraftWithCode[];
   /**
    * Collects the first rows as read, for the HTML report only (never in the FileReport, which
    * may be published): cells of columns a check declared personal come masked.
@@ -152,7 +154,7 @@ async function validateTable(
     const finding = factory.make(code, draft, file, owner);
     if (finding) findings.push(finding);
   };
-  for (const { code, ...draft } of options.schemaFindings ?? []) emit(code, draft);
+  for (const { code, ...draft } of [...(options.schemaFindings ?? []), ...(sourceOptions.problems ?? [])]) emit(code, draft);
 
   // Position of each schema field's cell in a row; -1 when the column is absent (name modes).
   const cellIndex = fields.map((_, index) => index);
