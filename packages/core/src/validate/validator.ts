@@ -9,6 +9,7 @@ import { compileCustomChecks } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { hintFor } from "../messages/hints.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
+import { KeyTable } from "./key-table.js";
 import type { PreviewRequest } from "./preview.js";
 
 /** How header labels are matched to schema fields. */
@@ -112,7 +113,7 @@ interface KeyIndex {
   fields: number[];
   /** The key's field names, for messages. */
   names: string;
-  seen: Map<string, number>;
+  seen: KeyTable;
 }
 
 interface ForeignKeyState {
@@ -122,7 +123,7 @@ interface ForeignKeyState {
   referenceFields: string[];
   /** Self-reference: keys of the referenced fields seen so far, and rows still unresolved. */
   selfFields?: number[];
-  selfKeys?: Set<string>;
+  selfKeys?: KeyTable;
   pending?: { key: string; rowNumber: number; line: number; values: string[] }[];
   lookup?: Set<string>;
 }
@@ -158,9 +159,10 @@ async function validateTable(
 
   // Position of each schema field's cell in a row; -1 when the column is absent (name modes).
   const cellIndex = fields.map((_, index) => index);
-  const unique: (Map<string, number> | undefined)[] = fields.map((field) => (field.unique ? new Map() : undefined));
+  // Keys as 64-bit hashes (key-table.ts): a false duplicate has a ~n²/2^65 chance.
+  const unique: (KeyTable | undefined)[] = fields.map((field) => (field.unique ? new KeyTable() : undefined));
   const fieldIndexOf = (names: string[]): number[] => names.map((name) => fieldNumberByName.get(name) ?? -1);
-  const keyIndex = (names: string[]): KeyIndex => ({ fields: fieldIndexOf(names), names: names.join(", "), seen: new Map() });
+  const keyIndex = (names: string[]): KeyIndex => ({ fields: fieldIndexOf(names), names: names.join(", "), seen: new KeyTable() });
   const primaryKey = schema.primaryKey ? keyIndex(asArray(schema.primaryKey)) : undefined;
   const uniqueKeys = (schema.uniqueKeys ?? []).map((key) => keyIndex(asArray(key)));
   const foreignKeys: ForeignKeyState[] = (schema.foreignKeys ?? []).map((fk) => {
@@ -170,7 +172,7 @@ async function validateTable(
     const state: ForeignKeyState = { fields: fieldIndexOf(fieldNames), fieldNames, reference, referenceFields };
     if (reference === "") {
       state.selfFields = fieldIndexOf(referenceFields);
-      state.selfKeys = new Set();
+      state.selfKeys = new KeyTable();
       state.pending = [];
     } else {
       state.lookup = options.lookups?.get(reference)?.get(referenceFields.join(","));
@@ -429,31 +431,27 @@ async function validateTable(
       const seen = unique[f];
       const value = values[f];
       if (!seen || value === null || value === INVALID) continue;
-      const key = fields[f]!.key(value);
-      const previousRow = seen.get(key);
-      if (previousRow !== undefined) {
+      const previousRow = seen.swap(fields[f]!.key(value), rowNumber);
+      if (previousRow !== 0) {
         emit("unique-error", { rowNumber, line, fieldNumber: cellIndex[f]! + 1, fieldName: fields[f]!.name, cell: cells[cellIndex[f]!] ?? "", data: { previousRow } });
       }
-      seen.set(key, rowNumber);
     }
     if (primaryKey) {
       const key = keyOf(primaryKey.fields);
       if (key === null) {
         emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: primaryKey.names } });
       } else {
-        const previousRow = primaryKey.seen.get(key);
-        if (previousRow !== undefined) emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
-        primaryKey.seen.set(key, rowNumber);
+        const previousRow = primaryKey.seen.swap(key, rowNumber);
+        if (previousRow !== 0) emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
       }
     }
     for (const uniqueKey of uniqueKeys) {
       const key = keyOf(uniqueKey.fields);
       if (key === null) continue;
-      const previousRow = uniqueKey.seen.get(key);
-      if (previousRow !== undefined) {
+      const previousRow = uniqueKey.seen.swap(key, rowNumber);
+      if (previousRow !== 0) {
         emit("unique-error", { rowNumber, line, fieldName: uniqueKey.names, messageId: "default", data: { previousRow } });
       }
-      uniqueKey.seen.set(key, rowNumber);
     }
     for (const fk of foreignKeys) checkForeignKey(fk, rowNumber, line);
     if (!blank) for (const visitor of visitors) visitor.row?.(rowView);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { hashKey, KeyTable } from "./key-table.js";
+
+describe("KeyTable", () => {
+  it.each([
+    { name: "new keys return 0", ops: [["a", 2], ["b", 3], ["c", 4]] as const, previous: [0, 0, 0] },
+    { name: "a repeated key returns the row that last held it", ops: [["a", 2], ["a", 3], ["a", 7]] as const, previous: [0, 2, 3] },
+    { name: "empty string is a key", ops: [["", 2], ["", 5]] as const, previous: [0, 2] },
+    { name: "composite keys with separators", ops: [["1\u00002", 2], ["12\u0000", 3], ["1\u00002", 4]] as const, previous: [0, 0, 2] },
+    { name: "case and accents matter", ops: [["é", 2], ["e\u0301", 3], ["É", 4], ["é", 5]] as const, previous: [0, 0, 0, 2] },
+  ])("$name", ({ ops, previous }) => {
+    const table = new KeyTable(4);
+    expect(ops.map(([key, row]) => table.swap(key, row))).toEqual(previous);
+  });
+
+  it("keeps every entry across growth, without false duplicates", () => {
+    const table = new KeyTable(16);
+    const n = 300_000;
+    let duplicates = 0;
+    for (let i = 0; i < n; i++) if (table.swap(`AB-${i}`, i + 2) !== 0) duplicates++;
+    expect(duplicates).toBe(0);
+    expect(table.size).toBe(n);
+    let found = 0;
+    for (let i = 0; i < n; i += 997) if (table.swap(`AB-${i}`, n + 10) === i + 2) found++;
+    expect(found).toBe(Math.ceil(n / 997));
+    expect(table.has("AB-5")).toBe(true);
+    expect(table.has("AB-300000")).toBe(false);
+  });
+
+  it("has and add, for keys without rows", () => {
+    const table = new KeyTable();
+    table.add("x");
+    table.add("x");
+    expect(table.size).toBe(1);
+    expect([table.has("x"), table.has("y")]).toEqual([true, false]);
+  });
+});
+
+describe("hashKey", () => {
+  it("gives distinct 64-bit hashes to near-identical keys", () => {
+    const keys = ["", "\u0000", "\u0000\u0000", "a", "a\u0000", "ab", "ba", "aa", "1", "01", "1.0", "10", "\uffff", "\ud83d\ude00"];
+    const hashes = new Set(keys.map((key) => hashKey(key).join(":")));
+    expect(hashes.size).toBe(keys.length);
+  });
+
+  it("gives a million sequential ids distinct hashes, each half spread over the buckets", () => {
+    const seen = new Set<string>();
+    const buckets = new Uint32Array(1024);
+    for (let i = 1; i <= 1_000_000; i++) {
+      const [h, l] = hashKey(String(i));
+      seen.add(`${h}:${l}`);
+      buckets[l & 1023]!++;
+    }
+    expect(seen.size).toBe(1_000_000);
+    // ~977 per bucket; a badly mixed low half would leave buckets empty or crowded.
+    expect(Math.min(...buckets)).toBeGreaterThan(800);
+    expect(Math.max(...buckets)).toBeLessThan(1150);
+  });
+});
