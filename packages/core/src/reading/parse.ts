@@ -226,8 +226,8 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
 // in different branches are merged into one (value numbering) and scheduled where both branches
 // can use it, that is unconditionally, at the top of the loop, outside the `if (next < i)`
 // guards that make the cached positions above worthwhile. A search for a character absent from
-// the chunk (a CR in a file with LF line ends) then scans the rest of the 1 MiB chunk for every
-// field: each chunk took ~1.5 s instead of ~10 ms once the loop was optimized, depending on
+// the chunk (a CR in a file with LF line ends) then scans the rest of the chunk for every
+// field: each 1 MiB chunk took ~1.5 s instead of ~10 ms once the loop was optimized, depending on
 // compilation timing (about one run in three, every run with --no-concurrent-recompilation).
 // Hence: one call site per needle, and no indexOf on the quoted-field path. Guarded by the
 // "time per chunk stays flat" test in parse.test.ts.

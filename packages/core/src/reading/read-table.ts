@@ -47,6 +47,16 @@ export interface ReadResult {
 /** Decoded text gathered before sniffing the dialect, unless the source ends first. */
 export const SNIFF_BYTES = 64 * 1024;
 
+/**
+ * Bytes decoded into one string. Node turns a decoded text of more than about a million code
+ * units (EXTERN_APEX in its string_bytes.cc) into an external two-byte string allocated in V8's
+ * old space, which only a full garbage collection frees: read in 1 MiB chunks, 30 to 70 MB of
+ * them piled up between collections. Under 64 Ki code units, a text is an ordinary young string
+ * (one byte per character when it fits Latin-1), freed by the next scavenge, and the parser's
+ * searches run on single bytes.
+ */
+const DECODE_BYTES = 32 * 1024;
+
 const DEFAULT_DIALECT: Dialect = { delimiter: ",", quoteChar: '"', lineTerminator: "\n" };
 
 /**
@@ -165,9 +175,12 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
         exhausted = true;
         break;
       }
-      bytes += next.value.length;
-      const decoded = decoder.write(next.value);
-      accept(decoded.text, decoded.errors, false);
+      const chunk = next.value;
+      bytes += chunk.length;
+      for (let at = 0; at < chunk.length && !stopped; at += DECODE_BYTES) {
+        const decoded = decoder.write(chunk.length <= DECODE_BYTES ? chunk : chunk.subarray(at, at + DECODE_BYTES));
+        accept(decoded.text, decoded.errors, false);
+      }
     }
     if (failure !== undefined) {
       sink.problem({ code: "source-error", messageId: "default", rowNumber: parser ? parser.records + 1 : undefined, data: { detail: messageOf(failure.error), reason: "read" } });
