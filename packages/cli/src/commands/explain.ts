@@ -46,7 +46,8 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   if (code === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
   const info = describeCode(code);
   const known = codeCatalog().some((entry) => code === entry.code || code.startsWith(`${entry.code}-`));
-  const text = await page(info.check);
+  // A code reported by a check under its own name (personal-data-email) has its own page.
+  const text = (await page(code)) ?? (await page(info.check));
   if (!known && text === undefined) {
     io.stderr.write(
       lang === "fr"

@@ -77,8 +77,10 @@ export class FindingFactory {
       if (ownerInfo) this.#checks.set(code, ownerInfo);
     }
     const info = this.#info(code);
-    const severity = this.#overrides.codes?.[code] ?? (info ? this.#overrides.categories?.[info.category] : undefined) ?? draft.severity ?? info?.severity ?? "error";
-    if (severity === "off") return undefined;
+    const configured = this.#overrides.codes?.[code] ?? (info ? this.#overrides.categories?.[info.category] : undefined) ?? draft.severity ?? info?.severity ?? "error";
+    if (configured === "off") return undefined;
+    // An accepted finding stays visible but no longer fails the run.
+    const severity = draft.accepted ? "info" : configured;
     const messageId = draft.messageId ?? "default";
     const data = draft.data ?? {};
     const finding: Finding = {

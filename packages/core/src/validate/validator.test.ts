@@ -139,6 +139,22 @@ describe("createValidator", () => {
     expect(JSON.stringify(report)).not.toContain("06x2345678");
   });
 
+  it("keeps an accepted finding visible without failing the file", async () => {
+    const flagging: RowCheck = {
+      id: "flagging",
+      meta: { category: "personal-data", severity: "error", description: { fr: "", en: "" }, messages: { hit: { fr: "trouvé", en: "found" } } },
+      create: (context) => ({
+        end: () => {
+          context.report({ messageId: "hit", fieldNumber: 1, accepted: { reason: "publié légalement" } });
+          context.report({ messageId: "hit", fieldNumber: 2 });
+        },
+      }),
+    };
+    const report = await validate({ fields: [{ name: "a" }, { name: "b" }] }, "a,b\n1,2\n", { checks: [{ check: flagging as RowCheck<never>, options: {} }] });
+    expect(report.findings.map((f) => `${f.severity}:${f.accepted ? "accepted" : "open"}`)).toEqual(["info:accepted", "error:open"]);
+    expect(report.stats.errors).toBe(1);
+  });
+
   it("counts findings per code and the share of valid cells", async () => {
     const report = await validate({ fields: [{ name: "a", type: "integer" }, { name: "b", type: "integer" }] }, "a,b\n1,x\ny,2\n3,4\n5,6\n");
     expect(report.stats.countsByCode).toEqual({ "type-error": 2 });
