@@ -69,6 +69,18 @@ describe("createValidator", () => {
       expected: ["disordered-header-warn@1:1", "disordered-header-warn@1:2"],
     },
     {
+      name: "an empty first line is a blank header",
+      descriptor: { fields: [{ name: "a" }, { name: "b" }] },
+      csv: "\n1,2\n",
+      expected: ["blank-header@1:-"],
+    },
+    {
+      name: "a first line of delimiters has blank labels",
+      descriptor: { fields: [{ name: "a" }, { name: "b" }] },
+      csv: ",\n1,2\n",
+      expected: ["blank-label@1:1", "blank-label@1:2"],
+    },
+    {
       name: "severity overrides switch a code off",
       descriptor: { fields: [{ name: "n", type: "integer" }] },
       csv: "n\nx\n\n",

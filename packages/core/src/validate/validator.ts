@@ -256,8 +256,12 @@ async function validateTable(
 
   const readHeader = (cells: string[]): void => {
     labels = cells.map(normaliseLabel);
-    if (labels.every((label) => label === "") && labels.length > 0 && fieldCount > 0 && cells.length === 0) {
+    // An empty first line has no label at all (a line of delimiters has blank labels instead):
+    // one blank-header says it better than a missing-label per field.
+    if (cells.length === 0 && fieldCount > 0) {
       emit("blank-header", { rowNumber: 1, line: 1 });
+      for (const visitor of visitors) visitor.header?.(tableInfo);
+      return;
     }
     if (headerMode === "position") readHeaderByPosition();
     else readHeaderByName();
