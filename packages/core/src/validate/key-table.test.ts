@@ -9,12 +9,12 @@ describe("KeyTable", () => {
     { name: "composite keys with separators", ops: [["1\u00002", 2], ["12\u0000", 3], ["1\u00002", 4]] as const, previous: [0, 0, 2] },
     { name: "case and accents matter", ops: [["é", 2], ["e\u0301", 3], ["É", 4], ["é", 5]] as const, previous: [0, 0, 0, 2] },
   ])("$name", ({ ops, previous }) => {
-    const table = new KeyTable(4);
+    const table = new KeyTable();
     expect(ops.map(([key, row]) => table.swap(key, row))).toEqual(previous);
   });
 
-  it("keeps every entry across growth, without false duplicates", () => {
-    const table = new KeyTable(16);
+  it("keeps every entry across segment splits, without false duplicates", () => {
+    const table = new KeyTable();
     const n = 300_000;
     let duplicates = 0;
     for (let i = 0; i < n; i++) if (table.swap(`AB-${i}`, i + 2) !== 0) duplicates++;

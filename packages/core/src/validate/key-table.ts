@@ -1,13 +1,14 @@
 /**
  * The keys seen so far in a column or a key (unique, primaryKey, uniqueKeys, a foreign key to
- * the same table), kept as 64-bit hashes with the row number that last held each one, in an
- * open-addressing table over one Int32Array: three slots per entry (high half, low half, row).
+ * the same table), kept as 64-bit hashes with the row number that last held each one, in
+ * open-addressing segments of an Int32Array each: three slots per entry (high half, low half,
+ * row).
  *
  * Why hashes: a Map<string, number> holds every key string (a cell, or a slice of the 1 MiB
  * chunk it was read from, which it keeps alive) plus ~40 bytes of Map entry; at a million rows
  * that was over 100 MB for a primary key and a unique column, and a lookup cost ~0.8 µs (cache
- * misses through the entry and the key string). Here an entry is 12 bytes, at most half the
- * table is full, and a lookup touches one cache line.
+ * misses through the entry and the key string). Here an entry is 12 bytes, segments are filled
+ * to 70 % at most (about half on average), and a lookup touches one or two cache lines.
  *
  * The price is a false duplicate when two different keys share all 64 bits. For n distinct keys
  * the probability that any two collide is about n² / 2^65 (birthday bound): 3e-8 for a million
@@ -17,16 +18,20 @@
  * construction. Documented in docs/parity.md.
  */
 export class KeyTable {
-  // [hi, lo, row] per entry; row 0 marks an empty entry (data rows are numbered from 2).
-  private slots: Int32Array;
-  private mask: number;
+  // Extendible hashing (Fagin et al., 1979): a directory indexed by the top `depth` bits of the
+  // high half points to segments of SEGMENT_SLOTS entries, each an open-addressing table indexed
+  // by the low half. A segment past MAX_LOAD splits in two, its entries re-placed through one
+  // scratch segment shared by all tables. Growing therefore never copies the whole table nor
+  // leaves a discarded one behind: doubling one big typed array left the previous one (half
+  // the size) as garbage, and 30 MB of those waited for a full collection at a million rows.
+  private directory: Int32Array[];
+  private depths: number[];
+  private depth = 0;
   private count = 0;
 
-  constructor(initialCapacity = 1024) {
-    let capacity = 16;
-    while (capacity < initialCapacity) capacity *= 2;
-    this.slots = new Int32Array(capacity * 3);
-    this.mask = capacity - 1;
+  constructor() {
+    this.directory = [new Int32Array(COUNT_AT + 1)];
+    this.depths = [0];
   }
 
   /** Distinct keys stored. */
@@ -46,12 +51,11 @@ export class KeyTable {
   /** Whether a key with this hash was recorded. */
   has(key: string): boolean {
     hash(key);
-    const slots = this.slots;
-    const mask = this.mask;
-    for (let i = lo & mask; ; i = (i + 1) & mask) {
+    const segment = this.directory[this.depth === 0 ? 0 : hi >>> (32 - this.depth)]!;
+    for (let i = lo & SEGMENT_MASK; ; i = (i + 1) & SEGMENT_MASK) {
       const at = i * 3;
-      if (slots[at + 2] === 0) return false;
-      if (slots[at] === hi && slots[at + 1] === lo) return true;
+      if (segment[at + 2] === 0) return false;
+      if (segment[at] === hi && segment[at + 1] === lo) return true;
     }
   }
 
@@ -62,45 +66,85 @@ export class KeyTable {
   }
 
   private put(h: number, l: number, rowNumber: number): number {
-    let slots = this.slots;
-    let mask = this.mask;
-    for (let i = l & mask; ; i = (i + 1) & mask) {
+    const slot = this.depth === 0 ? 0 : h >>> (32 - this.depth);
+    const segment = this.directory[slot]!;
+    for (let i = l & SEGMENT_MASK; ; i = (i + 1) & SEGMENT_MASK) {
       const at = i * 3;
-      const row = slots[at + 2]!;
+      const row = segment[at + 2]!;
       if (row === 0) {
-        slots[at] = h;
-        slots[at + 1] = l;
-        slots[at + 2] = rowNumber;
-        if (++this.count * 2 > mask + 1) this.grow();
+        segment[at] = h;
+        segment[at + 1] = l;
+        segment[at + 2] = rowNumber;
+        this.count++;
+        if (++segment[COUNT_AT]! > MAX_LOAD) this.split(slot);
         return 0;
       }
-      if (slots[at] === h && slots[at + 1] === l) {
-        slots[at + 2] = rowNumber;
+      if (segment[at] === h && segment[at + 1] === l) {
+        segment[at + 2] = rowNumber;
         return row;
       }
     }
   }
 
-  // Doubles the table; entries are re-placed from their stored hashes.
-  private grow(): void {
-    const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
-    const slots = new Int32Array(capacity * 3);
-    const mask = capacity - 1;
-    for (let at = 0; at < old.length; at += 3) {
-      const row = old[at + 2]!;
-      if (row === 0) continue;
-      const l = old[at + 1]!;
-      let i = l & mask;
-      while (slots[i * 3 + 2] !== 0) i = (i + 1) & mask;
-      slots[i * 3] = old[at]!;
-      slots[i * 3 + 1] = l;
-      slots[i * 3 + 2] = row;
+  // Splits the segment the directory slot points to on the next bit of the high half.
+  private split(slot: number): void {
+    const old = this.directory[slot]!;
+    const local = this.depths[slot]!;
+    // 32 bits used: the entries share their whole high half; let the segment fill (never seen
+    // short of billions of keys).
+    if (local === 32) {
+      if (old[COUNT_AT]! >= SEGMENT_SLOTS - 2) throw new RangeError("KeyTable: too many keys share a hash");
+      return;
     }
-    this.slots = slots;
-    this.mask = mask;
+    if (local === this.depth) {
+      // Double the directory: each slot becomes two pointing to the same segment.
+      const directory: Int32Array[] = [];
+      const depths: number[] = [];
+      for (let k = 0; k < this.directory.length; k++) {
+        directory.push(this.directory[k]!, this.directory[k]!);
+        depths.push(this.depths[k]!, this.depths[k]!);
+      }
+      this.directory = directory;
+      this.depths = depths;
+      this.depth++;
+      slot *= 2;
+    }
+    const high = new Int32Array(COUNT_AT + 1);
+    scratch.set(old);
+    old.fill(0);
+    const bit = 31 - local;
+    for (let at = 0; at < COUNT_AT; at += 3) {
+      const row = scratch[at + 2]!;
+      if (row === 0) continue;
+      const h = scratch[at]!;
+      const l = scratch[at + 1]!;
+      const target = (h >>> bit) & 1 ? high : old;
+      let i = l & SEGMENT_MASK;
+      while (target[i * 3 + 2] !== 0) i = (i + 1) & SEGMENT_MASK;
+      target[i * 3] = h;
+      target[i * 3 + 1] = l;
+      target[i * 3 + 2] = row;
+      target[COUNT_AT]!++;
+    }
+    // Directory slots sharing the segment: the first half keeps it, the second gets `high`.
+    const span = 1 << (this.depth - local);
+    const first = slot & ~(span - 1);
+    for (let k = first; k < first + span; k++) {
+      this.depths[k] = local + 1;
+      if (k >= first + span / 2) this.directory[k] = high;
+    }
+    // Every entry on one side (improbable): split that side again.
+    if (old[COUNT_AT]! > MAX_LOAD) this.split(first);
+    else if (high[COUNT_AT]! > MAX_LOAD) this.split(first + span / 2);
   }
 }
+
+// 4096 entries of 12 bytes (48 KiB) per segment, then the segment's entry count.
+const SEGMENT_SLOTS = 4096;
+const SEGMENT_MASK = SEGMENT_SLOTS - 1;
+const COUNT_AT = SEGMENT_SLOTS * 3;
+const MAX_LOAD = Math.floor(SEGMENT_SLOTS * 0.7);
+const scratch = new Int32Array(COUNT_AT + 1);
 
 // Output of hash(): module state rather than an allocated pair, on the per-row path.
 let hi = 0;
