@@ -151,6 +151,18 @@ describe("createValidator", () => {
     expect(JSON.stringify(report)).not.toContain("06x2345678");
   });
 
+  it("masks the values of a foreign-key finding when its column is personal", async () => {
+    const markFirst: RowCheck = {
+      id: "mark-first",
+      meta: { category: "personal-data", severity: "info", description: { fr: "", en: "" }, messages: {} },
+      create: (context) => ({ header: () => context.markSensitiveColumn(3, () => "J*** D***") }),
+    };
+    const report = await validate(people, "id,nom,parent\n1,a,\n2,b,7\n", { checks: [{ check: markFirst as RowCheck<never>, options: {} }] });
+    expect(located(report)).toEqual(["foreign-key@3:-"]);
+    expect(report.findings[0]!.message).toContain("J*** D***");
+    expect(JSON.stringify(report.findings[0])).not.toContain("« 7 »");
+  });
+
   it("keeps an accepted finding visible without failing the file", async () => {
     const flagging: RowCheck = {
       id: "flagging",

@@ -235,6 +235,8 @@ async function validateTable(
   for (const { check } of sourceOptions.checks ?? []) factory.register(check.id, check.meta);
   await Promise.all(checks.map(({ check }) => check.prepare?.()));
   const sensitive = new Map<number, (value: string) => string>();
+  // Raw values of the foreign-key findings, so that personal ones can be masked at the end.
+  const foreignKeyValues = new WeakMap<Finding, string[]>();
   const visitors: RowVisitor[] = checks.map(({ check, options: checkOptions }) =>
     check.create({
       options: checkOptions as never,
@@ -481,12 +483,15 @@ async function validateTable(
       line,
       data: {
         fields: fk.fieldNames.join(", "),
-        values: cellValues.map((value) => `« ${value} »`).join(", "),
+        fieldNumbers: fk.fields.map((index) => (cellIndex[index] ?? -1) + 1),
+        values: quoteValues(cellValues),
         reference: fk.reference === "" ? fk.referenceFields.join(", ") : `${fk.reference} (${fk.referenceFields.join(", ")})`,
         resource: fk.reference,
         referenceFields: fk.referenceFields,
       },
     });
+    const finding = findings[findings.length - 1];
+    if (finding?.code === "foreign-key") foreignKeyValues.set(finding, cellValues);
   };
 
   const result = await readTable(source, { encoding: sourceOptions.encoding, dialect: sourceOptions.dialect }, {
@@ -512,7 +517,7 @@ async function validateTable(
   // unmasked. What they report past the limit is dropped.
   for (const visitor of visitors) visitor.end?.();
   limitReached();
-  maskSensitive(findings, sensitive, factory);
+  maskSensitive(findings, sensitive, factory, foreignKeyValues);
   if (sourceOptions.preview && previewLimit > 0) {
     for (const row of previewRows) {
       for (const [fieldNumber, mask] of sensitive) {
@@ -580,9 +585,26 @@ function formatExpected(expected: unknown): string {
 }
 
 /** Masks every finding's cell in the columns a check declared personal, and re-renders it. */
-function maskSensitive(findings: Finding[], sensitive: Map<number, (value: string) => string>, factory: FindingFactory): void {
+function quoteValues(values: readonly string[]): string {
+  return values.map((value) => `« ${value} »`).join(", ");
+}
+
+function maskSensitive(
+  findings: Finding[],
+  sensitive: Map<number, (value: string) => string>,
+  factory: FindingFactory,
+  foreignKeyValues: WeakMap<Finding, string[]>,
+): void {
   if (sensitive.size === 0) return;
   for (const finding of findings) {
+    const values = foreignKeyValues.get(finding);
+    const positions = finding.data.fieldNumbers;
+    if (values && Array.isArray(positions) && positions.some((position) => sensitive.has(position as number))) {
+      const masked = values.map((value, k) => sensitive.get(positions[k] as number)?.(value) ?? value);
+      finding.data = { ...finding.data, values: quoteValues(masked) };
+      finding.message = factory.render(finding);
+      continue;
+    }
     if (finding.category === "personal-data" || finding.fieldNumber === undefined || finding.cell === undefined) continue;
     const mask = sensitive.get(finding.fieldNumber);
     if (!mask) continue;
