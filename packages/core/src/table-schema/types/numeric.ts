@@ -84,6 +84,9 @@ export function integerType(descriptor: FieldDescriptor): TypeImpl {
   };
 }
 
+// Exactly representable powers of ten (literals, not Math.pow, whose rounding is not specified).
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
 /**
  * Python `Decimal(s)` grammar (after strip): sign, digits with an optional fraction, optional
  * exponent; or inf, infinity, nan, snan, case-insensitive. Returns the JS number. Deviation:
@@ -109,18 +112,30 @@ export function parseNumber(s: string): number | typeof INVALID {
     return INVALID;
   }
   let digits = 0;
+  // The digits as an integer, and how many follow the point: see the fast path below.
+  let mantissa = 0;
+  let decimals = 0;
   while (i < n && isDigit(t.charCodeAt(i))) {
+    mantissa = mantissa * 10 + (t.charCodeAt(i) - 48);
     i++;
     digits++;
   }
   if (i < n && t.charCodeAt(i) === 46) {
     i++;
     while (i < n && isDigit(t.charCodeAt(i))) {
+      mantissa = mantissa * 10 + (t.charCodeAt(i) - 48);
       i++;
       digits++;
+      decimals++;
     }
   }
   if (digits === 0) return INVALID;
+  // Clinger's fast path: with at most 15 digits the integer is exact, 10^decimals is exact up to
+  // 10^22, and one IEEE division rounds the quotient correctly, which is what Number(t) returns.
+  if (i === n && digits <= 15 && decimals <= 22) {
+    const value = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]!;
+    return negative ? -value : value;
+  }
   if (i < n && (t.charCodeAt(i) | 32) === 101 /* e */) {
     i++;
     const sc = t.charCodeAt(i);
