@@ -36,6 +36,22 @@ describe("KeyTable", () => {
   });
 });
 
+describe("swapInteger", () => {
+  it("stores integers exactly: distinct values never meet, equal values do", () => {
+    const table = new KeyTable();
+    const values = [0, -1, 1, 2 ** 31 - 1, -(2 ** 31), 2 ** 32, 2 ** 32 + 1, -(2 ** 32), Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 20240105, 20240106];
+    values.forEach((value, index) => expect(table.swapInteger(value, index + 2)).toBe(0));
+    values.forEach((value, index) => expect(table.swapInteger(value, 100 + index)).toBe(index + 2));
+    expect(table.size).toBe(values.length);
+  });
+
+  it("keeps two hundred thousand sequential ids apart and finds the duplicate", () => {
+    const table = new KeyTable();
+    for (let id = 1; id <= 200_000; id++) expect(table.swapInteger(id, id + 1)).toBe(0);
+    expect(table.swapInteger(123_456, 999_999)).toBe(123_457);
+  });
+});
+
 describe("hashKey", () => {
   it("gives distinct 64-bit hashes to near-identical keys", () => {
     const keys = ["", "\u0000", "\u0000\u0000", "a", "a\u0000", "ab", "ba", "aa", "1", "01", "1.0", "10", "\uffff", "\ud83d\ude00"];

@@ -48,6 +48,19 @@ export class KeyTable {
     return this.put(hi, lo, rowNumber);
   }
 
+  /**
+   * `swap` for a key that is one safe integer (integer, date and year values): stored exactly,
+   * without a string nor a hash, so that two integers never collide. The 64 bits of the integer
+   * are mixed by a bijection (fmix is invertible), which spreads sequential ids over the
+   * segments as the hash does.
+   */
+  swapInteger(value: number, rowNumber: number): number {
+    const low = value >>> 0;
+    const high = Math.floor(value / 4294967296) | 0;
+    // (fmix(low), high ^ fmix(low ^ c)) determines (high, low): no false duplicate.
+    return this.put(fmix(low), high ^ fmix(low ^ 0x9e3779b9), rowNumber);
+  }
+
   /** Whether a key with this hash was recorded. */
   has(key: string): boolean {
     hash(key);

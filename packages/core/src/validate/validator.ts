@@ -341,6 +341,17 @@ async function validateTable(
     return true;
   };
 
+  /** Records the row's key: the row that held it before, 0 when new, -1 when every part is null. */
+  const swapKey = (index: KeyIndex, rowNumber: number): number => {
+    if (index.fields.length === 1) {
+      const position = index.fields[0]!;
+      const value = position < 0 ? null : values[position];
+      if (Number.isSafeInteger(value)) return index.seen.swapInteger(value as number, rowNumber);
+    }
+    const key = keyOf(index.fields);
+    return key === null ? -1 : index.seen.swap(key, rowNumber);
+  };
+
   const keyOf = (indexes: number[]): string | null => {
     if (indexes.length === 1) {
       const index = indexes[0]!;
@@ -437,25 +448,22 @@ async function validateTable(
       const seen = unique[f];
       const value = values[f];
       if (!seen || value === null || value === INVALID) continue;
-      const previousRow = seen.swap(fields[f]!.key(value), rowNumber);
+      const previousRow = Number.isSafeInteger(value) ? seen.swapInteger(value as number, rowNumber) : seen.swap(fields[f]!.key(value), rowNumber);
       if (previousRow !== 0) {
         emit("unique-error", { rowNumber, line, fieldNumber: cellIndex[f]! + 1, fieldName: fields[f]!.name, cell: cells[cellIndex[f]!] ?? "", data: { previousRow } });
       }
     }
     if (primaryKey) {
-      const key = keyOf(primaryKey.fields);
-      if (key === null) {
+      const previousRow = swapKey(primaryKey, rowNumber);
+      if (previousRow < 0) {
         emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: primaryKey.names } });
-      } else {
-        const previousRow = primaryKey.seen.swap(key, rowNumber);
-        if (previousRow !== 0) emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
+      } else if (previousRow !== 0) {
+        emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
       }
     }
     for (const uniqueKey of uniqueKeys) {
-      const key = keyOf(uniqueKey.fields);
-      if (key === null) continue;
-      const previousRow = uniqueKey.seen.swap(key, rowNumber);
-      if (previousRow !== 0) {
+      const previousRow = swapKey(uniqueKey, rowNumber);
+      if (previousRow > 0) {
         emit("unique-error", { rowNumber, line, fieldName: uniqueKey.names, messageId: "default", data: { previousRow } });
       }
     }
