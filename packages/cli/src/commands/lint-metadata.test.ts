@@ -78,7 +78,8 @@ describe("conforme lint scores metadata (built binary)", () => {
     expect(status).toBe(expected);
     // The terminal output names the descriptor and the failed threshold.
     expect(stdout).toContain("paquet/datapackage.json");
-    if (code) expect(stdout).toMatch(new RegExp(`\\s+error\\s+.*${code}$`, "m"));
+    // Listed with the other findings, in the stylish format (French by default).
+    if (code) expect(stdout).toMatch(new RegExp(`\\s+erreur\\s+.*${code}$`, "m"));
     else expect(stdout).not.toMatch(/metadata-min-/);
   });
 

@@ -1,11 +1,14 @@
 import path from "node:path";
 import {
   applyThreshold,
+  buildReport,
   formatMetadataJson,
+  formatters,
   formatMetadataReportStylish,
   formatMetadataStylish,
   MetadataInputError,
   MQA_RATINGS,
+  toMetadataReport,
   type Lang,
   type MetadataResult,
   type MqaRating,
@@ -24,7 +27,8 @@ Descripteurs lus : datapackage.json (v1, v2), conforme.dataset.yml ou .json, jeu
 (JSON enregistré), DCAT-AP en JSON-LD ou Turtle (.ttl).
 
 Options :
-  --format <nom>          stylish (défaut), json
+  --format <nom>          stylish (défaut), json (le détail des scores), ou un format de rapport :
+                          sarif, junit, github, markdown, html (constats situés dans le descripteur)
   --lang <fr|en>          langue des messages (défaut : fr)
   --now <date ISO>        date de référence pour les critères de fréquence (défaut : maintenant)
   --check-urls            vérifie que les URL répondent (réseau) ; sinon leurs points sont provisoires
@@ -58,7 +62,9 @@ export async function metadataCommand(
       io.stdout.write(HELP);
       return 0;
     }
-    const format = choiceOption("--format", values.format, ["stylish", "json"] as const, "stylish");
+    const started = new Date();
+    const reportFormats = Object.keys(formatters).filter((name) => name !== "stylish" && name !== "json");
+    const format = choiceOption("--format", values.format, ["stylish", "json", ...reportFormats], "stylish");
     const lang = choiceOption("--lang", values.lang, ["fr", "en"] as const, "fr");
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now : date ISO 8601 attendue, reçu « ${values.now} ».`);
@@ -81,7 +87,17 @@ export async function metadataCommand(
 
     const failures = applyThreshold(result, { ...(minScore !== undefined && { minScore }), ...(minRating && { minRating }) }, lang);
     const shown = { ...result, findings: [...result.findings, ...failures] };
-    io.stdout.write(format === "json" ? formatMetadataJson(shown) : formatMetadataStylish(shown, lang));
+    if (format === "json") io.stdout.write(formatMetadataJson(shown));
+    else if (format === "stylish") io.stdout.write(formatMetadataStylish(shown, lang));
+    else {
+      // The other formats render reports: the descriptor's scores and findings as its metadata section.
+      const descriptor = values.dataset ?? positionals[0]!;
+      const section = toMetadataReport(shown, { descriptor, lang });
+      const report = buildReport([], [], lang, started, { metadata: [section] });
+      report.stats = { ...report.stats, ...section.stats };
+      report.valid = section.valid;
+      io.stdout.write(formatters[format]!(report, {}));
+    }
     return failures.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof MetadataInputError) {

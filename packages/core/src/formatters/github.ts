@@ -1,4 +1,5 @@
 import type { Severity } from "../findings.js";
+import { findingGroups } from "./groups.js";
 import type { Report } from "../report.js";
 
 const COMMAND: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
@@ -28,9 +29,9 @@ export function formatGithub(report: Report): string {
     if (error.file) properties.unshift(`file=${escapeProperty(error.file)}`);
     lines.push(`::error ${properties.join(",")}::${escapeData(error.message)}`);
   }
-  for (const file of report.files) {
-    for (const finding of file.findings) {
-      const properties = [`file=${escapeProperty(finding.file ?? file.file)}`];
+  for (const group of findingGroups(report)) {
+    for (const finding of group.findings) {
+      const properties = [`file=${escapeProperty(finding.file ?? group.file)}`];
       if (finding.line !== undefined) properties.push(`line=${finding.line}`);
       if (finding.pointer !== undefined && finding.column !== undefined) properties.push(`col=${finding.column}`);
       properties.push(`title=${escapeProperty(`conforme ${finding.code}`)}`);

@@ -1,4 +1,5 @@
 import type { Finding } from "../findings.js";
+import { findingGroups } from "./groups.js";
 import type { Report } from "../report.js";
 
 /** XML 1.0 text: the five entities, and characters XML cannot carry at all removed (§2.2). */
@@ -41,7 +42,7 @@ export function formatJunit(report: Report): string {
     tests += cases.length;
     suites.push(`  <testsuite name="conforme" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0" time="0">\n${cases.join("\n")}\n  </testsuite>`);
   }
-  for (const file of report.files) {
+  for (const file of findingGroups(report)) {
     const failing = file.findings.filter((finding) => finding.severity !== "info" && !finding.accepted);
     const name = escapeXml(file.file);
     const cases =

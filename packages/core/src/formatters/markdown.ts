@@ -1,4 +1,5 @@
 import type { Finding, Lang, Severity } from "../findings.js";
+import { findingGroups } from "./groups.js";
 import type { Report } from "../report.js";
 import { describeCode } from "./catalog.js";
 
@@ -95,7 +96,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       out.push(`| ${escapeMarkdown(file.file)} | ${file.valid ? "✅" : "❌"} | ${file.stats.errors} | ${file.stats.warnings} | ${file.stats.rows} |`);
     }
   }
-  for (const file of report.files) {
+  for (const file of findingGroups(report)) {
     if (file.findings.length === 0) continue;
     out.push("", `### ${escapeMarkdown(file.file)}`, "", `| ${w.place} | ${w.severity} | ${w.code} | ${w.message} |`, "|---|---|---|---|");
     for (const finding of file.findings.slice(0, cap)) {

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from "../findings.js";
 import type { Report } from "../report.js";
 import { describeCode } from "./catalog.js";
+import { findingGroups } from "./groups.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
@@ -17,7 +18,7 @@ function uriOf(file: string): string {
  */
 export function formatSarif(report: Report): string {
   const lang = report.lang;
-  const findings = report.files.flatMap((file) => file.findings.map((finding) => ({ finding, file: finding.file ?? file.file })));
+  const findings = findingGroups(report).flatMap((group) => group.findings.map((finding) => ({ finding, file: finding.file ?? group.file })));
   const ruleIds = [...new Set(findings.map(({ finding }) => finding.code))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   const rules = ruleIds.map((id) => {

@@ -1,5 +1,6 @@
 import type { Finding, Lang } from "../findings.js";
 import type { Report } from "../report.js";
+import { findingGroups } from "./groups.js";
 
 export interface StylishOptions {
   /** ANSI colours; the CLI turns them off for NO_COLOR and non-TTY output. */
@@ -59,7 +60,7 @@ export function formatStylish(report: Report, options: StylishOptions = {}): str
   for (const error of report.runErrors) {
     out.push(paint("31;1", `${w.run}${error.file ? ` (${error.file})` : ""} : ${error.message}`));
   }
-  for (const file of report.files) {
+  for (const file of findingGroups(report)) {
     if (file.findings.length === 0) continue;
     out.push("", paint("4", file.file));
     const width = Math.max(...file.findings.map((finding) => location(finding, lang).length));

@@ -76,7 +76,16 @@ export function formatMetadataReportStylish(sections: readonly MetadataReport[],
         lines.push(`  MQA : ${n(score.verified)}/${score.max} (${RATING_LABELS[mqaRating(score.verified)][lang]})${waiting}${upTo}`);
       } else lines.push(`  data.gouv.fr : ${n(score.verified)}/${score.max}${waiting}`);
     }
-    for (const finding of section.findings) lines.push(findingLine(finding));
+    // The findings themselves are listed with the data's (formatters' findingGroups); here only
+    // how many recommendations wait, and where to read them.
+    const recommendations = section.findings.filter((finding) => finding.severity === "info").length;
+    if (recommendations > 0) {
+      lines.push(
+        lang === "fr"
+          ? `  ${recommendations} recommandation${recommendations > 1 ? "s" : ""} : conforme metadata ${section.descriptor}`
+          : `  ${recommendations} recommendation${recommendations > 1 ? "s" : ""}: conforme metadata ${section.descriptor}`,
+      );
+    }
   }
   return lines.length > 0 ? `${lines.join("\n").replace(/^\n/, "")}\n` : "";
 }
