@@ -119,6 +119,21 @@ describe("conforme lint over a repository", () => {
     expect(codesByFile(report)["libre.csv"]?.filter((code) => !code.startsWith("metadata-"))).toEqual([]);
   });
 
+  it("report follows the configuration like lint, and writes the HTML beside the terminal output", async () => {
+    const cwd = await folder({
+      "conforme.config.yaml": 'schemas:\n  "donnees/*.csv": schema.json\n',
+      "schema.json": schema,
+      "donnees/budget.csv": invalidCsv,
+    });
+    const run = conforme(cwd, "report", "--html", "rapport.html", "--no-personal-data", "--format", "json");
+    expect(run.code).toBe(1);
+    expect(codesByFile(json(run))["donnees/budget.csv"]).toEqual(["type-error", "type-error"]);
+    const html = await readFile(path.join(cwd, "rapport.html"), "utf8");
+    expect(html).toContain("donnees/budget.csv");
+    expect(html).toContain("type-error");
+    expect(conforme(cwd, "report").code).toBe(2);
+  });
+
   it("respects .gitignore and --ignore, and a broken file does not hide the others", async () => {
     const cwd = await folder({
       ".gitignore": "brouillons/\n",

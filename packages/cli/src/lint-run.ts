@@ -30,6 +30,8 @@ export const RUN_FLAGS = {
   "no-custom-checks": { type: "boolean" },
   concurrency: { type: "string" },
   "no-progress": { type: "boolean" },
+  html: { type: "string" },
+  "preview-rows": { type: "string" },
   ...METADATA_LINT_FLAGS,
   help: { type: "boolean", short: "h" },
 } as const;
@@ -38,7 +40,7 @@ export const RUN_FLAGS = {
  * `lint` and `scan`: configuration, discovery, validation, the chosen format, the exit code.
  * `scan` ignores every schema (header as schema) and keeps the personal-data checks on.
  */
-export async function runLint(command: "lint" | "scan", args: string[], io: Io, help: string): Promise<number> {
+export async function runLint(command: "lint" | "scan" | "report", args: string[], io: Io, help: string): Promise<number> {
   const { values, positionals } = parseCommandArgs(command, args, RUN_FLAGS);
   if (values.help) {
     io.stdout.write(help);
@@ -46,6 +48,7 @@ export async function runLint(command: "lint" | "scan", args: string[], io: Io, 
   }
   const langFlag = values.lang === undefined ? undefined : choiceOption("lang", values.lang, ["fr", "en"] as const, "fr");
   if (values.config !== undefined && values["no-config"]) throw new UsageError("--config et --no-config s'excluent : gardez l'un des deux.");
+  if (command === "report" && values.html === undefined) throw new UsageError("indiquez le fichier du rapport, par exemple « --html rapport.html ».");
   if (command === "scan" && values.schema !== undefined) throw new UsageError("scan ignore les schémas : pour valider contre un schéma, tapez « conforme lint <fichiers> --schema <réf> ».");
 
   let loaded;
@@ -100,7 +103,8 @@ export async function runLint(command: "lint" | "scan", args: string[], io: Io, 
 
   const paths = loaded.paths(positionals);
   // Only the HTML report shows the first rows; every other format must never receive them.
-  const previewRows = format === "html" ? DEFAULT_PREVIEW_ROWS : 0;
+  const html = format === "html" || values.html !== undefined;
+  const previewRows = html ? integerOption("preview-rows", values["preview-rows"], DEFAULT_PREVIEW_ROWS) : 0;
   const { report, previews } = await lintWithPreview(paths, { ...options, previewRows });
   progress?.done();
   report.options = auditOptions({
@@ -122,8 +126,15 @@ export async function runLint(command: "lint" | "scan", args: string[], io: Io, 
     customChecks: options.customChecks !== false,
     strict: policy.strict,
     maxWarnings: policy.maxWarnings,
+    ...(html && { previewRows }),
   });
 
+  if (values.html !== undefined) {
+    // --html writes the report beside the chosen format (the report command's purpose).
+    const target = path.resolve(io.cwd, values.html);
+    await writeFile(target, formatters.html!(report, { preview: previews }));
+    io.stderr.write(lang === "fr" ? `Rapport HTML écrit : ${path.relative(io.cwd, target)}\n` : `HTML report written: ${path.relative(io.cwd, target)}\n`);
+  }
   const toFile = values.output !== undefined;
   const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews });
   // The stylish formatter lists the files; the metadata scores and their findings follow.

@@ -16,6 +16,8 @@ Options :
                            schema.data.gouv.fr (org/nom, org/nom@version) ; remplace « schemas »
   -f, --format <nom>       stylish (défaut), json, sarif, junit, github, markdown, html
   -o, --output <fichier>   écrit le rapport dans ce fichier au lieu de la sortie standard
+  --html <fichier>         écrit aussi le rapport HTML autonome dans ce fichier
+  --preview-rows <n>       lignes d'aperçu par fichier dans le rapport HTML (défaut : 20 ; 0 : aucune)
   --lang <fr|en>           langue des messages (défaut : fr)
   --max-errors <n>         arrête un fichier après n erreurs (défaut : 1000 ; 0 : sans limite)
   --strict                 les avertissements font aussi échouer (code 1)
