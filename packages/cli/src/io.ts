@@ -22,9 +22,20 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${message}\nTapez « conforme ${command} --help » pour la liste des options.`);
+    throw new UsageError(`${frenchParseError(error)}\nTapez « conforme ${command} --help » pour la liste des options.`);
   }
+}
+
+/** node:util parseArgs errors, said in French (their code is stable, their text is English). */
+function frenchParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^'\s]+)/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `option inconnue « ${option} ».`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+    return /argument missing/.test(message) ? `l'option « ${option} » attend une valeur.` : `l'option « ${option} » ne prend pas de valeur.`;
+  }
+  return message;
 }
 
 /** Reads an integer option, refusing anything else with a usage error. */
