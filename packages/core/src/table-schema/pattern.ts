@@ -286,6 +286,8 @@ export function compilePattern(source: string): CompiledPattern {
     const reason = error instanceof Error ? error.message : String(error);
     return fail(`expression régulière invalide : ${reason}`, `invalid regular expression: ${reason}`);
   }
+  const fixed = fixedShapeRegExp(translated);
+  if (fixed) return { source, translated, test: (value: string) => fixed.test(value) };
   // Pattern columns often repeat values (codes, lists of days): a bounded memo saves the ~1 µs
   // an RE2 match costs in JavaScript.
   // Columns of distinct values (identifiers) never hit: after a trial, a memo that saves less
@@ -311,4 +313,26 @@ export function compilePattern(source: string): CompiledPattern {
     return result;
   };
   return { source, translated, test };
+}
+
+// A branch of literals and positive ASCII classes, each repeated an exact number of times,
+// optionally anchored at its ends: `[A-Z]{2}-[0-9]{4}`, `[0-9]{5}|2[AB][0-9]{3}`, `\d{14}`.
+const FIXED_ITEM = String.raw`(?:[A-Za-z0-9 _,;:/@'"%&=<>#!~-]|\\[-.\/\\^$|()[\]{}*+?]|\[(?!\^)(?:[A-Za-z0-9 _,;:/@'"%&=<>#!~.]|\\[-\\\]^])(?:[A-Za-z0-9 _,;:/@'"%&=<>#!~.-]|\\[-\\\]^])*\])(?:\{[0-9]{1,4}\})?`;
+const FIXED_BRANCH = `\\^?(?:${FIXED_ITEM})*\\$?`;
+const FIXED_SHAPE = new RegExp(`^${FIXED_BRANCH}(?:\\|${FIXED_BRANCH})*$`);
+
+/**
+ * Most national-schema patterns (SIRET, INSEE and postal codes, identifiers) are fixed-shape:
+ * every item is a literal or a positive ASCII class repeated an exact number of times, and the
+ * only choice is between top-level branches. V8's backtracking engine cannot blow up on those
+ * (each branch is tried once from the start and consumes one character per step), and on ASCII
+ * items it answers exactly as RE2 does, ten times faster. Anything else stays with RE2.
+ */
+export function fixedShapeRegExp(translated: string): RegExp | undefined {
+  if (translated.length > 512 || !FIXED_SHAPE.test(translated)) return undefined;
+  try {
+    return new RegExp(`^(?:${translated})$`);
+  } catch {
+    return undefined;
+  }
 }
