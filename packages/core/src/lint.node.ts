@@ -385,8 +385,8 @@ async function runTask(task: Task, options: LintOptions, previewRows: number, pr
     name: task.name,
     encoding: task.encoding,
     preview,
-    checks: extra?.checks.map(({ check, options: checkOptions }) => ({ check: check as RowCheck<never>, options: checkOptions })),
-    problems: extra?.problems.map(({ code, messageId, data }) => ({ code, messageId, data })),
+    checks: extra?.checks,
+    problems: extra?.problems,
   });
   report.stats.bytes = size;
   report.stats.sha256 = complete ? hash.digest("hex") : await sha256File(task.file);

@@ -85,13 +85,9 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
   // Validata's custom checks declared by the schema run beside the user's checks; a misdeclared
   // one is a check-error reported with every file, and the others still run.
   const custom = options.customChecks === false ? { checks: [], problems: [] } : compileCustomChecks(schema.custom_checks, schema.fields.map((field) => field.name));
-  const checks: ConfiguredCheck[] = [...(options.checks ?? []), ...custom.checks.map(({ check, options: checkOptions }) => ({ check: check as RowCheck<never>, options: checkOptions }))];
+  const checks: ConfiguredCheck[] = [...(options.checks ?? []), ...custom.checks];
   for (const { check } of checks) factory.register(check.id, check.meta);
-  const runOptions: ValidatorOptions = {
-    ...options,
-    checks,
-    schemaFindings: [...(options.schemaFindings ?? []), ...custom.problems.map(({ code, messageId, data }) => ({ code, messageId, data }))],
-  };
+  const runOptions: ValidatorOptions = { ...options, checks, schemaFindings: [...(options.schemaFindings ?? []), ...custom.problems] };
   return {
     schema,
     fields,
