@@ -315,7 +315,7 @@ async function buildLookups(resources: PackageResource[], directory: string, opt
     const byFields = new Map<string, Set<string>>();
     lookups.set(name, byFields);
     if (!resource) continue;
-    const validator = createValidator(resource.schema, { maxErrors: 0 });
+    const validator = createValidator(resource.schema, { maxErrors: 0, customChecks: false });
     for (const fieldList of keys) {
       const names = fieldList.split(",");
       const indexes = names.map((fieldName) => validator.fields.findIndex((field) => field.name === fieldName));
