@@ -3,16 +3,15 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ResolveError } from "../resolve/errors.js";
+import { fetchBody, type FetchLimits } from "./fetch.js";
 
-export interface CacheOptions {
+export interface CacheOptions extends FetchLimits {
   /** Where downloads are kept; default `$XDG_CACHE_HOME/conforme`, else `~/.cache/conforme`. */
   cacheDir?: string;
   /** Use the cache only; a URL absent from it is an error. */
   offline?: boolean;
   /** Download again even when the cache holds the URL. */
   refresh?: boolean;
-  /** Per-request timeout; default 30 s. */
-  timeoutMs?: number;
 }
 
 export interface FetchTextOptions extends CacheOptions {
@@ -27,8 +26,6 @@ interface CacheRecord {
   fetchedAt: string;
   body: string;
 }
-
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** XDG Base Directory spec: `$XDG_CACHE_HOME`, defaulting to `~/.cache`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,9 +55,9 @@ async function writeRecord(file: string, record: CacheRecord): Promise<void> {
 }
 
 /**
- * The body of `url`, from the disk cache (keyed by URL) or downloaded with global `fetch` and
- * stored. Throws `ResolveError` naming the URL: `http-error`, `network-error` (timeout included),
- * `offline-cache-miss`.
+ * The body of `url`, from the disk cache (keyed by URL) or downloaded under the fetch rules of
+ * `fetchBody` and stored. Throws `ResolveError` naming the URL: `http-error`, `network-error`
+ * (timeout included), `fetch-refused`, `too-large`, `offline-cache-miss`.
  */
 export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<{ text: string; fromCache: boolean }> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
@@ -74,17 +71,14 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
   const fresh = cached && (options.maxAgeMs === undefined || Date.now() - Date.parse(cached.fetchedAt) < options.maxAgeMs);
   if (cached && fresh) return { text: cached.body, fromCache: true };
 
-  let response: Response;
+  let text: string;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), headers: { accept: "application/json, */*" } });
-  } catch (cause) {
-    // A stale copy beats no copy when the network is down.
-    if (cached) return { text: cached.body, fromCache: true };
-    const reason = cause instanceof Error ? (cause.name === "TimeoutError" ? "délai dépassé / timeout" : (cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
-    throw new ResolveError("network-error", { url, cause: reason }, { cause });
+    text = (await fetchBody(url, options, { accept: "application/json, */*" })).toString("utf8");
+  } catch (error) {
+    // A stale copy beats no copy when the network is down; a refusal (scheme, address, size) stands.
+    if (cached && error instanceof ResolveError && error.code === "network-error") return { text: cached.body, fromCache: true };
+    throw error;
   }
-  if (!response.ok) throw new ResolveError("http-error", { url, status: response.status });
-  const text = await response.text();
   await writeRecord(file, { url, fetchedAt: new Date().toISOString(), body: text });
   return { text, fromCache: false };
 }

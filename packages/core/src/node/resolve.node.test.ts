@@ -104,7 +104,7 @@ describe.runIf(sharedAvailable("schema resolution"))("resolveSchemaRef through a
   let options: ResolveOptions;
   beforeAll(async () => {
     server = await startServer();
-    options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), timeoutMs: 2000 };
+    options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), timeoutMs: 2000, allowPrivateNetwork: true };
   });
   afterAll(() => server.close());
 
@@ -193,7 +193,7 @@ describe.runIf(sharedAvailable("schema resolution"))("resolveSchemaRef through a
 describe.runIf(sharedAvailable("schema cache"))("the download cache", () => {
   it("serves a cached resolution with the server stopped, online or offline", async () => {
     const server = await startServer();
-    const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), timeoutMs: 2000 };
+    const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), timeoutMs: 2000, allowPrivateNetwork: true };
     const first = await resolveSchemaRef("scdl/catalogue@0.1.3", options);
     const again = await resolveSchemaRef("scdl/catalogue@0.1.3", options);
     expect(server.requests).toEqual(["/schemas.json", "/sdg/schemas/scdl/catalogue/0.1.3/schema.json"]);
@@ -204,7 +204,7 @@ describe.runIf(sharedAvailable("schema cache"))("the download cache", () => {
 
   it("offline without cache names the missing URL and suggests `conforme schemas pull`", async () => {
     const server = await startServer();
-    const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir() };
+    const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), allowPrivateNetwork: true };
     const noCatalog = await rejection(resolveSchemaRef("scdl/budget", { ...options, offline: true }));
     expect(noCatalog).toMatchObject({ code: "offline-cache-miss", url: options.catalogUrl });
     expect(noCatalog.message).toContain("conforme schemas pull");
@@ -218,7 +218,7 @@ describe.runIf(sharedAvailable("schema cache"))("the download cache", () => {
 
   it("pullSchemas prefills the cache, data package files included", async () => {
     const server = await startServer();
-    const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir() };
+    const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), allowPrivateNetwork: true };
     const pulled = await pullSchemas(["etalab/schema-irve", "scdl/prenoms@1.1.5"], options);
     expect(pulled.map((p) => [p.id, p.version, p.urls.length])).toEqual([
       ["etalab/schema-irve", "2.3.1", 3],

@@ -7,6 +7,8 @@ export type ResolveErrorCode =
   | "invalid-catalog"
   | "http-error"
   | "network-error"
+  | "fetch-refused"
+  | "too-large"
   | "invalid-json"
   | "offline-cache-miss"
   | "file-not-found";
@@ -31,6 +33,14 @@ const TEMPLATES: Record<ResolveErrorCode, MessageTemplate> = {
   "network-error": {
     fr: "{url} est injoignable ({cause}). Hors connexion, utilisez --offline avec un cache rempli par `conforme schemas pull`.",
     en: "{url} cannot be reached ({cause}). Offline, use --offline with a cache filled by `conforme schemas pull`.",
+  },
+  "fetch-refused": {
+    fr: "Téléchargement de {url} refusé : {reason}.",
+    en: "Download of {url} refused: {reasonEn}.",
+  },
+  "too-large": {
+    fr: "Téléchargement de {url} arrêté : plus de {limit} une fois décompressé.",
+    en: "Download of {url} stopped: more than {limit} once decompressed.",
   },
   "invalid-json": {
     fr: "{url} n'est pas un document JSON ou YAML valide ({cause}).",
