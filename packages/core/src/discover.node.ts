@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import type { Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -10,6 +11,20 @@ export interface Discovered {
   packages: string[];
   /** Paths given that do not exist. */
   missing: string[];
+  /** Tables found but not read, and why: each becomes a `source-error` finding of its own. */
+  refused: RefusedFile[];
+}
+
+/**
+ * Why a file is not read: `not-regular` (a FIFO would block forever, `/dev/zero` never ends),
+ * `outside` (a symbolic link out of the folder walked, which could expose `.git/config` or a CI
+ * token file in findings and previews), `broken` (a dangling or looping link).
+ */
+export type RefusalReason = "not-regular" | "outside" | "broken";
+
+export interface RefusedFile {
+  file: string;
+  reason: RefusalReason;
 }
 
 /** How directories are walked. Files named explicitly are always taken, unless changedSince drops them. */
@@ -28,6 +43,11 @@ export interface DiscoverOptions {
   changedSince?: string;
   /** Further filter on absolute paths (directories end with the path separator). */
   filter?: (absolute: string) => boolean;
+  /**
+   * Follows symbolic links that lead out of the folder walked (default false: they are refused).
+   * Named after frictionless-py's `--trusted`.
+   */
+  trusted?: boolean;
 }
 
 /** A failure of discovery itself (git not available, unknown ref), reported as a run error. */
@@ -59,7 +79,7 @@ export async function discover(
 ): Promise<Discovered> {
   const options: DiscoverOptions = typeof given === "function" ? { filter: given } : given;
   const filter = options.filter;
-  const found: Discovered = { tables: [], packages: [], missing: [] };
+  const found: Discovered = { tables: [], packages: [], missing: [], refused: [] };
   const gitignored = options.gitignore ? await gitignoreMatcher(cwd) : undefined;
   const extra = options.ignore?.length ? rootedMatcher(ignore().add(options.ignore), options.ignoreRoot ?? cwd) : undefined;
   const excluded = async (absolute: string, directory: boolean) =>
@@ -73,16 +93,48 @@ export async function discover(
     if (isPackagePath(absolute)) found.packages.push(absolute);
     else if (explicit || isTablePath(absolute)) found.tables.push(absolute);
   };
-  const walk = async (directory: string): Promise<void> => {
-    const entries = await readdir(directory, { withFileTypes: true });
+  const refuse = (absolute: string, reason: RefusalReason) => {
+    if (seen.has(absolute) || (filter && !filter(absolute))) return;
+    seen.add(absolute);
+    found.refused.push({ file: absolute, reason });
+  };
+  // Real paths of the directories entered: a link back up (a -> ..) is walked once, not forever.
+  const entered = new Set<string>();
+  const walk = async (directory: string, root: string): Promise<void> => {
+    const real = await realpath(directory).catch(() => directory);
+    if (entered.has(real)) return;
+    entered.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch {
+      // A folder removed or made unreadable during the walk: its files are simply not there.
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const absolute = path.join(directory, entry.name);
-      if (entry.isDirectory()) {
+      const wanted = isTablePath(absolute) || isPackagePath(absolute);
+      let kind: "directory" | "file" | "other" = entry.isDirectory() ? "directory" : entry.isFile() ? "file" : "other";
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        const info = target === undefined ? undefined : await stat(target).catch(() => undefined);
+        if (!target || !info) {
+          if (wanted) refuse(absolute, "broken");
+          continue;
+        }
+        if (!options.trusted && !isInside(target, root)) {
+          if (wanted) refuse(absolute, "outside");
+          continue;
+        }
+        kind = info.isDirectory() ? "directory" : info.isFile() ? "file" : "other";
+      }
+      if (kind === "directory") {
         if (SKIPPED_DIRECTORIES.has(entry.name) || (filter && !filter(`${absolute}${path.sep}`))) continue;
-        if (!(await excluded(absolute, true))) await walk(absolute);
-      } else if (entry.isFile() && (isTablePath(absolute) || isPackagePath(absolute))) {
-        if (!(await excluded(absolute, false))) add(absolute, false);
+        if (!(await excluded(absolute, true))) await walk(absolute, root);
+      } else if (wanted && !(await excluded(absolute, false))) {
+        if (kind === "file") add(absolute, false);
+        else refuse(absolute, "not-regular");
       }
     }
   };
@@ -90,11 +142,18 @@ export async function discover(
     const absolute = path.resolve(cwd, item);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) found.missing.push(item);
-    else if (info.isDirectory()) await walk(absolute);
-    else add(absolute, true);
+    else if (info.isDirectory()) await walk(absolute, await realpath(absolute).catch(() => absolute));
+    else if (info.isFile()) add(absolute, true);
+    else refuse(absolute, "not-regular");
   }
   if (options.changedSince !== undefined) await keepChanged(found, options.changedSince, cwd);
   return found;
+}
+
+/** Whether a real path is the directory `root` or lies under it. */
+export function isInside(real: string, root: string): boolean {
+  const relative = path.relative(root, real);
+  return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
 }
 
 /** A matcher of one set of patterns rooted at a directory; paths outside it never match. */
@@ -164,9 +223,14 @@ export async function changedFiles(ref: string, cwd: string): Promise<Set<string
       throw new DiscoveryError(`git ${args.join(" ")} : ${detail}`);
     }
   };
+  // A value such as `--output=x.txt` would reach git as an option and write a file: refused
+  // before git runs, and `--end-of-options` (git 2.24) keeps it a revision whatever it holds.
+  if (ref === "" || ref.startsWith("-") || /[\s\x00-\x1f\x7f]/.test(ref)) {
+    throw new DiscoveryError(`--changed-since : « ${ref} » n'est pas une référence git (une branche, une étiquette ou un commit, sans « - » au début ni espace).`);
+  }
   const top = await realpath((await git("rev-parse", "--show-toplevel")).trim());
   // `--` ends the revisions so that a ref named like a file is never read as a path.
-  const diffed = await git("diff", "--name-only", "-z", ref, "--");
+  const diffed = await git("diff", "--name-only", "-z", "--end-of-options", ref, "--");
   const untracked = await git("ls-files", "--others", "--exclude-standard", "-z", "--full-name");
   const names = `${diffed}${untracked}`.split("\0").filter((name) => name !== "");
   return new Set(names.map((name) => path.join(top, ...name.split("/"))));
@@ -182,6 +246,13 @@ async function keepChanged(found: Discovered, ref: string, cwd: string): Promise
     const directory = path.dirname(await real(descriptor)) + path.sep;
     if ([...changed].some((file) => file.startsWith(directory))) packages.push(descriptor);
   }
+  // A refused link is judged by its own path: where it leads is not what git tracks.
+  const refused: RefusedFile[] = [];
+  for (const entry of found.refused) {
+    const own = path.join(await real(path.dirname(entry.file)), path.basename(entry.file));
+    if (changed.has(own)) refused.push(entry);
+  }
   found.tables = tables;
   found.packages = packages;
+  found.refused = refused;
 }

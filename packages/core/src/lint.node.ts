@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readFile, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import type { RowCheck } from "./check.js";
+import { fileURLToPath } from "node:url";
+import type { MessageTemplate, RowCheck } from "./check.js";
 import { compileCustomChecks, type CustomCheckDescriptor } from "./checks/custom-checks.js";
-import type { Lang } from "./findings.js";
+import type { Finding, Lang } from "./findings.js";
 import { personalDataChecks } from "./personal-data/index.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
@@ -21,7 +22,7 @@ import {
   type HeaderMode,
   type Validator,
 } from "./validate/validator.js";
-import { discover, type DiscoverOptions, type Discovered } from "./discover.node.js";
+import { discover, isInside, type DiscoverOptions, type Discovered, type RefusalReason } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
 
@@ -42,6 +43,12 @@ export interface LintOptions extends ResolveOptions {
   checksFor?: (file: string) => CustomCheckDescriptor[] | undefined;
   /** How directories are walked: `.gitignore`, extra ignore patterns, `changedSince` a git ref. */
   discovery?: DiscoverOptions;
+  /**
+   * Reads what leads out of the folder given or of a data package's folder: resource paths with
+   * `..`, absolute or `file:` paths, symbolic links out (default false: refused with a
+   * `source-error`). As frictionless-py's `--trusted`, for descriptors one wrote oneself.
+   */
+  trusted?: boolean;
   lang?: Lang;
   maxErrors?: number;
   headerMode?: HeaderMode;
@@ -84,12 +91,35 @@ export interface LintResult {
   previews: Record<string, PreviewTable>;
 }
 
+/** Why a file gets a `source-error` instead of being read (`data.reason` of the finding). */
+type FailureReason = RefusalReason | "remote" | "read";
+
 interface Task {
   file: string;
   name: string;
-  validator: Validator;
+  /** Absent only for a file refused before any validator could be made. */
+  validator?: Validator;
   encoding?: string;
+  /** The file is not read: the report holds this one finding. */
+  refusal?: { reason: FailureReason; target?: string };
 }
+
+const FAILURES: Record<FailureReason, MessageTemplate> = {
+  "not-regular": {
+    fr: "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) ; conforme ne lit que des fichiers",
+    en: "not a regular file (named pipe, device or socket); conforme reads files only",
+  },
+  outside: {
+    fr: "lien symbolique qui mène hors du dossier ({target}) ; refusé, sauf avec --trusted",
+    en: "symbolic link leading out of the folder ({target}); refused unless --trusted",
+  },
+  broken: { fr: "lien symbolique cassé ou en boucle", en: "dangling or looping symbolic link" },
+  remote: {
+    fr: "ressource distante ({target}) : conforme ne télécharge pas les données ; enregistrez le fichier dans le dossier du paquet",
+    en: "remote resource ({target}): conforme does not download data; save the file in the package folder",
+  },
+  read: { fr: "{target}", en: "{target}" },
+};
 
 /**
  * Validates files, directories and data packages, and returns the run's report. Misconfiguration
@@ -121,7 +151,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
 
   let found: Discovered;
   try {
-    found = await discover(paths, cwd, options.discovery);
+    found = await discover(paths, cwd, { ...options.discovery, trusted: options.trusted ?? options.discovery?.trusted });
   } catch (error) {
     return { report: buildReport([], [runError(error, undefined, lang)], lang, startedAt), previews: {} };
   }
@@ -142,6 +172,13 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     }
   }
 
+  // A file the walk refused is reported once, by its package when it is a resource.
+  for (const refused of found.refused) {
+    if (packaged.has(refused.file)) continue;
+    const target = refused.reason === "outside" ? await realpath(refused.file).catch(() => "?") : undefined;
+    tasks.push({ file: refused.file, name: relative(refused.file), refusal: { reason: refused.reason, ...(target ? { target } : {}) } });
+  }
+
   const tables = found.tables.filter((file) => !packaged.has(file));
   if (tables.length > 0) {
     try {
@@ -155,12 +192,15 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
           shared.catch(() => undefined);
           validators.set(ref, shared);
         }
+        let validator: Validator;
         try {
-          const validator = shared ? await shared : await inferredValidator(file, options, factory);
-          tasks.push({ file, name: relative(file), validator, encoding: options.encoding });
+          validator = shared ? await shared : await inferredValidator(file, options, factory);
         } catch (error) {
-          if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref ?? relative(file), lang));
+          if (ref === undefined) tasks.push({ file, name: relative(file), refusal: failureOf(error) });
+          else if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref, lang));
+          continue;
         }
+        tasks.push({ file, name: relative(file), validator, encoding: options.encoding });
       }
     } catch (error) {
       runErrors.push(runError(error, options.schema, lang));
@@ -171,12 +211,25 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const directories = [...tasks.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
   const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
   runErrors.push(...metadata.runErrors);
-  for (const task of tasks) task.validator = metadata.collecting(task.validator, task.file);
+  for (const task of tasks) if (task.validator) task.validator = metadata.collecting(task.validator, task.file);
 
   const previews: Record<string, PreviewTable> = {};
-  const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options, previewRows, previews);
+  const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options, previewRows, previews, factory);
   const report = buildReport(reports, runErrors, lang, startedAt);
   await metadata.score(report);
+  // Nothing read is not "conforme": as ESLint for patterns that match no file, the run fails.
+  // With --changed-since, nothing changed is an honest success.
+  if (report.files.length === 0 && report.runErrors.length === 0 && !report.metadata?.length && options.discovery?.changedSince === undefined) {
+    const where = paths.length > 0 ? paths.join(", ") : ".";
+    report.runErrors.push({
+      code: "no-files",
+      message:
+        lang === "fr"
+          ? `Aucun fichier à valider dans ${where} : conforme lit les fichiers .csv et .tsv et les datapackage.json.`
+          : `No file to validate in ${where}: conforme reads .csv and .tsv files and datapackage.json.`,
+    });
+    report.valid = false;
+  }
   return { report, previews };
 }
 
@@ -254,13 +307,18 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
  */
 async function inferredValidator(file: string, options: LintOptions, factory: FindingFactory): Promise<Validator> {
   let labels: string[] = [];
-  await readTable(createReadStream(file), { encoding: options.encoding }, {
-    record(cells) {
-      labels = cells;
-      return false;
-    },
-    problem() {},
-  });
+  const handle = await openRegular(file);
+  try {
+    await readTable(handle.createReadStream({ autoClose: false }), { encoding: options.encoding }, {
+      record(cells) {
+        labels = cells;
+        return false;
+      },
+      problem() {},
+    });
+  } finally {
+    await handle.close();
+  }
   const schema: TableSchema = {
     fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
   };
@@ -276,19 +334,48 @@ async function packageTasks(
 ): Promise<Task[]> {
   const json: unknown = JSON.parse(await readFile(descriptor, "utf8"));
   const directory = path.dirname(descriptor);
-  const loaded = await loadDataPackage(json, directory, createJsonReader({ ...options, cwd: directory }), { source: relative(descriptor) });
+  const loaded = await loadDataPackage(json, directory, createJsonReader({ ...options, cwd: directory }), {
+    source: relative(descriptor),
+    trusted: options.trusted === true,
+  });
   const resources = loaded.resources;
-  const lookups = await buildLookups(resources, directory, options);
+  const placed = new Map<string, Placed>();
+  const realDirectory = await realpath(directory).catch(() => directory);
+  for (const resource of resources) {
+    for (const resourcePath of resource.paths) placed.set(resourcePath, await placeResource(resourcePath, directory, realDirectory, options.trusted === true));
+  }
+  const lookups = await buildLookups(resources, placed, options);
   const tasks: Task[] = [];
   for (const resource of resources) {
     const validator = makeValidator(resource.schema, { source: resource.schemaSource }, loaded.warnings, options, factory, lookups);
     for (const resourcePath of resource.paths) {
-      const file = path.resolve(directory, resourcePath);
+      const { file, refusal } = placed.get(resourcePath)!;
       packaged.add(file);
-      tasks.push({ file, name: relative(file), validator, encoding: resource.encoding ?? options.encoding });
+      const name = refusal?.reason === "remote" ? file : relative(file);
+      tasks.push({ file, name, validator, encoding: resource.encoding ?? options.encoding, ...(refusal ? { refusal } : {}) });
     }
   }
   return tasks;
+}
+
+/** Where a resource's data is read from, or why it is not. */
+interface Placed {
+  file: string;
+  refusal?: Task["refusal"];
+}
+
+/**
+ * A resource path as a local file. Remote data is not downloaded (said per file); a symbolic link
+ * out of the package folder is refused unless trusted, as `..` and absolute paths already are by
+ * `loadDataPackage`: in CI, `../.git/config` holds the job's token, and a previewed file is shown.
+ */
+async function placeResource(resourcePath: string, directory: string, realDirectory: string, trusted: boolean): Promise<Placed> {
+  if (/^https?:\/\//i.test(resourcePath)) return { file: resourcePath, refusal: { reason: "remote", target: resourcePath } };
+  const file = /^file:/i.test(resourcePath) ? fileURLToPath(resourcePath) : path.resolve(directory, resourcePath);
+  if (trusted) return { file };
+  const real = await realpath(file).catch(() => undefined);
+  if (real !== undefined && !isInside(real, realDirectory)) return { file, refusal: { reason: "outside", target: real } };
+  return { file };
 }
 
 type PackageResource = Awaited<ReturnType<typeof loadDataPackage>>["resources"][number];
@@ -298,7 +385,7 @@ type PackageResource = Awaited<ReturnType<typeof loadDataPackage>>["resources"][
  * frictionless builds its lookup first: each referenced resource is streamed once, casting only
  * the referenced fields.
  */
-async function buildLookups(resources: PackageResource[], directory: string, options: LintOptions): Promise<ForeignKeyLookups> {
+async function buildLookups(resources: PackageResource[], placed: Map<string, Placed>, options: LintOptions): Promise<ForeignKeyLookups> {
   const lookups: ForeignKeyLookups = new Map();
   const wanted = new Map<string, Set<string>>();
   for (const resource of resources) {
@@ -322,8 +409,13 @@ async function buildLookups(resources: PackageResource[], directory: string, opt
       const set = new Set<string>();
       byFields.set(fieldList, set);
       for (const resourcePath of resource.paths) {
+        const where = placed.get(resourcePath);
+        // A refused or unreadable file is reported by its own task; its keys are simply absent.
+        if (!where || where.refusal) continue;
+        const handle = await openRegular(where.file).catch(() => undefined);
+        if (!handle) continue;
         let positions: number[] = [];
-        await readTable(createReadStream(path.resolve(directory, resourcePath)), { encoding: resource.encoding ?? options.encoding }, {
+        await readTable(handle.createReadStream({ autoClose: false }), { encoding: resource.encoding ?? options.encoding }, {
           record(cells, rowNumber) {
             if (rowNumber === 1) {
               positions = names.map((fieldName) => cells.findIndex((label) => label.trim() === fieldName));
@@ -341,61 +433,126 @@ async function buildLookups(resources: PackageResource[], directory: string, opt
             set.add(parts.join("\u0000"));
           },
           problem() {},
-        });
+        }).finally(() => handle.close());
       }
     }
   }
   return lookups;
 }
 
-async function runTasks(tasks: Task[], options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport[]> {
+async function runTasks(
+  tasks: Task[],
+  options: LintOptions,
+  previewRows: number,
+  previews: Record<string, PreviewTable>,
+  factory: FindingFactory,
+): Promise<FileReport[]> {
   const reports: FileReport[] = new Array(tasks.length);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {
       const index = next++;
-      reports[index] = await runTask(tasks[index]!, options, previewRows, previews);
+      const task = tasks[index]!;
+      try {
+        reports[index] = task.validator && !task.refusal ? await runTask(task, task.validator, options, previewRows, previews) : failedReport(task, task.refusal ?? { reason: "read" }, factory);
+      } catch (error) {
+        // One file's failure is that file's finding: the others' results are kept.
+        delete previews[task.name];
+        reports[index] = failedReport(task, failureOf(error), factory);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   return reports;
 }
 
-async function runTask(task: Task, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport> {
-  const size = (await stat(task.file)).size;
-  options.onProgress?.({ kind: "start", file: task.name, bytes: size });
-  const hash = createHash("sha256");
-  let bytesRead = 0;
-  let complete = false;
-  async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of createReadStream(task.file, { highWaterMark: 1 << 20 })) {
-      const bytes = chunk as Buffer;
-      hash.update(bytes);
-      bytesRead += bytes.length;
-      options.onProgress?.({ kind: "read", file: task.name, bytesRead, bytes: size });
-      yield bytes;
-    }
-    complete = true;
-  }
-  const preview = previewRows > 0 ? { rows: previewRows, collect: (table: PreviewTable) => (previews[task.name] = table) } : undefined;
-  // Custom checks the configuration adds to this file, compiled against its schema's fields.
-  const added = options.checksFor?.(task.file);
-  const extra = added ? compileCustomChecks(added, task.validator.schema.fields.map((field) => field.name)) : undefined;
-  const report = await task.validator.validate(hashed(), {
-    name: task.name,
-    encoding: task.encoding,
-    preview,
-    checks: extra?.checks,
-    problems: extra?.problems,
+class NotRegularFile extends Error {}
+
+/**
+ * Opens a file only when it is a regular file, checked on the descriptor opened (a path checked
+ * then opened could be swapped in between). O_NONBLOCK: opening a FIFO must not wait for a writer.
+ */
+async function openRegular(file: string): Promise<FileHandle> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const info = await handle.stat().catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
   });
-  report.stats.bytes = size;
-  report.stats.sha256 = complete ? hash.digest("hex") : await sha256File(task.file);
-  options.onProgress?.({ kind: "end", file: task.name });
-  return report;
+  if (!info.isFile()) {
+    await handle.close();
+    throw new NotRegularFile(file);
+  }
+  return handle;
 }
 
-async function sha256File(file: string): Promise<string> {
+function failureOf(error: unknown): NonNullable<Task["refusal"]> {
+  if (error instanceof NotRegularFile) return { reason: "not-regular" };
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return { reason: "read", target: "fichier introuvable / file not found" };
+  if (code === "ELOOP") return { reason: "broken" };
+  return { reason: "read", target: error instanceof Error ? error.message : String(error) };
+}
+
+/** The report of a file not read: one `source-error` saying why, no rows. */
+function failedReport(task: Task, refusal: NonNullable<Task["refusal"]>, factory: FindingFactory): FileReport {
+  const template = FAILURES[refusal.reason];
+  const detail = template[factory.lang].replace("{target}", refusal.target ?? "");
+  const finding = factory.make("source-error", { messageId: "default", data: { detail, reason: refusal.reason } }, task.name);
+  const findings: Finding[] = finding ? [finding] : [];
+  const count = (severity: Finding["severity"]) => findings.filter((one) => one.severity === severity).length;
+  return {
+    file: task.name,
+    valid: count("error") === 0,
+    // Not "stopped at the error limit": nothing was read at all, as the finding says.
+    partial: false,
+    labels: [],
+    stats: { rows: 0, fields: 0, bytes: 0, errors: count("error"), warnings: count("warning"), infos: count("info"), countsByCode: finding ? { "source-error": 1 } : {} },
+    findings,
+    durationMs: 0,
+  };
+}
+
+async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport> {
+  const handle = await openRegular(task.file);
+  try {
+    // The size of what was opened, not of what the path names now.
+    const size = (await handle.stat()).size;
+    options.onProgress?.({ kind: "start", file: task.name, bytes: size });
+    const hash = createHash("sha256");
+    let bytesRead = 0;
+    let complete = false;
+    async function* hashed(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) {
+        const bytes = chunk as Buffer;
+        hash.update(bytes);
+        bytesRead += bytes.length;
+        options.onProgress?.({ kind: "read", file: task.name, bytesRead, bytes: size });
+        yield bytes;
+      }
+      complete = true;
+    }
+    const preview = previewRows > 0 ? { rows: previewRows, collect: (table: PreviewTable) => (previews[task.name] = table) } : undefined;
+    // Custom checks the configuration adds to this file, compiled against its schema's fields.
+    const added = options.checksFor?.(task.file);
+    const extra = added ? compileCustomChecks(added, validator.schema.fields.map((field) => field.name)) : undefined;
+    const report = await validator.validate(hashed(), {
+      name: task.name,
+      encoding: task.encoding,
+      preview,
+      checks: extra?.checks,
+      problems: extra?.problems,
+    });
+    report.stats.bytes = size;
+    report.stats.sha256 = complete ? hash.digest("hex") : await sha256Of(handle);
+    options.onProgress?.({ kind: "end", file: task.name });
+    return report;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function sha256Of(handle: FileHandle): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }

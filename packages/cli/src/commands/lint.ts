@@ -33,6 +33,9 @@ Options :
   --offline                n'utilise que le cache des schémas, sans réseau
   --catalog-url <url>      catalogue des schémas (défaut : https://schema.data.gouv.fr/schemas.json)
   --cache-dir <dossier>    dossier du cache des schémas téléchargés
+  --trusted                lit aussi les chemins de data package et liens symboliques qui sortent
+                           du dossier (refusés par défaut : voir docs/security.md)
+  --allow-private-network  permet de télécharger depuis 127.0.0.1, 10.x, 192.168.x... (refusé par défaut)
   --no-progress            sans barre de progression (elle n'apparaît que sur un terminal)
 ${METADATA_LINT_HELP}  -h, --help               affiche cette aide
 

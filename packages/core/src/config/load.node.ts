@@ -190,6 +190,8 @@ function makeLoaded(config: ConformeConfig, file: string | undefined, files: str
         offline: config.offline,
         cacheDir: config.cacheDir,
         catalogUrl: config.catalogUrl,
+        trusted: config.trusted,
+        allowPrivateNetwork: config.allowPrivateNetwork,
         discovery: { gitignore: config.gitignore ?? true, ignore: config.ignore, ignoreRoot: directory },
         metadata: metadataOptions(config.metadata),
       };
@@ -298,9 +300,23 @@ export async function readConfigFile(file: string): Promise<ConformeConfig> {
     if (issues.length > 0) throw new ConfigError(issues);
     return value as ConformeConfig;
   }
+  const info = await stat(file);
+  if (!info.isFile() || info.size > MAX_CONFIG_BYTES) {
+    throw new ConfigError([{ file, key: "", message: both("pas un fichier ordinaire de moins de 1 Mio.", "not a regular file under 1 MiB.") }]);
+  }
   const text = await readFile(file, "utf8");
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let document: Document;
+  let value: unknown;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // The yaml library stops alias expansion past `maxAliasCount` (a "billion laughs" file would
+    // grow to gigabytes) by throwing; nesting deeper than the stack throws a RangeError.
+    value = document.errors.length > 0 ? undefined : (document.toJS({ maxAliasCount: 100 }) ?? {});
+  } catch (error) {
+    const detail = error instanceof RangeError ? both("imbrication trop profonde", "nesting too deep") : both("trop d'alias YAML (*alias) à développer", "too many YAML aliases (*alias) to expand");
+    throw new ConfigError([{ file, key: "", message: both(`configuration refusée : ${detail.fr}.`, `configuration refused: ${detail.en}.`) }]);
+  }
   if (document.errors.length > 0) {
     throw new ConfigError(
       document.errors.map((error) => {
@@ -316,11 +332,13 @@ export async function readConfigFile(file: string): Promise<ConformeConfig> {
       }),
     );
   }
-  const value: unknown = document.toJS() ?? {};
   const issues = validateValue(value, { document, lineCounter }, file);
   if (issues.length > 0) throw new ConfigError(issues);
   return value as ConformeConfig;
 }
+
+/** Far above any real configuration; a bigger file is a mistake or an attack on the parser. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 let compiled: ReturnType<Ajv["compile"]> | undefined;
 

@@ -78,6 +78,10 @@ export interface ConformeConfig {
   offline?: boolean;
   cacheDir?: string;
   catalogUrl?: string;
+  /** Reads data-package paths and symbolic links leading out of the folder (frictionless-py's `--trusted`). */
+  trusted?: boolean;
+  /** Lets schema and catalogue downloads reach loopback, link-local and private addresses. */
+  allowPrivateNetwork?: boolean;
   /** Warnings fail the run too. */
   strict?: boolean;
   /** The run fails when there are more warnings than this. */
@@ -197,6 +201,16 @@ export const configJsonSchema = {
     offline: { type: "boolean", default: false },
     cacheDir: { type: "string", minLength: 1 },
     catalogUrl: { type: "string", pattern: "^https?://" },
+    trusted: {
+      type: "boolean",
+      default: false,
+      description: "Lit aussi les chemins de data package et les liens symboliques qui sortent du dossier (chemins absolus, « ../ », file:).",
+    },
+    allowPrivateNetwork: {
+      type: "boolean",
+      default: false,
+      description: "Permet de télécharger schémas et catalogue depuis une adresse locale ou privée (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16...).",
+    },
     strict: { type: "boolean", default: false, description: "Les avertissements font aussi échouer l'exécution." },
     maxWarnings: { type: "integer", minimum: 0, description: "Échec au-delà de ce nombre d'avertissements." },
   },

@@ -27,6 +27,11 @@ export interface LoadedDataPackage {
 export interface LoadDataPackageOptions {
   /** Names the descriptor in messages; defaults to `<base>/datapackage.json`. */
   source?: string;
+  /**
+   * Accepts absolute paths, `..` and `file:` URLs (frictionless-py's `--trusted`); default false,
+   * as the spec forbids the first two and a descriptor from elsewhere must not read one's disk.
+   */
+  trusted?: boolean;
 }
 
 const M = {
@@ -49,8 +54,12 @@ const M = {
     en: "the resource has no `path` (a path or list of paths); inline `data` is not supported",
   },
   unsafePath: {
-    fr: "chemin « {path} » refusé : les chemins absolus et ceux qui remontent (« ../ ») sont interdits par la spécification Data Resource",
-    en: "path `{path}` refused: absolute paths and paths going up (`../`) are forbidden by the Data Resource spec",
+    fr: "chemin « {path} » refusé : les chemins absolus et ceux qui remontent (« ../ ») sont interdits par la spécification Data Resource (--trusted les autorise)",
+    en: "path `{path}` refused: absolute paths and paths going up (`../`) are forbidden by the Data Resource spec (--trusted allows them)",
+  },
+  unsupportedScheme: {
+    fr: "chemin « {path} » refusé : seules les URL http(s) et les chemins relatifs sont acceptés (--trusted autorise file:)",
+    en: "path `{path}` refused: only http(s) URLs and relative paths are accepted (--trusted allows file:)",
   },
   resourceWithoutSchema: {
     fr: "la ressource n'a pas de schéma : elle n'est pas validée",
@@ -91,10 +100,14 @@ export function resolveAgainst(base: string, ref: string): string {
   return out.join("/") || ".";
 }
 
-/** Data Resource spec, `path`: "/" (absolute) and "../" (parent) are forbidden for security. */
-function isUnsafePath(ref: string): boolean {
-  if (URL_LIKE.test(ref)) return false;
-  return ref.startsWith("/") || ref.startsWith("\\") || /^[a-z]:/i.test(ref) || ref.split(/[\\/]/).includes("..");
+/**
+ * Data Resource spec, `path`: "/" (absolute) and "../" (parent) are forbidden for security; a URL
+ * other than http(s) (`file:///etc/passwd`) is an absolute path in disguise.
+ */
+function unsafePathProblem(ref: string, trusted: boolean): "unsafePath" | "unsupportedScheme" | undefined {
+  if (trusted) return undefined;
+  if (URL_LIKE.test(ref) || /^file:/i.test(ref)) return /^https?:\/\//i.test(ref) ? undefined : "unsupportedScheme";
+  return ref.startsWith("/") || ref.startsWith("\\") || /^[a-z]:/i.test(ref) || ref.split(/[\\/]/).includes("..") ? "unsafePath" : undefined;
 }
 
 /**
@@ -110,6 +123,7 @@ export async function loadDataPackage(
   options: LoadDataPackageOptions = {},
 ): Promise<LoadedDataPackage> {
   const source = options.source ?? resolveAgainst(baseUrlOrDir, "datapackage.json");
+  const trusted = options.trusted === true;
   const problem = problemFactory(source);
   const fatal: SchemaProblem[] = [];
   const warnings: SchemaWarning[] = [];
@@ -129,8 +143,9 @@ export async function loadDataPackage(
 
   const readReferenced = async (value: unknown, pointer: string): Promise<{ json: unknown; from: string } | null> => {
     if (typeof value !== "string") return { json: value, from: `${source}#${pointer}` };
-    if (isUnsafePath(value)) {
-      err("unsafePath", pointer, { path: value });
+    const unsafe = unsafePathProblem(value, trusted);
+    if (unsafe) {
+      err(unsafe, pointer, { path: value });
       return null;
     }
     const from = resolveAgainst(baseUrlOrDir, value);
@@ -152,8 +167,9 @@ export async function loadDataPackage(
     } else {
       rawPaths.forEach((p: string, j) => {
         const pointer = typeof raw.path === "string" ? `${at}/path` : `${at}/path/${j}`;
-        if (isUnsafePath(p)) err("unsafePath", pointer, { path: p });
-        else paths.push(resolveAgainst(baseUrlOrDir, p));
+        const unsafe = unsafePathProblem(p, trusted);
+        if (unsafe) err(unsafe, pointer, { path: p });
+        else paths.push(/^file:/i.test(p) ? p : resolveAgainst(baseUrlOrDir, p));
       });
     }
     let name: string;
