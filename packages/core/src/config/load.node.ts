@@ -81,6 +81,12 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** Skip the search: defaults only (`--no-config`). */
   noConfig?: boolean;
+  /**
+   * Whether a `.mjs`/`.js` configuration, or one `extends` names, may be loaded: loading one runs
+   * its code with the user's rights. Default true; the Action passes false on a pull request from
+   * a fork, whose configuration is written by whoever opened it.
+   */
+  allowCode?: boolean;
 }
 
 /** The nearest `conforme.config.{yaml,yml,json,mjs}` from `cwd` upwards, or undefined. */
@@ -125,7 +131,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     file = await findConfig(cwd);
   }
   const files: string[] = [];
-  const config = file ? await readChain(file, files, []) : {};
+  const config = file ? await readChain(file, files, [], options.allowCode !== false) : {};
   return makeLoaded(config, file, files, file ? path.dirname(file) : cwd, cwd);
 }
 
@@ -230,7 +236,7 @@ function personalDataOptions(section: Exclude<ConformeConfig["personalData"], bo
   return byCheck;
 }
 
-async function readChain(file: string, files: string[], stack: string[]): Promise<ConformeConfig> {
+async function readChain(file: string, files: string[], stack: string[], allowCode: boolean): Promise<ConformeConfig> {
   if (stack.includes(file)) {
     throw new ConfigError([
       {
@@ -244,13 +250,20 @@ async function readChain(file: string, files: string[], stack: string[]): Promis
     ]);
   }
   files.push(file);
+  if (!allowCode && isCodeFile(file)) {
+    const message = both(
+      "configuration en JavaScript refusée : la charger exécuterait son code (utilisez YAML ou JSON, ou autorisez-la explicitement).",
+      "JavaScript configuration refused: loading it would run its code (use YAML or JSON, or allow it explicitly).",
+    );
+    throw new ConfigError([{ file, key: stack.length > 0 ? "extends" : "", message }]);
+  }
   const own = await readConfigFile(file);
   const directory = path.dirname(file);
   const parents = own.extends === undefined ? [] : Array.isArray(own.extends) ? own.extends : [own.extends];
   let merged: ConformeConfig = {};
   for (const spec of parents) {
     const target = resolveExtends(spec, directory, file);
-    merged = mergeConfigs(merged, await readChain(target, files, [...stack, file]));
+    merged = mergeConfigs(merged, await readChain(target, files, [...stack, file], allowCode));
   }
   return mergeConfigs(merged, absolutePaths(own, directory));
 }
@@ -286,9 +299,11 @@ function resolveExtends(spec: string, directory: string, from: string): string {
   ]);
 }
 
-/** Reads and validates one file (without its `extends`). */
+const isCodeFile = (file: string) => /\.(?:mjs|js)$/.test(file);
+
+/** Reads and validates one file (without its `extends`). A `.mjs` or `.js` file is run. */
 export async function readConfigFile(file: string): Promise<ConformeConfig> {
-  if (file.endsWith(".mjs") || file.endsWith(".js")) {
+  if (isCodeFile(file)) {
     let value: unknown;
     try {
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
