@@ -7,9 +7,9 @@ import { InputError } from "./inputs.js";
  * given in the `config` input, else the nearest `conforme.config.*` from the workspace up. A
  * configuration mistake is an input error, reported with its file, line and key.
  */
-export async function loadConfiguration(cwd: string, configPath: string | undefined, lang: Lang): Promise<LoadedConfig> {
+export async function loadConfiguration(cwd: string, configPath: string | undefined, lang: Lang, allowCode = true): Promise<LoadedConfig> {
   try {
-    return await loadConfig({ cwd, ...(configPath !== undefined && { configPath }) });
+    return await loadConfig({ cwd, allowCode, ...(configPath !== undefined && { configPath }) });
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(error.format(lang, cwd));
     throw error;

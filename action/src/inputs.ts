@@ -12,6 +12,8 @@ export interface ActionInputs {
   sarif?: string;
   report?: string;
   comment: boolean;
+  /** Loads a `.mjs`/`.js` configuration even on a pull request from a fork (input `config-code`). */
+  configCode: boolean;
   githubToken?: string;
   lang: Lang;
 }
@@ -41,6 +43,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     sarif: optional("sarif"),
     report: optional("report"),
     comment: boolean("comment", get("comment") || "false"),
+    configCode: boolean("config-code", get("config-code") || "false"),
     githubToken: optional("github-token"),
     lang: choice("lang", get("lang") || "fr", ["fr", "en"] as const),
   };

@@ -28,7 +28,8 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     texts = TEXTS[inputs.lang];
     const cwd = path.resolve(env["GITHUB_WORKSPACE"] || process.cwd());
     const event = await readEvent(env);
-    const loaded = await loadConfiguration(cwd, inputs.config, inputs.lang);
+    // A fork's pull request writes its own configuration: a .mjs one would run its code here.
+    const loaded = await loadConfiguration(cwd, inputs.config, inputs.lang, inputs.configCode || !fromFork(event));
     // Inputs override the configuration; an empty `paths` leaves the config's `files` in charge.
     const options: LintOptions = loaded.lintOptions({ cwd, lang: inputs.lang, schema: inputs.schema });
     const given = loaded.paths(inputs.paths);
@@ -95,6 +96,16 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
 interface GitHubEvent {
   name: string;
   payload: Record<string, unknown>;
+}
+
+/** A pull request whose head lives in another repository (GitHub webhook payload, `pull_request`). */
+function fromFork(event: GitHubEvent): boolean {
+  if (!event.name.startsWith("pull_request")) return false;
+  const pr = event.payload["pull_request"] as { head?: { repo?: { full_name?: unknown } | null } } | undefined;
+  const repository = event.payload["repository"] as { full_name?: unknown } | undefined;
+  const head = pr?.head?.repo?.full_name;
+  // A deleted fork has no head repository: untrusted as well.
+  return head === undefined || head === null || head !== repository?.full_name;
 }
 
 async function readEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent> {

@@ -219,8 +219,9 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   await metadata.score(report);
   // Nothing read is not "conforme": as ESLint for patterns that match no file, the run fails.
   // With --changed-since, nothing changed is an honest success.
-  if (report.files.length === 0 && report.runErrors.length === 0 && !report.metadata?.length && options.discovery?.changedSince === undefined) {
-    const where = paths.length > 0 ? paths.join(", ") : ".";
+  // No path at all (the Action's changed-only run with nothing changed) asked for nothing.
+  if (paths.length > 0 && report.files.length === 0 && report.runErrors.length === 0 && !report.metadata?.length && options.discovery?.changedSince === undefined) {
+    const where = paths.join(", ");
     report.runErrors.push({
       code: "no-files",
       message:
