@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../shared.js";
+import { folder } from "./folder.js";
 
 const bin = path.join(repoRoot, "packages/cli/dist/bin.js");
 const EXPORT = "code_insee;nom\n75056;Paris\n";
@@ -12,17 +12,6 @@ const EXPORT = "code_insee;nom\n75056;Paris\n";
 function conforme(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args, "--no-progress"], { cwd, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function folder(files: Record<string, string | { link: string }> = {}): string {
-  const directory = mkdtempSync(path.join(tmpdir(), "conforme-cli-hostile-"));
-  for (const [name, content] of Object.entries(files)) {
-    const target = path.join(directory, name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    if (typeof content === "string") writeFileSync(target, content);
-    else symlinkSync(content.link, target);
-  }
-  return directory;
 }
 
 const STACK = /\n\s+at .+:\d+:\d+/;

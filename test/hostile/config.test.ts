@@ -1,14 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../packages/core/src/node.js";
-
-function folder(files: Record<string, string>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), "conforme-config-"));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(directory, name), content);
-  return directory;
-}
+import { folder } from "./folder.js";
 
 // "Billion laughs": nine levels of nine aliases, 9^9 strings once expanded.
 const aliasBomb = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]

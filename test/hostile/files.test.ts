@@ -1,27 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint, lintWithPreview, type LintOptions } from "../../packages/core/src/node.js";
 import { exitCodeOf, type Report } from "../../packages/core/src/index.js";
+import { folder } from "./folder.js";
 
 // An Opendatasoft-style export: `;`, a geo_point_2d column.
 const EXPORT = "code_insee;nom;geo_point_2d\n75056;Paris;48.8566,2.3522\n69123;Lyon;45.7640,4.8357\n";
 const SECRET = "ghp_secretTokenOfTheJob0123456789";
 const options: LintOptions = { metadata: false, personalData: false };
-
-/** A temp folder holding `files` (text, or `{ link }` for a symbolic link). */
-function folder(files: Record<string, string | { link: string }>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), "conforme-hostile-"));
-  for (const [name, content] of Object.entries(files)) {
-    const target = path.join(directory, name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    if (typeof content === "string") writeFileSync(target, content);
-    else symlinkSync(content.link, target);
-  }
-  return directory;
-}
 
 /** A file outside every folder under test, as `.git/config` is outside the data folder. */
 function secretFile(): string {
