@@ -74,6 +74,18 @@ describe("data-package resources", () => {
     expect(JSON.stringify(trusted.previews)).toContain(SECRET);
   });
 
+  it("a schema linked out of the package is refused before it is parsed", async () => {
+    // Valid JSON elsewhere on disk: read, its field names would be quoted in header findings.
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), "conforme-secret-")), "schema.json");
+    writeFileSync(outside, JSON.stringify({ fields: [{ name: SECRET }] }));
+    const directory = folder({ "ok.csv": EXPORT, "schema.json": { link: outside }, "datapackage.json": dataPackage([{ name: "ok", path: "ok.csv", schema: "schema.json" }]) });
+    const report = await lint(["datapackage.json"], { ...options, cwd: directory });
+    expect(outcome(report).runErrors).toEqual(["run-error"]);
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+    const trusted = await lint(["datapackage.json"], { ...options, cwd: directory, trusted: true });
+    expect(JSON.stringify(trusted)).toContain(SECRET);
+  });
+
   it.each([["../outside.csv"], ["/etc/passwd"]])("the path %s is refused unless trusted", async (resourcePath) => {
     const directory = folder({ "pkg/ok.csv": EXPORT, "outside.csv": EXPORT, "pkg/datapackage.json": dataPackage([{ name: "x", path: resourcePath }]) });
     const report = await lint(["pkg/datapackage.json"], { ...options, cwd: directory });

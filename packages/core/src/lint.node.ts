@@ -335,13 +335,26 @@ async function packageTasks(
 ): Promise<Task[]> {
   const json: unknown = JSON.parse(await readFile(descriptor, "utf8"));
   const directory = path.dirname(descriptor);
-  const loaded = await loadDataPackage(json, directory, createJsonReader({ ...options, cwd: directory }), {
-    source: relative(descriptor),
-    trusted: options.trusted === true,
-  });
+  const realDirectory = await realpath(directory).catch(() => directory);
+  const reader = createJsonReader({ ...options, cwd: directory });
+  // A schema or dialect linked out of the package is refused as data is: a parse error quotes
+  // the start of the file it read.
+  const readJson = async (ref: string): Promise<unknown> => {
+    if (options.trusted !== true && !/^https?:\/\//i.test(ref)) {
+      const real = await realpath(path.resolve(directory, ref)).catch(() => undefined);
+      if (real !== undefined && !isInside(real, realDirectory)) {
+        throw new Error(
+          options.lang === "en"
+            ? `${relative(path.resolve(directory, ref))}: symbolic link leading out of the package folder; refused unless --trusted.`
+            : `${relative(path.resolve(directory, ref))} : lien symbolique qui mène hors du dossier du paquet ; refusé, sauf avec --trusted.`,
+        );
+      }
+    }
+    return reader(ref);
+  };
+  const loaded = await loadDataPackage(json, directory, readJson, { source: relative(descriptor), trusted: options.trusted === true });
   const resources = loaded.resources;
   const placed = new Map<string, Placed>();
-  const realDirectory = await realpath(directory).catch(() => directory);
   for (const resource of resources) {
     for (const resourcePath of resource.paths) placed.set(resourcePath, await placeResource(resourcePath, directory, realDirectory, options.trusted === true));
   }
