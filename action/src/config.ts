@@ -15,3 +15,16 @@ export async function loadConfiguration(cwd: string, configPath: string | undefi
     throw error;
   }
 }
+
+/**
+ * Whether the event is a pull request whose head lives in another repository (GitHub webhook
+ * payload, `pull_request`): its configuration is written by whoever opened it. A deleted fork has
+ * no head repository: untrusted as well.
+ */
+export function fromFork(eventName: string, payload: Record<string, unknown>): boolean {
+  if (!eventName.startsWith("pull_request")) return false;
+  const pr = payload["pull_request"] as { head?: { repo?: { full_name?: unknown } | null } } | undefined;
+  const repository = payload["repository"] as { full_name?: unknown } | undefined;
+  const head = pr?.head?.repo?.full_name;
+  return head === undefined || head === null || head !== repository?.full_name;
+}

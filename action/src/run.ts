@@ -6,7 +6,7 @@ import { formatHtml, formatStylish, formatters, type Report } from "@conforme/co
 import { discover, exitCodeOf, lint, type LintOptions } from "@conforme/core/node";
 import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
 import { commentMarker, upsertComment } from "./comment.js";
-import { loadConfiguration } from "./config.js";
+import { fromFork, loadConfiguration } from "./config.js";
 import { changesBetween, diffRange, type Changes, type DiffRange } from "./git.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { selectChanged } from "./select.js";
@@ -29,7 +29,7 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     const cwd = path.resolve(env["GITHUB_WORKSPACE"] || process.cwd());
     const event = await readEvent(env);
     // A fork's pull request writes its own configuration: a .mjs one would run its code here.
-    const loaded = await loadConfiguration(cwd, inputs.config, inputs.lang, inputs.configCode || !fromFork(event));
+    const loaded = await loadConfiguration(cwd, inputs.config, inputs.lang, inputs.configCode || !fromFork(event.name, event.payload));
     // Inputs override the configuration; an empty `paths` leaves the config's `files` in charge.
     const options: LintOptions = loaded.lintOptions({ cwd, lang: inputs.lang, schema: inputs.schema });
     const given = loaded.paths(inputs.paths);
@@ -96,16 +96,6 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
 interface GitHubEvent {
   name: string;
   payload: Record<string, unknown>;
-}
-
-/** A pull request whose head lives in another repository (GitHub webhook payload, `pull_request`). */
-function fromFork(event: GitHubEvent): boolean {
-  if (!event.name.startsWith("pull_request")) return false;
-  const pr = event.payload["pull_request"] as { head?: { repo?: { full_name?: unknown } | null } } | undefined;
-  const repository = event.payload["repository"] as { full_name?: unknown } | undefined;
-  const head = pr?.head?.repo?.full_name;
-  // A deleted fork has no head repository: untrusted as well.
-  return head === undefined || head === null || head !== repository?.full_name;
 }
 
 async function readEvent(env: NodeJS.ProcessEnv): Promise<GitHubEvent> {
