@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { ResolveError } from "../resolve/errors.js";
 import { loadDataPackage } from "../table-schema/package.js";
 import { defaultCacheDir } from "./cache.js";
@@ -99,7 +99,7 @@ describe("defaultCacheDir", () => {
   });
 });
 
-describe.runIf(sharedAvailable("schema resolution"))("resolveSchemaRef through a loopback catalogue", () => {
+describeShared("resolveSchemaRef through a loopback catalogue", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let options: ResolveOptions;
   beforeAll(async () => {
@@ -190,7 +190,7 @@ describe.runIf(sharedAvailable("schema resolution"))("resolveSchemaRef through a
   });
 });
 
-describe.runIf(sharedAvailable("schema cache"))("the download cache", () => {
+describeShared("the download cache", () => {
   it("serves a cached resolution with the server stopped, online or offline", async () => {
     const server = await startServer();
     const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), timeoutMs: 2000 };
