@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { lint } from "../packages/core/src/node.js";
-import { sharedAvailable, sharedDir } from "./shared.js";
+import { describeShared, sharedDir } from "./shared.js";
 
 /**
  * The national schemas' example files, validated with their `custom_checks` as validata.fr
@@ -36,7 +36,6 @@ const subventionsInvalid = (findings: string[]) => {
   expect(new Set(findings.map((finding) => finding.split("@")[0]))).toEqual(new Set(["french-siret-value", "one-of-required"]));
 };
 
-const run = sharedAvailable("national schemas with their custom checks");
 const schemasDir = path.join(sharedDir, "schemas");
 
 async function customOf(example: string, headerMode?: "validata") {
@@ -68,7 +67,7 @@ function exampleFiles(): string[] {
   return found.sort();
 }
 
-describe.runIf(run)("national schemas' examples with their custom checks", () => {
+describeShared("national schemas' examples with their custom checks", () => {
   it("lists every example file", () => {
     const listed = [...Object.keys(customFindings), "scdl/subventions/exemple_invalide_erreurs_cellules.csv", "scdl/subventions/exemple_invalide_erreurs_colonnes.csv"];
     expect(exampleFiles()).toEqual(listed.sort());

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { lint } from "../packages/core/src/node.js";
 import { validateReport } from "./report-schema.js";
-import { sharedAvailable, sharedDir } from "./shared.js";
+import { describeShared, sharedDir } from "./shared.js";
 
 /**
  * Parity with frictionless-py 5.19: for every reference case, conforme's multiset of
@@ -56,10 +56,10 @@ function multiset(triples: Triple[]): string[] {
 }
 
 const referenceDir = path.join(sharedDir, "reference");
-const run = sharedAvailable("parity (frictionless-py reference reports)");
-const cases = run ? readdirSync(path.join(referenceDir, "cases")).sort() : [];
 
-describe.runIf(run)("parity with frictionless-py", () => {
+describeShared("parity with frictionless-py", () => {
+  const cases = readdirSync(path.join(referenceDir, "cases")).sort();
+
   it("covers every reference case", () => {
     const index = JSON.parse(readFileSync(path.join(referenceDir, "index.json"), "utf8")) as { caseCount: number };
     expect(cases.length).toBe(index.caseCount);

@@ -247,11 +247,79 @@ describe("scan, init, explain, schemas, help", () => {
     expect(existsSync(path.join(repoRoot, "packages/cli/dist/docs/checks/french-siret-value.md"))).toBe(true);
   });
 
-  it("schemas show describes a local schema offline", async () => {
-    const cwd = await folder({ "schema.json": schema });
+  it.each([
+    ["siret", "french-siret-value"],
+    ["nomenclature-acte", "nomenclature-actes-value"],
+    ["extra-header", "extra-label"],
+    ["french_siret_value", "french-siret-value"],
+    ["email", "personal-data-email"],
+    ["opening-hours", "opening-hours-value"],
+  ])("explain %s shows the page of %s", (name, code) => {
+    const run = conforme(root, "explain", name);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(new RegExp(`^${code}\\b`));
+    expect(run.stdout).toContain(`# \`${code}\``);
+  });
+
+  it("explain names the codes an ambiguous name may mean, and fails", () => {
+    const run = conforme(root, "explain", "license");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("metadata-datagouv-license");
+    expect(run.stderr).toContain("metadata-mqa-license");
+  });
+
+  // National schemas list their example files under `resources`: still a Table Schema.
+  const nationalLike = JSON.stringify({
+    name: "equipements",
+    resources: [{ title: "Exemple", path: "https://example.test/exemple.csv" }],
+    fields: [
+      { name: "code", type: "integer", description: "Code de l'équipement. Attribué par la commune.", constraints: { required: true } },
+      { name: "ouverture", type: "date", format: "%d/%m/%Y", title: "Date d'ouverture" },
+    ],
+  });
+  const fieldsOf = (stdout: string) =>
+    stdout
+      .split("\n")
+      .filter((line) => line.startsWith("  "))
+      .map((line) => line.trim().split(/ {2,}/));
+
+  it("schemas show lists a Table Schema's fields: name, type, required, description", async () => {
+    const cwd = await folder({ "schema.json": nationalLike });
     const run = conforme(cwd, "schemas", "show", "./schema.json", "--offline");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/code {2}integer \(obligatoire\)/);
+    expect(fieldsOf(run.stdout)).toEqual([
+      ["code", "integer", "obligatoire", "Code de l'équipement."],
+      ["ouverture", "date:%d/%m/%Y", "Date d'ouverture"],
+    ]);
+    const json = JSON.parse(conforme(cwd, "schemas", "show", "schema.json", "--json").stdout) as { fields: { name: string }[] };
+    expect(json.fields.map((field) => field.name)).toEqual(["code", "ouverture"]);
+  });
+
+  it("schemas show lists each resource's fields of a data package", async () => {
+    const cwd = await folder({
+      "datapackage.json": JSON.stringify({ resources: [{ name: "equipements", path: "e.csv", schema: "schema.json" }, { name: "autre", path: "a.csv", schema: JSON.parse(schema) }] }),
+      "schema.json": nationalLike,
+    });
+    const run = conforme(cwd, "schemas", "show", "datapackage.json");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ressource equipements, 2 champs/);
+    expect(run.stdout).toMatch(/ressource autre, 2 champs/);
+    expect(fieldsOf(run.stdout).map(([name]) => name)).toEqual(["code", "ouverture", "code", "montant"]);
+  });
+
+  it("--catalog-url takes a local catalogue file, whose relative schema_url are local too", async () => {
+    const catalogue = { schemas: [{ name: "ville/equipements", schema_type: "tableschema", versions: [{ version_name: "1.0.0", schema_url: "schemas/equipements.json" }] }] };
+    const cwd = await folder({ "catalogue/schemas.json": JSON.stringify(catalogue), "catalogue/schemas/equipements.json": nationalLike, "donnees/e.csv": "code,ouverture\n1,12/03/2024\nx,13/03/2024\n" });
+    const show = conforme(cwd, "schemas", "show", "ville/equipements", "--catalog-url", "catalogue/schemas.json");
+    expect(show.code).toBe(0);
+    expect(show.stdout.split("\n")[0]).toBe("ville/equipements@1.0.0");
+    expect(fieldsOf(show.stdout).map(([name]) => name)).toEqual(["code", "ouverture"]);
+    const list = conforme(cwd, "schemas", "list", "--catalog-url", path.join(cwd, "catalogue/schemas.json"));
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^ville\/equipements +1\.0\.0/);
+    const lint = conforme(cwd, "lint", "donnees/e.csv", "--schema", "ville/equipements", "--catalog-url", "catalogue/schemas.json", "--offline", "--format", "json");
+    expect(lint.code).toBe(1);
+    expect(codesByFile(json(lint))).toEqual({ "donnees/e.csv": ["type-error"] });
   });
 
   it("--help lists every command with examples, --version prints the version", () => {

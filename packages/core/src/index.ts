@@ -23,6 +23,7 @@ export { formatJunit } from "./formatters/junit.js";
 export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
+export { findCode, type CodeLookup } from "./formatters/code-names.js";
 export { reportJsonSchema } from "./report-schema.js";
 export { configJsonSchema, CONFIG_FILE_NAMES, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";

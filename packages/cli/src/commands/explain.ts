@@ -1,15 +1,18 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { codeCatalog, describeCode } from "@conforme/core";
+import { codeCatalog, describeCode, findCode } from "@conforme/core";
 import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme explain <code> [--lang fr|en]
 
 Affiche la documentation d'un contrôle ou d'un code de constat (type-error, french-siret-value,
-personal-data-email...). « conforme explain --list » liste les codes connus.
+personal-data-email...). Les autres noms sont compris : alias de Validata (siret), codes de
+frictionless v4 et de goodtables (extra-header), code sans son préfixe (email).
+« conforme explain --list » liste les codes connus.
 
 Exemples :
   conforme explain french-siret-value
+  conforme explain siret
   conforme explain type-error --lang en
 `;
 
@@ -27,6 +30,15 @@ async function page(check: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** Codes that have a page, catalogued or not (metadata criteria, personal-data kinds). */
+async function pageCodes(): Promise<string[]> {
+  const names = new Set<string>();
+  for (const directory of PAGE_DIRECTORIES) {
+    for (const entry of await readdir(fileURLToPath(directory)).catch(() => [])) if (entry.endsWith(".md")) names.add(entry.slice(0, -3));
+  }
+  return [...names];
+}
+
 export async function explainCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs("explain", args, {
     lang: { type: "string" },
@@ -42,22 +54,32 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     for (const entry of codeCatalog()) io.stdout.write(`${entry.code.padEnd(28)} ${entry.category ?? ""}\t${entry.description?.[lang] ?? ""}\n`);
     return 0;
   }
-  const [code, ...extra] = positionals;
-  if (code === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
-  const info = describeCode(code);
-  const known = codeCatalog().some((entry) => code === entry.code || code.startsWith(`${entry.code}-`));
-  // A code reported by a check under its own name (personal-data-email) has its own page.
-  const text = (await page(code)) ?? (await page(info.check));
-  if (!known && text === undefined) {
+  const [asked, ...extra] = positionals;
+  if (asked === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
+  const found = findCode(asked, await pageCodes());
+  // A code derived from a check's id (personal-data-email) is known through its check.
+  const derived = codeCatalog().some((entry) => asked.startsWith(`${entry.code}-`));
+  if (found.code === undefined && !derived) {
+    const candidates = found.candidates;
     io.stderr.write(
-      lang === "fr"
-        ? `conforme explain : code inconnu « ${code} ». Tapez « conforme explain --list » pour la liste des codes.\n`
-        : `conforme explain: unknown code "${code}". Type "conforme explain --list" for the list of codes.\n`,
+      candidates.length > 0
+        ? lang === "fr"
+          ? `conforme explain : « ${asked} » peut désigner ${candidates.join(", ")}. Précisez le code.\n`
+          : `conforme explain: "${asked}" may mean ${candidates.join(", ")}. Give the full code.\n`
+        : lang === "fr"
+          ? `conforme explain : code inconnu « ${asked} ». Tapez « conforme explain --list » pour la liste des codes.\n`
+          : `conforme explain: unknown code "${asked}". Type "conforme explain --list" for the list of codes.\n`,
     );
     return 2;
   }
+  const code = found.code ?? asked;
+  const alias = "alias" in found ? found.alias : undefined;
+  const info = describeCode(code);
+  // A code reported by a check under its own name (personal-data-email) has its own page.
+  const text = (await page(code)) ?? (await page(info.check));
   const header = [
     `${code}${info.check !== code ? ` (${lang === "fr" ? "contrôle" : "check"} ${info.check})` : ""}`,
+    alias === undefined ? undefined : lang === "fr" ? `(« ${alias} » est un autre nom de ${code})` : `("${alias}" is another name for ${code})`,
     info.category ? `${lang === "fr" ? "Catégorie" : "Category"} : ${info.category}${info.severity ? `, ${lang === "fr" ? "sévérité par défaut" : "default severity"} : ${info.severity}` : ""}` : undefined,
     info.description ? info.description[lang] : undefined,
     `${lang === "fr" ? "Documentation" : "Documentation"} : ${info.helpUri}`,

@@ -1,5 +1,5 @@
-import { loadTableSchema } from "@conforme/core";
-import { listCatalog, pullSchemas, resolveSchemaRef, type ResolveOptions } from "@conforme/core/node";
+import { loadDataPackage, loadTableSchema, type FieldDescriptor } from "@conforme/core";
+import { createJsonReader, listCatalog, pullSchemas, resolveSchemaRef, type ResolvedSchema, type ResolveOptions } from "@conforme/core/node";
 import { parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme schemas <list|show|pull> [options]
@@ -65,10 +65,11 @@ async function run(action: string | undefined, rest: string[], values: { type?: 
       if (ref === undefined || extra.length > 0) throw new UsageError("indiquez un schéma, par exemple « conforme schemas show scdl/deliberations ».");
       const resolved = await resolveSchemaRef(ref, options);
       const entry = resolved.id ? (await listCatalog(options)).find((candidate) => candidate.id === resolved.id) : undefined;
-      const isPackage = resolved.type === "datapackage" || (typeof resolved.json === "object" && resolved.json !== null && "resources" in resolved.json);
-      const fields = isPackage ? [] : loadTableSchema(resolved.json, resolved.source).schema.fields;
+      const tables = await tablesOf(resolved, options);
       if (values.json) {
-        io.stdout.write(`${JSON.stringify({ id: resolved.id, version: resolved.version, source: resolved.source, type: resolved.type, versions: entry?.versions.map((v) => v.version), fields }, null, 2)}\n`);
+        const versions = entry?.versions.map((v) => v.version);
+        const described = { id: resolved.id, version: resolved.version, source: resolved.source, type: resolved.type, versions };
+        io.stdout.write(`${JSON.stringify(tables.length === 1 && tables[0]!.resource === undefined ? { ...described, fields: tables[0]!.fields } : { ...described, resources: tables.map((t) => ({ name: t.resource, fields: t.fields })) }, null, 2)}\n`);
         return 0;
       }
       const lines = [
@@ -76,10 +77,9 @@ async function run(action: string | undefined, rest: string[], values: { type?: 
         `source : ${resolved.source}`,
       ];
       if (entry) lines.push(`versions : ${entry.versions.map((v) => v.version).join(", ")}`);
-      if (isPackage) lines.push("data package : ses ressources ont chacune leur schéma.");
-      for (const field of fields) {
-        const required = field.constraints?.required ? " (obligatoire)" : "";
-        lines.push(`  ${field.name}  ${field.type ?? "string"}${field.format && field.format !== "default" ? `:${field.format}` : ""}${required}${field.title ? `  ${field.title}` : ""}`);
+      for (const table of tables) {
+        lines.push("", table.resource === undefined ? `${table.fields.length} champs :` : `ressource ${table.resource}, ${table.fields.length} champs :`);
+        lines.push(...fieldLines(table.fields));
       }
       io.stdout.write(`${lines.join("\n")}\n`);
       return 0;
@@ -93,4 +93,40 @@ async function run(action: string | undefined, rest: string[], values: { type?: 
     default:
       throw new UsageError(`action ${action === undefined ? "manquante" : `inconnue « ${action} »`} : tapez « conforme schemas list », « conforme schemas show <réf> » ou « conforme schemas pull [ids...] ».`);
   }
+}
+
+interface ShownTable {
+  /** The resource's name when the schema is a Data Package. */
+  resource?: string;
+  fields: FieldDescriptor[];
+}
+
+/**
+ * The Table Schemas a reference holds: itself, or each resource's of a Data Package. A national
+ * Table Schema has a `resources` list too (its example files), so `fields` decides, not `resources`.
+ */
+async function tablesOf(resolved: ResolvedSchema, options: ResolveOptions): Promise<ShownTable[]> {
+  const json = resolved.json as { fields?: unknown; resources?: unknown } | null;
+  const isPackage = resolved.type === "datapackage" || (typeof json === "object" && json !== null && !Array.isArray(json.fields) && Array.isArray(json.resources));
+  if (!isPackage) return [{ fields: loadTableSchema(resolved.json, resolved.source).schema.fields }];
+  const loaded = await loadDataPackage(resolved.json, resolved.base, createJsonReader({ ...options, cwd: resolved.base }), { source: resolved.source });
+  return loaded.resources.map((resource) => ({ resource: resource.name, fields: resource.schema.fields }));
+}
+
+const DESCRIPTION_WIDTH = 72;
+
+/** One line per field, in columns: name, type[:format], required, the start of its description. */
+function fieldLines(fields: FieldDescriptor[]): string[] {
+  const rows = fields.map((field) => {
+    // The first sentence of the description says what the field holds; the rest is in the schema.
+    const text = (field.description ?? field.title ?? "").replace(/\s+/g, " ").trim().split(/(?<=\.) /)[0]!;
+    return [
+      field.name,
+      `${field.type ?? "string"}${field.format && field.format !== "default" ? `:${field.format}` : ""}`,
+      field.constraints?.required ? "obligatoire" : "",
+      text.length > DESCRIPTION_WIDTH ? `${text.slice(0, DESCRIPTION_WIDTH - 1).trimEnd()}…` : text,
+    ];
+  });
+  const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `  ${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join("  ")}`.trimEnd());
 }

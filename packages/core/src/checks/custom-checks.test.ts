@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { compileCustomChecks } from "./custom-checks.js";
 import { located, runCheck, type ReportedDraft } from "./testing.js";
 
@@ -77,7 +77,7 @@ async function validateCustom(schema: Schema, csvPath: string): Promise<Reported
   return drafts;
 }
 
-describe.runIf(sharedAvailable("custom checks on the national schemas"))("custom checks on the national schemas", () => {
+describeShared("custom checks on the national schemas", () => {
   const schemas = schemaFiles(path.join(sharedDir, "schemas"));
 
   it("finds the fixtures", () => {

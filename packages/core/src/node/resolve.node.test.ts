@@ -3,8 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { ResolveError } from "../resolve/errors.js";
 import { loadDataPackage } from "../table-schema/package.js";
 import { defaultCacheDir } from "./cache.js";
@@ -92,6 +93,49 @@ describe("isLocalPath", () => {
   ])("%s -> %s", (ref, expected) => expect(isLocalPath(ref, cwd)).toBe(expected));
 });
 
+describe("a local catalogue (--catalog-url <file>)", () => {
+  // Relative schema_urls are read beside the catalogue; an absolute one still goes to the network.
+  const dir = tempDir();
+  mkdirSync(path.join(dir, "ville", "v2"), { recursive: true });
+  writeFileSync(path.join(dir, "ville", "v2", "schema.json"), JSON.stringify({ fields: [{ name: "id", type: "integer" }] }));
+  const catalogue = {
+    schemas: [
+      { name: "ville/equipements", title: "Équipements", schema_type: "tableschema", versions: [{ version_name: "1.0.0", schema_url: "ville/v2/missing.json" }, { version_name: "2.0.0", schema_url: "ville/v2/schema.json" }] },
+      { name: "scdl/budget", schema_type: "tableschema", versions: [{ version_name: "0.8.3", schema_url: "https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json" }] },
+    ],
+  };
+  writeFileSync(path.join(dir, "catalogue.json"), JSON.stringify(catalogue));
+  const cwd = tempDir();
+  const cacheDir = tempDir();
+
+  it.each([
+    ["a path against cwd", path.relative(cwd, path.join(dir, "catalogue.json"))],
+    ["an absolute path", path.join(dir, "catalogue.json")],
+    ["a file: URL", pathToFileURL(path.join(dir, "catalogue.json")).href],
+  ])("resolves ids through %s, offline", async (_how, catalogUrl) => {
+    const options: ResolveOptions = { catalogUrl, cwd, cacheDir, offline: true };
+    const resolved = await resolveSchemaRef("ville/equipements", options);
+    expect(resolved).toMatchObject({ id: "ville/equipements", version: "2.0.0", source: path.join(dir, "ville", "v2", "schema.json"), base: path.join(dir, "ville", "v2") });
+    expect(resolved.json).toEqual({ fields: [{ name: "id", type: "integer" }] });
+    expect((await listCatalog(options)).map((entry) => entry.id)).toEqual(["ville/equipements", "scdl/budget"]);
+  });
+
+  it.each([
+    ["ville/equipements@1.0.0", "file-not-found"],
+    ["ville/equipement", "unknown-schema-id"],
+    ["scdl/budget", "offline-cache-miss"],
+  ])("%s -> %s", async (ref, code) => {
+    const error = await rejection(resolveSchemaRef(ref, { catalogUrl: path.join(dir, "catalogue.json"), cwd, cacheDir, offline: true }));
+    expect(error.code).toBe(code);
+  });
+
+  it("names the missing catalogue file", async () => {
+    const error = await rejection(listCatalog({ catalogUrl: "nowhere/catalogue.json", cwd, cacheDir }));
+    expect(error.code).toBe("file-not-found");
+    expect(error.url).toBe(path.join(cwd, "nowhere", "catalogue.json"));
+  });
+});
+
 describe("defaultCacheDir", () => {
   it("follows XDG_CACHE_HOME, else ~/.cache", () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: "/var/cache/u" })).toBe(path.join("/var/cache/u", "conforme"));
@@ -99,7 +143,7 @@ describe("defaultCacheDir", () => {
   });
 });
 
-describe.runIf(sharedAvailable("schema resolution"))("resolveSchemaRef through a loopback catalogue", () => {
+describeShared("resolveSchemaRef through a loopback catalogue", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let options: ResolveOptions;
   beforeAll(async () => {
@@ -190,7 +234,7 @@ describe.runIf(sharedAvailable("schema resolution"))("resolveSchemaRef through a
   });
 });
 
-describe.runIf(sharedAvailable("schema cache"))("the download cache", () => {
+describeShared("the download cache", () => {
   it("serves a cached resolution with the server stopped, online or offline", async () => {
     const server = await startServer();
     const options = { catalogUrl: `${server.origin}/schemas.json`, cacheDir: tempDir(), timeoutMs: 2000, allowPrivateNetwork: true };

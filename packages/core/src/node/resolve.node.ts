@@ -2,13 +2,17 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { findCatalogVersion, parseCatalog, parseDocument, parseSchemaId, DEFAULT_CATALOG_URL, type CatalogEntry } from "../resolve/catalog.js";
 import { ResolveError } from "../resolve/errors.js";
 import type { ReadJson } from "../table-schema/package.js";
 import { fetchText, type CacheOptions } from "./cache.js";
 
 export interface ResolveOptions extends CacheOptions {
-  /** The schema catalogue; default https://schema.data.gouv.fr/schemas.json. */
+  /**
+   * The schema catalogue; default https://schema.data.gouv.fr/schemas.json. A `file:` URL or a
+   * path (against `cwd`) reads a local catalogue, whose relative `schema_url`s are local files.
+   */
   catalogUrl?: string;
   /** Relative paths are read from here; default `process.cwd()`. */
   cwd?: string;
@@ -44,7 +48,10 @@ async function readLocal(file: string): Promise<unknown> {
   return parseDocument(text, file);
 }
 
+const FILE_URL = /^file:/i;
+
 async function readUrl(url: string, options: ResolveOptions, pullIds?: string[]): Promise<unknown> {
+  if (FILE_URL.test(url)) return readLocal(fileURLToPath(url));
   const { text } = await fetchText(url, { ...options, ...(pullIds ? { pullIds } : {}) });
   return parseDocument(text, url);
 }
@@ -63,9 +70,21 @@ export function isLocalPath(ref: string, cwd: string = process.cwd()): boolean {
   return parseSchemaId(ref) === null;
 }
 
+/**
+ * Where the catalogue is: an http(s) URL, or a `file:` URL for a local catalogue given as a
+ * `file:` URL or a path. A local one is read as it is, never cached, and needs no network.
+ */
+function catalogLocation(options: ResolveOptions): string {
+  const catalogUrl = options.catalogUrl ?? DEFAULT_CATALOG_URL;
+  if (URL_LIKE.test(catalogUrl) || FILE_URL.test(catalogUrl)) return catalogUrl;
+  const cwd = options.cwd ?? process.cwd();
+  return pathToFileURL(path.resolve(cwd, catalogUrl.startsWith("~/") ? path.join(os.homedir(), catalogUrl.slice(2)) : catalogUrl)).href;
+}
+
 /** The catalogue's entries (id, title, type, versions, latest), through the cache. */
 export async function listCatalog(options: ResolveOptions = {}): Promise<CatalogEntry[]> {
-  const catalogUrl = options.catalogUrl ?? DEFAULT_CATALOG_URL;
+  const catalogUrl = catalogLocation(options);
+  if (FILE_URL.test(catalogUrl)) return parseCatalog(await readLocal(fileURLToPath(catalogUrl)), catalogUrl);
   const { text } = await fetchText(catalogUrl, { ...options, maxAgeMs: options.catalogMaxAgeMs ?? DAY_MS });
   return parseCatalog(parseDocument(text, catalogUrl), catalogUrl);
 }
@@ -87,10 +106,11 @@ export async function resolveSchemaRef(ref: string, options: ResolveOptions = {}
   const catalogUrl = options.catalogUrl ?? DEFAULT_CATALOG_URL;
   const { entry, version } = findCatalogVersion(await listCatalog(options), wanted, catalogUrl);
   const json = await readUrl(version.schemaUrl, options, [`${entry.id}@${version.version}`]);
+  const local = FILE_URL.test(version.schemaUrl) ? fileURLToPath(version.schemaUrl) : undefined;
   return {
     json,
-    source: version.schemaUrl,
-    base: urlBase(version.schemaUrl),
+    source: local ?? version.schemaUrl,
+    base: local === undefined ? urlBase(version.schemaUrl) : path.dirname(local),
     id: entry.id,
     version: version.version,
     ...(entry.type ? { type: entry.type } : {}),

@@ -67,6 +67,18 @@ export function parseSchemaId(ref: string): SchemaId | null {
   return { id, version: normalizeVersion(version) };
 }
 
+/**
+ * A `schema_url` against the catalogue's own URL: schema.data.gouv.fr writes absolute URLs, a
+ * local catalogue (`file:`) may point at schemas beside it with relative ones.
+ */
+function resolveUrl(ref: string, catalogUrl: string): string {
+  try {
+    return new URL(ref, catalogUrl).href;
+  } catch {
+    return ref;
+  }
+}
+
 /** Reads the catalogue format (opendataschema "schema-catalog": `schemas[].versions[]`). */
 export function parseCatalog(json: unknown, url: string): CatalogEntry[] {
   if (!isObject(json) || !Array.isArray(json.schemas)) throw new ResolveError("invalid-catalog", { url });
@@ -76,7 +88,7 @@ export function parseCatalog(json: unknown, url: string): CatalogEntry[] {
     const versions: CatalogVersion[] = [];
     for (const v of Array.isArray(raw.versions) ? raw.versions : []) {
       if (isObject(v) && typeof v.version_name === "string" && typeof v.schema_url === "string") {
-        versions.push({ version: v.version_name, schemaUrl: v.schema_url });
+        versions.push({ version: v.version_name, schemaUrl: resolveUrl(v.schema_url, url) });
       }
     }
     const latest = versions.map((v) => v.version).reduce<string | undefined>((max, v) => (max === undefined || compareVersions(v, max) >= 0 ? v : max), undefined);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { loadTableSchema } from "./load.js";
 import { SchemaLoadError, type SchemaProblem } from "./problems.js";
 
@@ -188,7 +188,7 @@ function expectedFieldWarnings(json: { fields: Record<string, unknown>[] }): [st
   return out;
 }
 
-describe.runIf(sharedAvailable("table-schema load (national fixtures)"))("loadTableSchema on the national schemas", () => {
+describeShared("loadTableSchema on the national schemas", () => {
   const sortKey = ([p, m]: [string, string]) => `${p.replace(/\d+/g, (d) => d.padStart(4, "0"))} ${m}`;
   const byKey = (a: [string, string], b: [string, string]) => (sortKey(a) < sortKey(b) ? -1 : 1);
 

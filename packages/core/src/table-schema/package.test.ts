@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { loadDataPackage, resolveAgainst, type ReadJson } from "./package.js";
 import { SchemaLoadError } from "./problems.js";
 
@@ -144,7 +144,7 @@ describe("loadDataPackage", () => {
   });
 });
 
-describe.runIf(sharedAvailable("data package loading"))("loadDataPackage on the national packages", () => {
+describeShared("loadDataPackage on the national packages", () => {
   const packages: { dir: string; resources: [string, string, number][]; foreignKeys: number }[] = [
     {
       dir: "schemas/etalab/schema-irve",

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { fixedShapeRegExp, translatePattern } from "./pattern.js";
 
 /** RE2's answer for a whole-value match, the reference the fast path must reproduce. */
@@ -79,7 +79,7 @@ function patternsIn(value: unknown, found: Set<string>): Set<string> {
   return found;
 }
 
-describe.runIf(sharedAvailable("fixed-shape patterns: national schemas"))("national schemas' fixed-shape patterns", () => {
+describeShared("national schemas' fixed-shape patterns", () => {
   const patterns = new Set<string>();
   for (const file of walkJson(path.join(sharedDir, "schemas"))) {
     try {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { sharedAvailable, sharedDir } from "../../../../test/shared.js";
+import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { compileField } from "./compile-field.js";
 import type { FieldDescriptor } from "./descriptor.js";
 import { INVALID } from "./field.js";
@@ -80,7 +80,7 @@ function schemasIn(doc: unknown): { fields?: FieldDescriptor[] }[] {
 const patternsOf = (f: FieldDescriptor): string[] =>
   [f.constraints?.pattern, (f.arrayItem?.constraints as { pattern?: unknown } | undefined)?.pattern].filter((p): p is string => typeof p === "string");
 
-describe.runIf(sharedAvailable("pattern: national schemas"))("patterns of the national schemas", () => {
+describeShared("patterns of the national schemas", () => {
   const files = walkJson(path.join(sharedDir, "schemas"));
   const patterns = new Set<string>();
   const fields: [string, number, FieldDescriptor][] = [];
@@ -130,7 +130,7 @@ interface Expected {
  * field's pattern: it fails exactly where frictionless reported a pattern constraint-error,
  * except in the cases listed in VALUE_DEVIATIONS.
  */
-describe.runIf(sharedAvailable("pattern: reference cases"))("patterns on the reference cases", () => {
+describeShared("patterns on the reference cases", () => {
   const casesDir = path.join(sharedDir, "reference", "cases");
   const ids = readdirSync(casesDir).filter((id) => {
     const c = JSON.parse(readFileSync(path.join(casesDir, id, "case.json"), "utf8")) as { kind: string };
