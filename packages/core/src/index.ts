@@ -24,7 +24,7 @@ export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
 export { reportJsonSchema } from "./report-schema.js";
-export { configJsonSchema, CONFIG_FILE_NAMES, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
+export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";
 export * from "./table-schema/index.js";
 export * from "./resolve/index.js";
