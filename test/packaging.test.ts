@@ -114,6 +114,9 @@ describe("packed tarballs", () => {
     const schema = JSON.parse(readFileSync(path.join(installed, "dist/config.schema.json"), "utf8")) as { $id: string };
     const version = tarballs.get("core")!.manifest.version;
     expect(schema.$id).toBe(`https://cdn.jsdelivr.net/npm/@conforme/core@${version}/dist/config.schema.json`);
+    // docs/configuration.md shows the line `conforme init` writes (scripts/sync-version.mjs
+    // rewrites it when `changeset version` bumps the packages).
+    expect(readFileSync(path.join(repoRoot, "docs/configuration.md"), "utf8")).toContain(`$schema=${schema.$id}`);
   });
 });
 
@@ -121,6 +124,15 @@ describe("installed with npm", () => {
   it("`npx conforme --help` lists the commands", () => {
     const stdout = ok(run("npx", ["conforme", "--help"], project), "npx conforme --help");
     for (const command of ["lint", "scan", "report", "init", "explain"]) expect(stdout).toMatch(new RegExp(`\\b${command}\\b`));
+  });
+
+  it("`npx conforme init` points the config at the shipped schema and writes a workflow", () => {
+    const init = path.join(project, "init");
+    mkdirSync(init);
+    ok(run("npx", ["conforme", "init", "--paths", "donnees"], init), "npx conforme init");
+    const schema = JSON.parse(readFileSync(path.join(project, "node_modules/@conforme/core/dist/config.schema.json"), "utf8")) as { $id: string };
+    expect(readFileSync(path.join(init, "conforme.config.yaml"), "utf8")).toContain(`# yaml-language-server: $schema=${schema.$id}\n`);
+    expect(readFileSync(path.join(init, ".github/workflows/conforme.yml"), "utf8")).toMatch(/uses: actions\/checkout@v\d+/);
   });
 
   it("`npx conforme --version` prints the packages' version", () => {
