@@ -40,6 +40,10 @@ const outputs = [
   ["schemas/config.schema.json", () => `${JSON.stringify(core.configJsonSchema, null, 2)}\n`],
 ];
 
+// The check pages as the SARIF rules' help (packages/core/src/formatters/sarif-rules.ts).
+const { ruleDocsModule } = await import(path.join(root, "scripts/rule-docs.mjs"));
+outputs.push(["packages/core/src/formatters/rule-docs.generated.ts", () => ruleDocsModule(root)]);
+
 // The reference lists the checks import, trimmed from their npm packages (install size). They
 // come first: the Action's bundle below imports them.
 const { referenceData } = await import(path.join(root, "packages/core/scripts/reference-data.mjs"));
