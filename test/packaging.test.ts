@@ -66,13 +66,14 @@ beforeAll(() => {
   mkdirSync(project);
   writeFileSync(path.join(project, "package.json"), `${JSON.stringify({ name: "essai", private: true }, null, 2)}\n`);
   ok(run("npm", ["install", ...PACKAGES.map((name) => tarballs.get(name)!.file)], project), "npm install of the tarballs");
-}, 300_000);
+}, 600_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe("packed tarballs", () => {
+// Each `npx` starts npm, which takes seconds on a loaded CI machine: generous timeouts.
+describe("packed tarballs", { timeout: 300_000 }, () => {
   it.each(PACKAGES)("%s: no workspace: protocol left, publishable metadata", (name) => {
     const { manifest } = tarballs.get(name)!;
     expect(JSON.stringify(manifest)).not.toContain("workspace:");
@@ -120,7 +121,7 @@ describe("packed tarballs", () => {
   });
 });
 
-describe("installed with npm", () => {
+describe("installed with npm", { timeout: 300_000 }, () => {
   it("`npx conforme --help` lists the commands", () => {
     const stdout = ok(run("npx", ["conforme", "--help"], project), "npx conforme --help");
     for (const command of ["lint", "scan", "report", "init", "explain"]) expect(stdout).toMatch(new RegExp(`\\b${command}\\b`));

@@ -35,19 +35,20 @@ function uriOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
 }
 
-/**
- * SARIF 2.1.0 (OASIS), the format GitHub code scanning uploads: one run, the check catalogue
- * entries of the codes found as rules (helpUri: the check's docs page), one result per finding
- * located at its physical line (SARIF §3.30: startLine is 1-based), and run errors as
- * tool-execution notifications. Accepted findings carry an external suppression with the reason.
- * Rules carry GitHub's fields (sarif-rules.ts). At most `max` results: the run's properties
- * (`totalResults`, `omittedResults`) and a warning notification say how many were left out.
- */
 export interface SarifFormatOptions extends FormatOptions {
   /** Results kept in the run; {@link SARIF_MAX_RESULTS} by default. */
   maxResults?: number;
 }
 
+/**
+ * SARIF 2.1.0 (OASIS), the format GitHub code scanning uploads: one run, the check catalogue
+ * entries of the codes found as rules (helpUri: the code's docs page), one result per finding
+ * located at its physical line (SARIF §3.30: startLine is 1-based), and run errors as
+ * tool-execution notifications. Accepted findings carry an external suppression with the reason.
+ * Rules carry GitHub's fields (sarif-rules.ts). At most `maxResults` results: the run's
+ * properties (`totalResults`, `omittedResults`) and a warning notification say how many were
+ * left out.
+ */
 export function formatSarif(report: Report, options: SarifFormatOptions = {}): string {
   const lang = report.lang;
   const max = options.maxResults ?? SARIF_MAX_RESULTS;
@@ -59,17 +60,13 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   for (const { finding } of findings) if (!firstOf.has(finding.code)) firstOf.set(finding.code, finding);
   const rules = ruleIds.map((id) => sarifRule(id, lang, firstOf.get(id)));
   const results = findings.map(({ finding, file }) => result(finding, file, ruleIndex.get(finding.code) ?? 0));
-  const notifications = report.runErrors.map((error) => {
-    const notification: Record<string, unknown> = { level: "error", message: { text: error.message }, descriptor: { id: error.code } };
-    if (error.file) notification.locations = [{ physicalLocation: { artifactLocation: { uri: uriOf(error.file) } } }];
-    return notification;
-  });
+  const overflow = [];
   if (omitted > 0) {
     const text =
       lang === "fr"
         ? `${omitted} constats sur ${all.length} ne sont pas dans ce fichier SARIF : GitHub n'en accepte pas plus de ${max} par exécution. Les plus graves sont gardés ; le rapport JSON ou HTML donne tout.`
         : `${omitted} of ${all.length} findings are left out of this SARIF file: GitHub accepts at most ${max} per run. The most severe are kept; the JSON or HTML report has them all.`;
-    notifications.push({ level: "warning", message: { text }, descriptor: { id: "sarif-results-omitted" } });
+    overflow.push({ level: "warning", message: { text }, descriptor: { id: "sarif-results-omitted" } });
   }
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -88,7 +85,14 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
         invocations: [
           {
             executionSuccessful: report.runErrors.length === 0,
-            toolExecutionNotifications: notifications,
+            toolExecutionNotifications: [
+              ...report.runErrors.map((error) => {
+                const notification: Record<string, unknown> = { level: "error", message: { text: error.message }, descriptor: { id: error.code } };
+                if (error.file) notification.locations = [{ physicalLocation: { artifactLocation: { uri: uriOf(error.file) } } }];
+                return notification;
+              }),
+              ...overflow,
+            ],
           },
         ],
         columnKind: "unicodeCodePoints",
