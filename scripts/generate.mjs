@@ -11,12 +11,43 @@ const core = await import(path.join(root, "packages/core/dist/node.js"));
 /** Date written in the sample report (examples/report/), so that regenerating it changes nothing. */
 const SAMPLE_DATE = "2025-01-15T09:00:00.000Z";
 
+let stale = 0;
+let emitted = 0;
+
+/** Writes each output, or with --check counts those whose committed copy differs. */
+async function emit(list) {
+  for (const [relative, render] of list) {
+    emitted++;
+    const target = path.join(root, relative);
+    const content = await render();
+    const current = await readFile(target, "utf8").catch(() => undefined);
+    if (current === content) continue;
+    if (check) {
+      console.error(`generated file out of date: ${relative} (run "pnpm generate" and commit)`);
+      stale++;
+    } else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, content);
+      console.log(`wrote ${relative}`);
+    }
+  }
+}
+
 /** Each generated file: its path from the root and a function giving its content. */
 const outputs = [
   ["schemas/report.schema.json", () => `${JSON.stringify(core.reportJsonSchema, null, 2)}\n`],
   ["schemas/dataset.schema.json", () => `${JSON.stringify(core.DATASET_SCHEMA, null, 2)}\n`],
   ["schemas/config.schema.json", () => `${JSON.stringify(core.configJsonSchema, null, 2)}\n`],
 ];
+
+// The check pages as the SARIF rules' help (packages/core/src/formatters/sarif-rules.ts).
+const { ruleDocsModule } = await import(path.join(root, "scripts/rule-docs.mjs"));
+outputs.push(["packages/core/src/formatters/rule-docs.generated.ts", () => ruleDocsModule(root)]);
+
+// The reference lists the checks import, trimmed from their npm packages (install size). They
+// come first: the Action's bundle below imports them.
+const { referenceData } = await import(path.join(root, "packages/core/scripts/reference-data.mjs"));
+await emit([...(await referenceData())].map(([relative, text]) => [relative, () => text]));
 
 // The Action's bundle (action/bundle.mjs, esbuild): every file of action/dist, and no other.
 const { bundleAction } = await import(path.join(root, "action/bundle.mjs"));
@@ -39,21 +70,7 @@ outputs.push([
   },
 ]);
 
-let stale = 0;
-for (const [relative, render] of outputs) {
-  const target = path.join(root, relative);
-  const content = await render();
-  const current = await readFile(target, "utf8").catch(() => undefined);
-  if (current === content) continue;
-  if (check) {
-    console.error(`generated file out of date: ${relative} (run "pnpm generate" and commit)`);
-    stale++;
-  } else {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, content);
-    console.log(`wrote ${relative}`);
-  }
-}
+await emit(outputs);
 const distDir = path.join(root, "action/dist");
 for (const entry of await readdir(distDir, { recursive: true }).catch(() => [])) {
   const relative = path.posix.join("action/dist", entry.split(path.sep).join("/"));
@@ -67,4 +84,4 @@ for (const entry of await readdir(distDir, { recursive: true }).catch(() => []))
   }
 }
 if (stale > 0) process.exit(1);
-if (check) console.log(`generated files are fresh (${outputs.length})`);
+if (check) console.log(`generated files are fresh (${emitted})`);

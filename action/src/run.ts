@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
-import { formatHtml, formatStylish, formatters, type Report } from "@conforme/core";
+import { formatHtml, formatStylish, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Report } from "@conforme/core";
 import { discover, exitCodeOf, lint, type LintOptions } from "@conforme/core/node";
 import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
 import { commentMarker, upsertComment } from "./comment.js";
@@ -63,6 +63,8 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
       else {
         await writeOutput(cwd, inputs.sarif, sarif(report, {}));
         sarifPath = inputs.sarif;
+        const omitted = sarifOmittedResults(report);
+        if (omitted > 0) core.warning(texts.sarifOmitted(omitted, SARIF_MAX_RESULTS));
       }
     }
 

@@ -51,6 +51,8 @@ export const TEXTS = {
       "Commentaire de pull request impossible avec ce jeton (lecture seule, par exemple depuis un fork) : les résultats restent dans les annotations et le résumé de la tâche.",
     commentSkipped: "Commentaire demandé, mais l'événement n'est pas une pull request : rien n'est commenté.",
     noSarif: "Le formateur SARIF n'est pas disponible dans cette version de conforme : aucun fichier SARIF écrit.",
+    sarifOmitted: (omitted: number, max: number) =>
+      `${plural(omitted, "constat est laissé", "constats sont laissés")} hors du SARIF, les moins graves : GitHub n'accepte pas plus de ${max} résultats par exécution. Le rapport HTML les donne tous.`,
     runErrorTitle: "conforme : exécution impossible",
     header: "en-tête",
     failed: (level: string) => `conforme : des constats de gravité « ${level} » ou plus ont été trouvés (entrée fail-on).`,
@@ -104,6 +106,8 @@ export const TEXTS = {
       "Cannot comment on the pull request with this token (read-only, e.g. from a fork): results stay in the annotations and the job summary.",
     commentSkipped: "A comment was asked for, but the event is not a pull request: nothing is commented.",
     noSarif: "The SARIF formatter is not available in this version of conforme: no SARIF file written.",
+    sarifOmitted: (omitted: number, max: number) =>
+      `${plural(omitted, "finding is", "findings are")} left out of the SARIF file, the least severe: GitHub accepts at most ${max} results per run. The HTML report has them all.`,
     runErrorTitle: "conforme: run failed",
     header: "header",
     failed: (level: string) => `conforme: findings of severity "${level}" or above were found (fail-on input).`,

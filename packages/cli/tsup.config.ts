@@ -4,9 +4,10 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts", "src/bin.ts"],
   format: ["esm"],
-  dts: false,
+  // Types for `main`, the programmatic entry; the bin needs none.
+  dts: { entry: "src/index.ts" },
+  clean: true,
   sourcemap: true,
-  clean: false,
   target: "node20",
   // `conforme explain` reads the checks' pages from the installed package, not from the repo.
   async onSuccess() {

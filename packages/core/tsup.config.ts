@@ -1,3 +1,6 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
@@ -5,6 +8,15 @@ export default defineConfig({
   format: ["esm"],
   dts: true,
   sourcemap: true,
-  clean: false,
+  // Chunk names carry a content hash: without cleaning, the chunks of earlier builds would stay
+  // in dist and be published with the package.
+  clean: true,
   target: "node20",
+  // The config's JSON Schema ships in the package (`@conforme/core/config.schema.json`), at the
+  // URL its `$id` names (CONFIG_SCHEMA_URL), written from the module just built.
+  async onSuccess() {
+    const built = pathToFileURL(path.resolve("dist/index.js")).href;
+    const { configJsonSchema } = (await import(built)) as { configJsonSchema: unknown };
+    await writeFile("dist/config.schema.json", `${JSON.stringify(configJsonSchema, null, 2)}\n`);
+  },
 });

@@ -1,1 +1,1 @@
-export { main } from "./main.js";
+export { main, type MainOptions } from "./main.js";

@@ -18,7 +18,7 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"
   command: string,
   args: string[],
   options: T,
-) {
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_PREVIEW_ROWS, exitCodeOf, formatters, type Lang } from "@conforme/core";
+import { DEFAULT_PREVIEW_ROWS, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core";
 import { ConfigError, lintWithPreview, loadConfig, type LintOptions } from "@conforme/core/node";
 import { auditOptions } from "./audit-options.js";
 import { choiceOption, integerOption, parseCommandArgs, UsageError, useColor, type Io } from "./io.js";
@@ -145,6 +145,15 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   const metadataText = format === "stylish" ? lintMetadataText(report, lang) : "";
   if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text + metadataText);
   else io.stdout.write(text + metadataText);
+  const omitted = format === "sarif" ? sarifOmittedResults(report) : 0;
+  if (omitted > 0) {
+    // The SARIF run keeps the most severe results under GitHub's limit; say so where CI logs show it.
+    io.stderr.write(
+      lang === "fr"
+        ? `conforme ${command} : ${omitted} constats omis du SARIF (au plus ${SARIF_MAX_RESULTS} par exécution pour GitHub), les moins graves.\n`
+        : `conforme ${command}: ${omitted} findings left out of the SARIF (at most ${SARIF_MAX_RESULTS} per run for GitHub), the least severe.\n`,
+    );
+  }
   if (toFile || format !== "stylish") {
     for (const error of report.runErrors) io.stderr.write(`conforme ${command} : ${error.file ? `${error.file} : ` : ""}${error.message}\n`);
   }

@@ -18,14 +18,14 @@ export {
 export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./validate/findings-factory.js";
 export { buildReport } from "./validate/report-builder.js";
 export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
-export { formatSarif } from "./formatters/sarif.js";
+export { formatSarif, sarifOmittedResults, SARIF_MAX_RESULTS, type SarifFormatOptions } from "./formatters/sarif.js";
 export { formatJunit } from "./formatters/junit.js";
 export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";
 export { reportJsonSchema } from "./report-schema.js";
-export { configJsonSchema, CONFIG_FILE_NAMES, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
+export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";
 export * from "./table-schema/index.js";
 export * from "./resolve/index.js";

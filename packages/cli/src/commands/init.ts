@@ -1,5 +1,6 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { CONFIG_SCHEMA_URL } from "@conforme/core";
 import { parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme init [options]
@@ -29,7 +30,7 @@ function scalar(value: string): string {
 
 export function starterConfig(paths: string[], mappings: Array<[string, string]>): string {
   const lines = [
-    "# yaml-language-server: $schema=https://raw.githubusercontent.com/conforme-fr/conforme/main/schemas/config.schema.json",
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
     "# Configuration de conforme : voir docs/configuration.md",
     "",
     "# Fichiers et dossiers validés quand la commande n'en nomme aucun.",
@@ -58,6 +59,16 @@ export function starterConfig(paths: string[], mappings: Array<[string, string]>
   return lines.join("\n");
 }
 
+/**
+ * Actions the starter workflow uses, at their current major version. test/workflow-versions.test.ts
+ * holds them, and the docs' examples, to the versions of the repository's own workflows, which
+ * Dependabot keeps current (.github/dependabot.yml).
+ */
+export const WORKFLOW_ACTIONS = {
+  checkout: "actions/checkout@v7",
+  uploadSarif: "github/codeql-action/upload-sarif@v4",
+} as const;
+
 export function starterWorkflow(owner: string, paths: string[]): string {
   return [
     "name: conforme",
@@ -69,16 +80,24 @@ export function starterWorkflow(owner: string, paths: string[]): string {
     "",
     "permissions:",
     "  contents: read",
+    "  # Pour l'onglet Security (SARIF, ci-dessous) : dépôt public ou GitHub Code Security.",
+    "  # security-events: write",
     "",
     "jobs:",
     "  conforme:",
     "    runs-on: ubuntu-latest",
     "    steps:",
-    "      - uses: actions/checkout@v4",
+    `      - uses: ${WORKFLOW_ACTIONS.checkout}`,
     `      - uses: ${owner}/conforme/action@v1`,
     "        with:",
     `          paths: ${scalar(paths.join(","))}`,
     "          config: conforme.config.yaml",
+    "          # sarif: conforme.sarif",
+    `      # - uses: ${WORKFLOW_ACTIONS.uploadSarif}`,
+    "      #   if: always()",
+    "      #   with:",
+    "      #     sarif_file: conforme.sarif",
+    "      #     category: conforme",
     "",
   ].join("\n");
 }

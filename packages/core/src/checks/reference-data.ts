@@ -1,7 +1,7 @@
 /**
  * French reference lists, imported lazily: a file that uses none of the reference checks never
- * loads them. Only Sets of codes and names are derived and kept; the packages' JSON modules stay
- * in the module cache once imported (about 9 MB for communes, 4 MB for postal codes).
+ * loads them. The lists are trimmed at generation time to the codes and names compared here
+ * (packages/core/data, about 1.2 MB), so the packages' other data is neither installed nor loaded.
  *
  * Vintages (see docs/checks/*.md): @etalab/decoupage-administratif 6.0.0 = Code officiel
  * géographique (COG) INSEE 2026; codes-postaux 4.1.2 (published 2025-10) = La Poste / COG;
@@ -15,12 +15,6 @@ export interface CogSets {
   departementNames: ReadonlySet<string>;
   regionCodes: ReadonlySet<string>;
   regionNames: ReadonlySet<string>;
-}
-
-interface Area {
-  code: string;
-  nom: string;
-  zone?: string;
 }
 
 let cog: Promise<CogSets> | undefined;
@@ -40,34 +34,29 @@ function jsonOf<T>(module: unknown): T {
  * Communes (current communes, delegated and associated communes, municipal arrondissements of
  * Paris, Lyon, Marseille, and the communes of the overseas collectivities), departments and
  * regions of the COG. Departments and regions exclude the overseas collectivities (zone `com`),
- * which the COG lists apart.
+ * which the COG lists apart. `data/cog.json` is trimmed from the npm package by
+ * `scripts/reference-data.mjs` (codes and names only).
  */
 export function loadCog(): Promise<CogSets> {
-  cog ??= Promise.all([
-    import("@etalab/decoupage-administratif/data/communes.json", { with: { type: "json" } }),
-    import("@etalab/decoupage-administratif/data/departements.json", { with: { type: "json" } }),
-    import("@etalab/decoupage-administratif/data/regions.json", { with: { type: "json" } }),
-  ]).then(([communesModule, departementsModule, regionsModule]) => {
-    const communes = jsonOf<Area[]>(communesModule);
-    const departements = jsonOf<Area[]>(departementsModule).filter((area) => area.zone !== "com");
-    const regions = jsonOf<Area[]>(regionsModule).filter((area) => area.zone !== "com");
+  cog ??= import("../../data/cog.json", { with: { type: "json" } }).then((module) => {
+    const lists = jsonOf<Record<keyof CogSets, string[]>>(module);
     cogLoaded = {
-      communeCodes: new Set(communes.map((area) => area.code)),
-      communeNames: new Set(communes.map((area) => area.nom)),
-      departementCodes: new Set(departements.map((area) => area.code)),
-      departementNames: new Set(departements.map((area) => area.nom)),
-      regionCodes: new Set(regions.map((area) => area.code)),
-      regionNames: new Set(regions.map((area) => area.nom)),
+      communeCodes: new Set(lists.communeCodes),
+      communeNames: new Set(lists.communeNames),
+      departementCodes: new Set(lists.departementCodes),
+      departementNames: new Set(lists.departementNames),
+      regionCodes: new Set(lists.regionCodes),
+      regionNames: new Set(lists.regionNames),
     };
     return cogLoaded;
   });
   return cog;
 }
 
-/** Postal codes in use (La Poste's base of postal codes, as packaged by codes-postaux). */
+/** Postal codes in use (La Poste's base of postal codes, as packaged by codes-postaux, trimmed to the codes). */
 export function loadPostalCodes(): Promise<ReadonlySet<string>> {
-  postalCodes ??= import("codes-postaux/codes-postaux.json", { with: { type: "json" } }).then((module) => {
-    postalLoaded = new Set(jsonOf<{ codePostal: string }[]>(module).map((entry) => entry.codePostal));
+  postalCodes ??= import("../../data/postal-codes.json", { with: { type: "json" } }).then((module) => {
+    postalLoaded = new Set(jsonOf<{ codes: string[] }>(module).codes);
     return postalLoaded;
   });
   return postalCodes;

@@ -3,6 +3,7 @@ import type { MqaRating } from "../metadata/mqa-criteria.js";
 import type { PersonalDataKind } from "../personal-data/types.js";
 import { personalDataOptionsSchema, reidentificationOptionsSchema, smallCountsOptionsSchema } from "../personal-data/options.js";
 import type { SeverityLevel } from "../validate/findings-factory.js";
+import { VERSION } from "../version.js";
 
 /** Name of the configuration file, looked up from the working directory upwards, in this order. */
 export const CONFIG_FILE_NAMES = ["conforme.config.yaml", "conforme.config.yml", "conforme.config.json", "conforme.config.mjs"] as const;
@@ -93,10 +94,17 @@ const CATEGORIES: readonly Category[] = ["source", "structure", "schema", "frenc
 
 const { accept: acceptSchema, ...personalDataCheckOptions } = personalDataOptionsSchema.properties;
 
+/**
+ * URL of this version's config schema: the copy shipped in the npm package
+ * (`@conforme/core/config.schema.json`, written by the build), served by jsDelivr's npm mirror.
+ * Versioned, so an editor validates a config against the conforme that reads it.
+ */
+export const CONFIG_SCHEMA_URL = `https://cdn.jsdelivr.net/npm/@conforme/core@${VERSION}/dist/config.schema.json`;
+
 /** JSON Schema (draft-07, the one editors' YAML plugins support best) of `conforme.config.*`. */
 export const configJsonSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/conforme-fr/conforme/blob/main/schemas/config.schema.json",
+  $id: CONFIG_SCHEMA_URL,
   title: "Configuration de conforme (conforme.config.yaml)",
   description: "Schémas par fichier, sévérités, données personnelles acceptées, seuils de métadonnées. Voir docs/configuration.md.",
   type: "object",

@@ -17,6 +17,9 @@ export interface CodeInfo {
   helpUri: string;
 }
 
+/** Codes a check reports under another name than its id. */
+const EMITTED_CODES: Record<string, string[]> = { "small-counts": ["small-count"] };
+
 /** Engine codes, then row checks, then personal-data checks: every code with a fixed id. */
 export function codeCatalog(): CodeInfo[] {
   const entries: CodeInfo[] = [];
@@ -26,6 +29,8 @@ export function codeCatalog(): CodeInfo[] {
   }
   for (const check of [...checks, ...personalDataChecks]) {
     entries.push({ code: check.id, check: check.id, category: check.meta.category, severity: check.meta.severity, description: check.meta.description, helpUri: docsUrl(check.id) });
+    // small-counts reports each cell under the singular code, which has its own page.
+    for (const code of EMITTED_CODES[check.id] ?? []) entries.push({ ...entries.at(-1)!, code, helpUri: docsUrl(code) });
   }
   return entries;
 }

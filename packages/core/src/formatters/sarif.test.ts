@@ -42,10 +42,10 @@ describe("formatSarif", () => {
     expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(code);
   });
 
-  it("takes rules from the catalogue with the docs page as helpUri", () => {
+  it("takes rules from the catalogue with the code's own docs page as helpUri", () => {
     expect(run.tool.driver.rules.map((rule) => [rule.id, rule.helpUri])).toEqual([
       ["french-siret-value", docsUrl("french-siret-value")],
-      ["personal-data-email", docsUrl("personal-data")],
+      ["personal-data-email", docsUrl("personal-data-email")],
       ["schema-warning", docsUrl("schema-warning")],
       ["type-error", docsUrl("type-error")],
     ]);

@@ -1,35 +1,73 @@
 import type { Finding, Severity } from "../findings.js";
 import type { Report } from "../report.js";
-import { describeCode } from "./catalog.js";
 import { findingGroups } from "./groups.js";
+import type { FormatOptions } from "./index.js";
+import { SARIF_LEVEL as LEVEL, sarifRule } from "./sarif-rules.js";
 
-const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+/**
+ * Results kept in one SARIF run. GitHub code scanning rejects a run of more than 25,000 results
+ * (and shows the 5,000 most severe); past the cap the most severe are kept and the run says how
+ * many were left out.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** What a SARIF log of this report keeps: the findings it shows and how many it leaves out. */
+export function sarifSelection<T extends { finding: Finding }>(items: T[], max = SARIF_MAX_RESULTS): { kept: T[]; omitted: number } {
+  if (items.length <= max) return { kept: items, omitted: 0 };
+  // Most severe first, accepted findings after the others of their level; stable within a rank,
+  // then the original order (file, line) is restored for the kept ones.
+  const rank = (finding: Finding) => RANK[finding.severity] * 2 + (finding.accepted ? 1 : 0);
+  const order = items.map((item, index) => ({ index, rank: rank(item.finding) })).sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const keep = new Set(order.slice(0, max).map((entry) => entry.index));
+  return { kept: items.filter((_item, index) => keep.has(index)), omitted: items.length - max };
+}
+
+/** How many findings of the report a SARIF log leaves out (0 below {@link SARIF_MAX_RESULTS}). */
+export function sarifOmittedResults(report: Report, max = SARIF_MAX_RESULTS): number {
+  const total = findingGroups(report).reduce((sum, group) => sum + group.findings.length, 0);
+  return Math.max(0, total - max);
+}
 
 /** A relative path as a URI reference: each segment percent-encoded (SARIF §3.10, RFC 3986). */
 function uriOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
 }
 
+export interface SarifFormatOptions extends FormatOptions {
+  /** Results kept in the run; {@link SARIF_MAX_RESULTS} by default. */
+  maxResults?: number;
+}
+
 /**
  * SARIF 2.1.0 (OASIS), the format GitHub code scanning uploads: one run, the check catalogue
- * entries of the codes found as rules (helpUri: the check's docs page), one result per finding
+ * entries of the codes found as rules (helpUri: the code's docs page), one result per finding
  * located at its physical line (SARIF §3.30: startLine is 1-based), and run errors as
  * tool-execution notifications. Accepted findings carry an external suppression with the reason.
+ * Rules carry GitHub's fields (sarif-rules.ts). At most `maxResults` results: the run's
+ * properties (`totalResults`, `omittedResults`) and a warning notification say how many were
+ * left out.
  */
-export function formatSarif(report: Report): string {
+export function formatSarif(report: Report, options: SarifFormatOptions = {}): string {
   const lang = report.lang;
-  const findings = findingGroups(report).flatMap((group) => group.findings.map((finding) => ({ finding, file: finding.file ?? group.file })));
+  const max = options.maxResults ?? SARIF_MAX_RESULTS;
+  const all = findingGroups(report).flatMap((group) => group.findings.map((finding) => ({ finding, file: finding.file ?? group.file })));
+  const { kept: findings, omitted } = sarifSelection(all, max);
   const ruleIds = [...new Set(findings.map(({ finding }) => finding.code))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
-  const rules = ruleIds.map((id) => {
-    const info = describeCode(id);
-    const rule: Record<string, unknown> = { id, helpUri: info.helpUri };
-    if (info.description) rule.shortDescription = { text: info.description[lang] };
-    if (info.severity) rule.defaultConfiguration = { level: LEVEL[info.severity] };
-    if (info.category) rule.properties = { category: info.category };
-    return rule;
-  });
+  const firstOf = new Map<string, Finding>();
+  for (const { finding } of findings) if (!firstOf.has(finding.code)) firstOf.set(finding.code, finding);
+  const rules = ruleIds.map((id) => sarifRule(id, lang, firstOf.get(id)));
   const results = findings.map(({ finding, file }) => result(finding, file, ruleIndex.get(finding.code) ?? 0));
+  const overflow = [];
+  if (omitted > 0) {
+    const text =
+      lang === "fr"
+        ? `${omitted} constats sur ${all.length} ne sont pas dans ce fichier SARIF : GitHub n'en accepte pas plus de ${max} par exécution. Les plus graves sont gardés ; le rapport JSON ou HTML donne tout.`
+        : `${omitted} of ${all.length} findings are left out of this SARIF file: GitHub accepts at most ${max} per run. The most severe are kept; the JSON or HTML report has them all.`;
+    overflow.push({ level: "warning", message: { text }, descriptor: { id: "sarif-results-omitted" } });
+  }
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -47,15 +85,19 @@ export function formatSarif(report: Report): string {
         invocations: [
           {
             executionSuccessful: report.runErrors.length === 0,
-            toolExecutionNotifications: report.runErrors.map((error) => {
-              const notification: Record<string, unknown> = { level: "error", message: { text: error.message }, descriptor: { id: error.code } };
-              if (error.file) notification.locations = [{ physicalLocation: { artifactLocation: { uri: uriOf(error.file) } } }];
-              return notification;
-            }),
+            toolExecutionNotifications: [
+              ...report.runErrors.map((error) => {
+                const notification: Record<string, unknown> = { level: "error", message: { text: error.message }, descriptor: { id: error.code } };
+                if (error.file) notification.locations = [{ physicalLocation: { artifactLocation: { uri: uriOf(error.file) } } }];
+                return notification;
+              }),
+              ...overflow,
+            ],
           },
         ],
         columnKind: "unicodeCodePoints",
         results,
+        properties: { totalResults: all.length, omittedResults: omitted },
       },
     ],
   };
