@@ -23,6 +23,20 @@ export { formatJunit } from "./formatters/junit.js";
 export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
+export {
+  aggregateFindings,
+  aggregateMessage,
+  entryFinding,
+  lineNote,
+  maxErrorsOf,
+  partialNotice,
+  recordPlace,
+  AGGREGATE_THRESHOLD,
+  type AggregateOptions,
+  type FindingAggregate,
+  type FindingEntry,
+} from "./formatters/aggregate.js";
+export { markdownCode, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
 export { reportJsonSchema } from "./report-schema.js";
 export { configJsonSchema, CONFIG_FILE_NAMES, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";

@@ -29,6 +29,8 @@ h4{font-size:1rem;margin:0}
 .verdict p+p{font-weight:700;margin-top:.25rem}
 .verdict .mark{font-size:1.8rem;font-weight:700;width:2.6rem;height:2.6rem;border-radius:50%;display:flex;align-items:center;justify-content:center;color:#fff;background:var(--ko);flex:none}
 .verdict.is-valid .mark{background:var(--ok)}
+.verdict.is-incomplete{border-left-color:var(--warn)}
+.verdict.is-incomplete .mark{background:var(--warn)}
 .keys{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:1rem;margin:0 0 2rem;padding:0;list-style:none}
 .keys li{border:1px solid var(--line);padding:.75rem 1rem}
 .keys b{display:block;font-size:1.6rem;line-height:1.2}
