@@ -44,30 +44,35 @@ export interface AggregateOptions {
 export function aggregateFindings(findings: readonly Finding[], options: AggregateOptions = {}): FindingEntry[] {
   if (options.aggregate === false) return findings.map((finding) => ({ kind: "finding", finding }));
   const threshold = Math.max(2, options.threshold ?? AGGREGATE_THRESHOLD);
-  const groups = new Map<string, Finding[]>();
-  const keyOf = (finding: Finding): string | undefined => {
+  // Nested maps rather than a composite string key: a report may hold hundreds of thousands of
+  // findings, and building a string per finding costs more than the rest of the rendering.
+  const root = new Map<unknown, unknown>();
+  const groupOf = findings.map((finding): Finding[] | undefined => {
     if (finding.rowNumber === undefined || finding.rowNumber <= 1 || finding.pointer !== undefined) return undefined;
     if (finding.fieldName === undefined && finding.fieldNumber === undefined) return undefined;
-    return JSON.stringify([finding.code, finding.messageId, finding.fieldName ?? null, finding.fieldNumber ?? null, finding.severity, finding.accepted?.reason ?? null]);
-  };
-  for (const finding of findings) {
-    const key = keyOf(finding);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group) group.push(finding);
-    else groups.set(key, [finding]);
-  }
+    const path = [finding.code, finding.messageId, finding.fieldName, finding.fieldNumber, finding.severity];
+    let node = root;
+    for (const part of path) {
+      let next = node.get(part) as Map<unknown, unknown> | undefined;
+      if (next === undefined) node.set(part, (next = new Map()));
+      node = next;
+    }
+    const accepted = finding.accepted?.reason;
+    let group = node.get(accepted) as Finding[] | undefined;
+    if (group === undefined) node.set(accepted, (group = []));
+    group.push(finding);
+    return group;
+  });
   const entries: FindingEntry[] = [];
-  const placed = new Set<string>();
-  for (const finding of findings) {
-    const key = keyOf(finding);
-    const group = key === undefined ? undefined : groups.get(key);
-    if (key === undefined || group === undefined || group.length < threshold) {
+  const placed = new Set<Finding[]>();
+  for (const [index, finding] of findings.entries()) {
+    const group = groupOf[index];
+    if (group === undefined || group.length < threshold) {
       entries.push({ kind: "finding", finding });
       continue;
     }
-    if (placed.has(key)) continue;
-    placed.add(key);
+    if (placed.has(group)) continue;
+    placed.add(group);
     const aggregate: FindingAggregate = {
       code: finding.code,
       messageId: finding.messageId,
