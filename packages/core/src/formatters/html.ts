@@ -397,6 +397,8 @@ function renderGroup(view: FileView, group: Group, context: Context): string {
   if (group.entries.length > 0) {
     parts.push(
       `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${view.file.file} — ${group.code}`)}"><table class="occurrences">`,
+      // Fixed widths: a value or a column name without a break must wrap, not widen the table.
+      '<colgroup><col class="c-row"><col class="c-column"><col class="c-value"><col></colgroup>',
       `<thead><tr><th scope="col" class="num">${escapeHtml(t.colRow)}</th><th scope="col">${escapeHtml(t.colColumn)}</th>`,
       `<th scope="col">${escapeHtml(t.colValue)}</th><th scope="col">${escapeHtml(t.colExplanation)}</th></tr></thead><tbody>`,
       ...group.entries.map((entry) => renderOccurrence(view, entry, context)),
