@@ -216,14 +216,26 @@ describe("annotations, outputs and summary", () => {
   });
 
   it("caps annotations at 10 per level with one notice counting the rest", async () => {
-    const rows = Array.from({ length: 25 }, (_, i) => `x${i},Nom,,1`);
-    const dir = ws({ "many.csv": [HEADER, ...rows] });
+    // Two bad rows per file, below the threshold at which a column's findings are folded.
+    const files = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [HEADER, `x${i},Nom,,1`, `y${i},Nom,,2`]]));
+    const dir = ws(files);
     const result = await runAction({ workspace: dir, inputs: { paths: "data", schema: "data/schema.json" } });
     const errors = result.annotations.filter((a) => a.level === "error" && a.properties["file"]);
     expect(errors).toHaveLength(10);
     const notices = result.annotations.filter((a) => a.level === "notice");
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.message).toMatch(/^15 /);
+    expect(notices[0]!.message).toMatch(/^16 /);
+    expect(result.outputs["error-count"]).toBe("26");
+  });
+
+  it("annotates a column failing on many rows once, at its first row, with the count", async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `x${i},Nom,,1`);
+    const dir = ws({ "many.csv": [HEADER, ...rows] });
+    const result = await runAction({ workspace: dir, inputs: { paths: "data", schema: "data/schema.json" } });
+    const errors = result.annotations.filter((a) => a.level === "error" && a.properties["file"]);
+    expect(errors.map((a) => [a.properties["title"], a.properties["line"]])).toEqual([["type-error · id · ×25", "2"]]);
+    expect(errors[0]!.message).toContain("25 lignes");
+    expect(result.annotations.filter((a) => a.level === "notice")).toHaveLength(0);
     expect(result.outputs["error-count"]).toBe("25");
   });
 

