@@ -54,7 +54,9 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
       const path = finding.file ?? file.file;
       const line = findingLine(finding);
       const changedFile = changes?.files.has(path) ?? false;
-      const changedLine = line !== undefined && (changes?.lines.get(path)?.has(line) ?? false);
+      // A folded column counts as changed when any of its rows is.
+      const lines = entry.kind === "finding" ? [line] : entry.aggregate.findings.map(findingLine);
+      const changedLine = lines.some((at) => at !== undefined && (changes?.lines.get(path)?.has(at) ?? false));
       candidates.push({
         annotation: toAnnotation(entry, path, line, report.lang),
         rank: [RANK[finding.severity], changedLine ? 0 : 1, changedFile ? 0 : 1, order],
