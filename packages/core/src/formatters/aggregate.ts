@@ -50,13 +50,7 @@ export function aggregateFindings(findings: readonly Finding[], options: Aggrega
   const groupOf = findings.map((finding): Finding[] | undefined => {
     if (finding.rowNumber === undefined || finding.rowNumber <= 1 || finding.pointer !== undefined) return undefined;
     if (finding.fieldName === undefined && finding.fieldNumber === undefined) return undefined;
-    const path = [finding.code, finding.messageId, finding.fieldName, finding.fieldNumber, finding.severity];
-    let node = root;
-    for (const part of path) {
-      let next = node.get(part) as Map<unknown, unknown> | undefined;
-      if (next === undefined) node.set(part, (next = new Map()));
-      node = next;
-    }
+    const node = child(child(child(child(child(root, finding.code), finding.messageId), finding.fieldName), finding.fieldNumber), finding.severity);
     const accepted = finding.accepted?.reason;
     let group = node.get(accepted) as Finding[] | undefined;
     if (group === undefined) node.set(accepted, (group = []));
@@ -87,6 +81,12 @@ export function aggregateFindings(findings: readonly Finding[], options: Aggrega
     entries.push({ kind: "aggregate", aggregate });
   }
   return entries;
+}
+
+function child(node: Map<unknown, unknown>, key: unknown): Map<unknown, unknown> {
+  let next = node.get(key) as Map<unknown, unknown> | undefined;
+  if (next === undefined) node.set(key, (next = new Map()));
+  return next;
 }
 
 /** The finding an entry is shown at: itself, or a group's first. */
