@@ -199,23 +199,23 @@ function renderSummary(report: Report, views: FileView[], sections: MetadataSect
   const invalid = report.files.filter((file) => !file.valid).length;
   const partial = report.files.filter((file) => file.partial).length;
   // A file read only in part may hide errors further down: the page cannot say "Conforme".
-  const complete = report.valid && report.runErrors.length === 0;
-  const valid = complete && partial === 0;
+  const noErrors = report.valid && report.runErrors.length === 0;
+  const valid = noErrors && partial === 0;
   // Personal data does not change conformity to the schema, but an auditor must see it first.
   const flagged = views.filter((view) => view.risk === "high" || view.risk === "medium");
   const personalFiles = flagged.length;
   const personalRisk = flagged.some((view) => view.risk === "high") ? "high" : "medium";
   const verdictText = valid
     ? t.verdictValidText(report.files.length)
-    : complete
+    : noErrors
       ? t.verdictIncompleteText(partial, report.files.length)
       : t.verdictInvalidText(invalid, report.files.length);
-  const verdictTitle = valid ? t.verdictValid : complete ? t.verdictIncomplete : t.verdictInvalid;
+  const verdictTitle = valid ? t.verdictValid : noErrors ? t.verdictIncomplete : t.verdictInvalid;
   const parts = [
     '<section class="summary" aria-labelledby="summary-title">',
     `<h1 id="summary-title">${escapeHtml(t.title)}</h1>`,
-    `<div class="verdict ${valid ? "is-valid" : complete ? "is-incomplete" : "is-invalid"}" data-verdict="${valid ? "valid" : complete ? "incomplete" : "invalid"}">`,
-    `<span class="mark" aria-hidden="true">${valid ? "✓" : complete ? "!" : "✗"}</span>`,
+    `<div class="verdict ${valid ? "is-valid" : noErrors ? "is-incomplete" : "is-invalid"}" data-verdict="${valid ? "valid" : noErrors ? "incomplete" : "invalid"}">`,
+    `<span class="mark" aria-hidden="true">${valid ? "✓" : noErrors ? "!" : "✗"}</span>`,
     `<div><strong>${escapeHtml(verdictTitle)}</strong><p>${escapeHtml(verdictText)}</p>`,
     invalid > 0 && partial > 0 ? `<p>${escapeHtml(t.verdictIncompleteText(partial, report.files.length))}</p>` : "",
     personalFiles > 0 ? `<p class="risk-${personalRisk}" data-personal-files="${personalFiles}">${escapeHtml(t.personalVerdict(personalFiles))}</p>` : "",
