@@ -179,7 +179,9 @@ describe("annotations, outputs and summary", () => {
       ]),
     );
     expect(result.outputs).toMatchObject({ valid: "false", "warning-count": "0", "sarif-path": "", "report-path": "" });
-    expect(Number(result.outputs["error-count"])).toBe(errors.length);
+    // The extra cell of every row is one annotation counting them (`×4` in its title).
+    const counted = errors.reduce((n, a) => n + Number(/×(\d+)/.exec(a.properties["title"] ?? "")?.[1] ?? 1), 0);
+    expect(Number(result.outputs["error-count"])).toBe(counted);
     expect(result.summary).toContain("| `data/a.csv` |");
     expect(result.summary).toMatch(/\| `type-error` \| erreur \| 2 \|/);
   });
@@ -216,14 +218,26 @@ describe("annotations, outputs and summary", () => {
   });
 
   it("caps annotations at 10 per level with one notice counting the rest", async () => {
-    const rows = Array.from({ length: 25 }, (_, i) => `x${i},Nom,,1`);
-    const dir = ws({ "many.csv": [HEADER, ...rows] });
+    // Two bad rows per file, below the threshold at which a column's findings are folded.
+    const files = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [HEADER, `x${i},Nom,,1`, `y${i},Nom,,2`]]));
+    const dir = ws(files);
     const result = await runAction({ workspace: dir, inputs: { paths: "data", schema: "data/schema.json" } });
     const errors = result.annotations.filter((a) => a.level === "error" && a.properties["file"]);
     expect(errors).toHaveLength(10);
     const notices = result.annotations.filter((a) => a.level === "notice");
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.message).toMatch(/^15 /);
+    expect(notices[0]!.message).toMatch(/^16 /);
+    expect(result.outputs["error-count"]).toBe("26");
+  });
+
+  it("annotates a column failing on many rows once, at its first row, with the count", async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `x${i},Nom,,1`);
+    const dir = ws({ "many.csv": [HEADER, ...rows] });
+    const result = await runAction({ workspace: dir, inputs: { paths: "data", schema: "data/schema.json" } });
+    const errors = result.annotations.filter((a) => a.level === "error" && a.properties["file"]);
+    expect(errors.map((a) => [a.properties["title"], a.properties["line"]])).toEqual([["type-error · id · ×25", "2"]]);
+    expect(errors[0]!.message).toContain("25 lignes");
+    expect(result.annotations.filter((a) => a.level === "notice")).toHaveLength(0);
     expect(result.outputs["error-count"]).toBe("25");
   });
 
@@ -386,17 +400,20 @@ describe("pull-request comment", () => {
 });
 
 describe("changed-only", () => {
-  /** A repository with two bad tables; the second commit touches only b.csv (line 3). */
+  /**
+   * A repository with two bad tables; the second commit touches only b.csv (line 3). Two bad
+   * rows in b.csv: below the threshold at which a column's findings fold into one annotation.
+   */
   function repository(): { dir: string; first: string; second: string } {
     const dir = ws({
       "a.csv": [HEADER, "x,Alpha,,10", "y,Beta,,12"],
-      "b.csv": [HEADER, "z,Gamma,,10", "4,Delta,,12", "w,Epsilon,,3"],
+      "b.csv": [HEADER, "z,Gamma,,10", "4,Delta,,12", "3,Epsilon,,3"],
     });
     git(dir, "init", "-q", "-b", "main");
     git(dir, "add", ".");
     git(dir, "commit", "-q", "-m", "first");
     const first = git(dir, "rev-parse", "HEAD");
-    writeFileSync(path.join(dir, "data/b.csv"), `${[HEADER, "z,Gamma,,10", "v,Delta,,12", "w,Epsilon,,3"].join("\n")}\n`);
+    writeFileSync(path.join(dir, "data/b.csv"), `${[HEADER, "z,Gamma,,10", "v,Delta,,12", "3,Epsilon,,3"].join("\n")}\n`);
     git(dir, "commit", "-q", "-am", "second");
     return { dir, first, second: git(dir, "rev-parse", "HEAD") };
   }
@@ -412,7 +429,7 @@ describe("changed-only", () => {
     });
     expect(files(result)).toEqual(["data/b.csv"]);
     expect(result.annotations[0]!.properties["line"]).toBe("3");
-    expect(result.outputs["error-count"]).toBe("3");
+    expect(result.outputs["error-count"]).toBe("2");
   });
 
   it("lints only the files changed by a pull request", async () => {

@@ -1,4 +1,4 @@
-import type { Finding, Report, Severity } from "@conforme/core";
+import { aggregateFindings, aggregateMessage, lineNote, partialNotice, terminalText, type Finding, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
 import type { Changes } from "./git.js";
 import type { Texts } from "./texts.js";
 
@@ -40,23 +40,31 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
   const candidates: { annotation: Annotation; rank: number[] }[] = [];
   report.runErrors.forEach((error, index) => {
     candidates.push({
-      annotation: { level: "error", title: `${texts.runErrorTitle} (${error.code})`, message: error.message, ...(error.file !== undefined && { file: error.file }) },
+      annotation: { level: "error", title: `${texts.runErrorTitle} (${error.code})`, message: terminalText(error.message), ...(error.file !== undefined && { file: error.file }) },
       rank: [-1, 0, 0, index],
     });
   });
   let order = 0;
   for (const file of report.files) {
-    for (const finding of file.findings) {
+    // A column failing the same way on many rows is one annotation at its first row, saying how
+    // many: ten annotations are better spent on ten different problems.
+    for (const entry of aggregateFindings(file.findings.filter((finding) => finding.accepted === undefined))) {
       order++;
-      if (finding.accepted !== undefined) continue;
+      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const path = finding.file ?? file.file;
       const line = findingLine(finding);
       const changedFile = changes?.files.has(path) ?? false;
-      const changedLine = line !== undefined && (changes?.lines.get(path)?.has(line) ?? false);
+      // A folded column counts as changed when any of its rows is.
+      const lines = entry.kind === "finding" ? [line] : entry.aggregate.findings.map(findingLine);
+      const changedLine = lines.some((at) => at !== undefined && (changes?.lines.get(path)?.has(at) ?? false));
       candidates.push({
-        annotation: toAnnotation(finding, path, line),
+        annotation: toAnnotation(entry, path, line, report.lang),
         rank: [RANK[finding.severity], changedLine ? 0 : 1, changedFile ? 0 : 1, order],
       });
+    }
+    const notice = partialNotice(file, report.lang);
+    if (notice !== undefined) {
+      candidates.push({ annotation: { level: "warning", title: texts.partialTitle, message: notice, file: file.file }, rank: [-1, 0, 0, order] });
     }
   }
   // Metadata findings point into their descriptor (line and column from the JSON or YAML source).
@@ -68,7 +76,7 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
       const line = findingLine(finding);
       const changedLine = line !== undefined && (changes?.lines.get(path)?.has(line) ?? false);
       candidates.push({
-        annotation: toAnnotation(finding, path, line),
+        annotation: toAnnotation({ kind: "finding", finding }, path, line, report.lang),
         rank: [RANK[finding.severity], changedLine ? 0 : 1, changes?.files.has(path) ? 0 : 1, order],
       });
     }
@@ -103,12 +111,18 @@ export function findingLine(finding: Finding): number | undefined {
   return undefined;
 }
 
-function toAnnotation(finding: Finding, file: string, line: number | undefined): Annotation {
+function toAnnotation(entry: FindingEntry, file: string, line: number | undefined, lang: Lang): Annotation {
+  const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
   const where = finding.fieldName ? ` · ${finding.fieldName}` : finding.fieldNumber !== undefined ? ` · #${finding.fieldNumber}` : "";
+  const count = entry.kind === "aggregate" ? ` · ×${entry.aggregate.count}` : "";
+  // The annotation sits on the record's physical line; the message names the record too.
+  const message = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang)}`;
+  // @actions/core percent-encodes what the runner decodes; escape sequences and other controls
+  // from the data would still reach the log and the annotation as they are.
   return {
     level: LEVEL[finding.severity],
-    title: `${finding.code}${where}`,
-    message: finding.message,
+    title: terminalText(`${finding.code}${where}${count}`),
+    message: terminalText(message),
     file,
     ...(line !== undefined && { line }),
     ...(finding.column !== undefined && { column: finding.column }),

@@ -57,6 +57,19 @@ describe("renderSummary", () => {
     });
   }
 
+  it("folds a column failing on many rows into one example and says where reading stopped", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => finding({ rowNumber: i + 2, line: i + 2, fieldNumber: 1, fieldName: "d", message: `valeur ${i} @maire ![x](https://evil.example/x.png)` }));
+    const file = fileReport("data/a.csv", rows);
+    file.partial = true;
+    const text = renderSummary({ report: report([file]), scores: new Map() }, TEXTS.fr);
+    expect(text).toMatch(/\| `type-error` \| erreur \| 30 \|/);
+    expect(text.match(/valeur \d+/g)).toEqual(["valeur 0"]);
+    expect(text).toContain("30 lignes");
+    expect(text).toContain("--max-errors 0");
+    expect(text).not.toMatch(/@maire|!\[|https:\/\/evil/);
+    expect(text).not.toContain("✅ conforme");
+  });
+
   it("keeps everything when it fits", () => {
     const small = report([fileReport("data/a.csv", [finding({ line: 3 })])]);
     const text = renderSummary({ report: small, scores: new Map([["data/a.csv", { descriptor: "datapackage.json", points: 6, max: 9 }]]) }, TEXTS.fr);
@@ -65,14 +78,17 @@ describe("renderSummary", () => {
   });
 
   const hostile = [
-    { value: "a|b", absent: "|b" },
-    { value: "<img src=x onerror=alert(1)>", absent: "<img" },
-    { value: "@maire", absent: "@maire" },
-    { value: "line\nbreak", absent: "\nbreak" },
+    // An unescaped pipe would end the table cell.
+    { value: "a|b", absent: /(?<!\\)\|/ },
+    { value: "<img src=x onerror=alert(1)>", absent: /<img/ },
+    { value: "![x](https://evil.example/p.png)", absent: /!\[|https:\/\// },
+    { value: "@maire", absent: /@maire/ },
+    { value: "line\nbreak", absent: /\n/ },
+    { value: "\u001b[31mrouge\u001b[0m", absent: /\u001b/ },
   ];
   for (const { value, absent } of hostile) {
     it(`neutralises ${JSON.stringify(value)} from the data`, () => {
-      expect(escape(value)).not.toContain(absent);
+      expect(escape(value)).not.toMatch(absent);
     });
   }
 });
@@ -104,6 +120,28 @@ describe("planAnnotations", () => {
     expect(levels.filter((l) => l === "notice")).toHaveLength(9);
     expect(plan.hidden).toBe(2 + 4);
     expect(plan.annotations.at(-1)!.message).toMatch(/^6 more findings/);
+  });
+
+  it("annotates a column failing on many rows once, at its first row, with the count", () => {
+    const rows = Array.from({ length: 25 }, (_, i) => finding({ rowNumber: i + 2, line: i + 4, fieldNumber: 2, fieldName: "date", message: `date ${i}` }));
+    const plan = planAnnotations(report([fileReport("a.csv", rows)]), undefined, TEXTS.fr);
+    expect(plan.annotations).toHaveLength(1);
+    const [annotation] = plan.annotations;
+    expect(annotation).toMatchObject({ level: "error", file: "a.csv", line: 4, title: "type-error · date · ×25" });
+    expect(annotation!.message).toContain("25 lignes");
+    // The physical line (4) is not the record (2): the message names both.
+    expect(annotation!.message).toContain("enregistrement 2, qui commence ligne 4");
+    expect(plan.hidden).toBe(0);
+  });
+
+  it("warns when a file's reading stopped at the error limit, with the rows read", () => {
+    const stopped = fileReport("a.csv", [finding({ line: 3 })]);
+    stopped.partial = true;
+    stopped.stats.rows = 1234;
+    const plan = planAnnotations(report([stopped]), undefined, TEXTS.fr);
+    expect(plan.annotations[0]).toMatchObject({ level: "warning", file: "a.csv" });
+    expect(plan.annotations[0]!.message).toMatch(/1\u202f?\s?234 lignes de données lues/);
+    expect(plan.annotations[0]!.message).toContain("maxErrors: 0");
   });
 
   it("leaves accepted findings out", () => {

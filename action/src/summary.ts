@@ -1,4 +1,4 @@
-import type { FileReport, Finding, Report, Severity } from "@conforme/core";
+import { aggregateFindings, aggregateMessage, markdownCode, markdownText, partialNotice, recordPlace, type FileReport, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
 import { findingLine } from "./annotations.js";
 import type { Texts } from "./texts.js";
 
@@ -108,7 +108,7 @@ export function renderSummary(input: SummaryInput, texts: Texts, budget = SUMMAR
   let omitted = 0;
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    const section = fileDetails(file, texts);
+    const section = fileDetails(file, texts, report.lang);
     if (omitted > 0 || size + bytes(section) + 1 > budget - reserve) {
       omitted++;
       continue;
@@ -121,27 +121,31 @@ export function renderSummary(input: SummaryInput, texts: Texts, budget = SUMMAR
 }
 
 function overviewRow(file: FileReport, score: MetadataScore | undefined, texts: Texts): string {
-  const conformity = [file.valid ? texts.fileValid : texts.fileInvalid(file.stats.errors)];
+  // A file read only in part is never "conforme": the rest of it was not checked.
+  const conformity = [file.valid ? (file.partial ? `⚠️ ${texts.partial}` : texts.fileValid) : texts.fileInvalid(file.stats.errors)];
   if (file.stats.warnings > 0) conformity.push(texts.warnings(file.stats.warnings));
   if (file.stats.validCellsPercent !== undefined) conformity.push(texts.validCells(formatPercent(file.stats.validCellsPercent)));
-  if (file.partial) conformity.push(`⚠️ ${texts.partial}`);
+  if (file.partial && !file.valid) conformity.push(`⚠️ ${texts.partial}`);
   const { risk, count } = personalRisk(file);
   const personal = risk === "none" ? texts.risk.none : `${texts.risk[risk]} (${texts.findingsCount(count)})`;
   const metadata = score ? texts.score(score.points, score.max) : texts.noScore;
   return `| ${code(file.file)} | ${conformity.join(", ")} | ${personal} | ${metadata} |`;
 }
 
-function fileDetails(file: FileReport, texts: Texts): string {
-  const groups = new Map<string, { severity: Severity; count: number; examples: Finding[] }>();
-  for (const finding of file.findings) {
+function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
+  const groups = new Map<string, { severity: Severity; count: number; examples: FindingEntry[] }>();
+  // Examples are entries: a column failing on many rows is one example with its count, so the
+  // field's description is not repeated three times.
+  for (const entry of aggregateFindings(file.findings)) {
+    const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
     let group = groups.get(finding.code);
     if (!group) {
       group = { severity: finding.severity, count: 0, examples: [] };
       groups.set(finding.code, group);
     }
-    group.count++;
+    group.count += entry.kind === "finding" ? 1 : entry.aggregate.count;
     if (RANK[finding.severity] < RANK[group.severity]) group.severity = finding.severity;
-    if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(finding);
+    if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(entry);
   }
   // The engine keeps the first findings of each code; its counts cover all of them.
   for (const [name, group] of groups) group.count = Math.max(group.count, file.stats.countsByCode?.[name] ?? 0);
@@ -152,11 +156,16 @@ function fileDetails(file: FileReport, texts: Texts): string {
     `| ${texts.code} | ${texts.severity} | ${texts.count} | ${texts.examples} |`,
     "| --- | --- | ---: | --- |",
   ];
+  const notice = partialNotice(file, lang);
+  if (notice !== undefined) lines.splice(2, 0, `> ⚠️ ${escape(notice)}`, "");
   for (const [name, group] of sorted) {
-    const examples = group.examples.map((finding) => {
+    const examples = group.examples.map((entry) => {
+      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const line = findingLine(finding);
-      const where = line === 1 ? texts.header : line !== undefined ? texts.line(line) : "";
-      return `${where ? `${escape(where)} : ` : ""}${escape(truncate(finding.message, 300))}`;
+      // Record and physical line both, when a multi-line cell above makes them differ.
+      const where = line === 1 ? texts.header : finding.rowNumber !== undefined ? (recordPlace(finding, lang) ?? "") : line !== undefined ? texts.line(line) : "";
+      const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
+      return `${where ? `${escape(where)} : ` : ""}${escape(truncate(message, 400))}`;
     });
     lines.push(`| ${code(name)} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
   }
@@ -176,26 +185,25 @@ function truncate(text: string, max: number): string {
  * Neutralises Markdown and HTML in values from the data: GitHub renders a subset of HTML in
  * summaries and comments, and a `|` would break the table.
  */
-export function escape(text: string): string {
+export const escape = markdownText;
+
+/**
+ * For text inside an HTML element (`<summary>`), where Markdown escapes would show. GitHub finds
+ * mentions in the rendered text, where `&#64;` is `@` again: a zero-width joiner breaks them.
+ */
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "&#124;")
-    // Backslash escapes keep the raw text readable; `@` has none and would notify a user.
-    .replace(/[\\`*_[\]~]/g, "\\$&")
-    .replace(/@/g, "&#64;")
-    .replace(/\r\n|\r|\n/g, " ");
-}
-
-/** For text inside an HTML element (`<summary>`), where Markdown escapes would show. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;").replace(/\r\n|\r|\n/g, " ");
+    .replace(/@/g, "@\u200d")
+    .replace(/:\/\//g, ":\u200d//")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
 
 /** A path in code style; backticks in it are replaced since they would close the span. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r|\n/g, " ")}\``;
+  return markdownCode(text);
 }
 
 function bytes(text: string): number {

@@ -6,6 +6,10 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatHtml } from "../../packages/core/src/formatters/html.js";
 import { badgeMessage, badgeStatus } from "../../packages/core/src/formatters/badge.js";
+import { formatJunit } from "../../packages/core/src/formatters/junit.js";
+import { formatSarif } from "../../packages/core/src/formatters/sarif.js";
+import { hostileReport } from "../../packages/core/src/formatters/testing-report.js";
+import type { Finding } from "../../packages/core/src/findings.js";
 import { lintWithPreview } from "../../packages/core/src/node.js";
 import {
   hugeFileReport,
@@ -193,8 +197,89 @@ describe("HTML report in headless Chromium", () => {
     const start = performance.now();
     const { page, consoleErrors } = await load(formatHtml(report));
     expect(performance.now() - start).toBeLessThan(5_000);
-    expect(await page.locator("#f1-groups tbody tr").count()).toBe(150);
+    // One column failing on every row: one line per code, with its count.
+    expect(await page.locator("#f1-groups tbody tr[data-aggregate]").count()).toBe(3);
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("reports with long and hostile values, in headless Chromium", () => {
+  /** Values without a break opportunity: a URL, a hash, a file path, a pattern. */
+  function longReport() {
+    const report = municipalReport();
+    const long = "https://data.example-commune.fr/explore/dataset/" + "subventions-versees-aux-associations-".repeat(8) + "2024/download?format=csv";
+    const file = report.files[0]!;
+    file.file = `donnees/${"tres-long-nom-de-repertoire-".repeat(6)}subventions.csv`;
+    file.schema = { id: "scdl/subventions", version: "v2.1.0", source: long };
+    const findings: Finding[] = Array.from({ length: 12 }, (_, index) => ({
+      code: "constraint-error",
+      messageId: "pattern",
+      severity: "error",
+      category: "schema",
+      message: `La valeur « ${long} » de la colonne « ${"idBeneficiaireTresLong".repeat(4)} » n'a pas le format attendu (motif ^[0-9]{14}$|^${"[A-Z]{2}[0-9]{9}".repeat(10)}$).`,
+      data: {},
+      rowNumber: index + 2,
+      line: index + 2,
+      fieldNumber: 3,
+      fieldName: "idBeneficiaireTresLong".repeat(4),
+      cell: long,
+    }));
+    file.findings = [...findings, ...file.findings];
+    file.partial = true;
+    return report;
+  }
+
+  it("never scrolls sideways at 1280 px, and the verdict says the reading stopped", async () => {
+    for (const aggregate of [true, false]) {
+      const { page, consoleErrors } = await load(formatHtml(longReport(), { preview: { "subventions-2024.csv": subventionsPreview }, aggregate }));
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(1280);
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      // Nor does any table but the data preview (as wide as the file has columns) scroll inside.
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll(".scroll")]
+          .filter((node) => !node.querySelector("table.preview") && node.scrollWidth > node.clientWidth + 1)
+          .map((node) => `${node.querySelector("table")?.className}: ${node.scrollWidth} > ${node.clientWidth}`),
+      );
+      expect(wide).toEqual([]);
+      expect(await page.locator('[data-partial="true"]').count()).toBeGreaterThan(0);
+      expect(await page.locator("text=vv2.1.0").count()).toBe(0);
+      expect(consoleErrors).toEqual([]);
+      if (aggregate) {
+        mkdirSync(outputDir, { recursive: true });
+        await page.locator("#f1").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(outputDir, "report-long-values-1280.png"), fullPage: false });
+      }
+      await page.close();
+    }
+  });
+
+  it("keeps hostile file names, schema titles and cells inert", async () => {
+    const before = requests.length;
+    const { page, consoleErrors, dialogs } = await load(formatHtml(hostileReport()));
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(requests.slice(before)).toEqual([]);
+    expect(await page.locator("img, iframe, object, embed").count()).toBe(0);
+    expect(await page.locator("script").count()).toBe(1);
+    expect(await page.locator("style").count()).toBe(1);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it("parses the JUnit output of hostile data as well-formed XML and SARIF as JSON", async () => {
+    const report = hostileReport();
+    const page = await context.newPage();
+    const xml = formatJunit(report);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      return { error: doc.getElementsByTagName("parsererror").length, failures: doc.getElementsByTagName("failure").length };
+    }, xml);
+    expect(parsed.error).toBe(0);
+    expect(parsed.failures).toBeGreaterThan(0);
+    expect(() => JSON.parse(formatSarif(report))).not.toThrow();
     await page.close();
   });
 });
@@ -219,8 +304,13 @@ describe("HTML report of the real engine on the bundled examples, in headless Ch
     for (const row of await page.locator("table.files tbody tr").all()) {
       shown[(await row.getAttribute("data-file")) ?? ""] = (await row.locator("svg text").nth(1).textContent()) ?? "";
     }
+    // A file failing on personal data alone is "invalide", never "valide".
+    const statusOf = (file: (typeof report.files)[number]) => {
+      const status = badgeStatus(file);
+      return !file.valid && (status === "valid" || status === "partially-valid") ? "invalid" : status;
+    };
     const expected = Object.fromEntries(
-      report.files.map((file) => [file.file, badgeMessage({ status: badgeStatus(file), validCellsPercent: file.stats.validCellsPercent, lang: "fr" })]),
+      report.files.map((file) => [file.file, badgeMessage({ status: statusOf(file), validCellsPercent: file.stats.validCellsPercent, lang: "fr" })]),
     );
     expect(shown).toEqual(expected);
     expect(new Set(Object.values(shown)).size).toBeGreaterThanOrEqual(2);

@@ -96,6 +96,49 @@ describe("conforme lint over a repository", () => {
     expect(markdown.stdout).toContain("### budget/2024.csv");
   });
 
+  it("folds a column failing on many rows, gives record and physical line, and says where --max-errors stopped", async () => {
+    // An Opendatasoft-style export: `;`, a quoted comment over three lines in record 3, and a
+    // date column written the French way on every row.
+    const dates = JSON.stringify({
+      fields: [
+        { name: "id", type: "integer" },
+        { name: "date_decision", type: "date", description: "Date au format AAAA-MM-JJ, voir [le guide](https://example.org/guide)" },
+        { name: "commentaire", type: "string" },
+        { name: "geo_point_2d", type: "string" },
+      ],
+    });
+    const rows = ["id;date_decision;commentaire;geo_point_2d", '1;2024-01-05;"ok";48.85,2.35', '2;05/01/2024;"sur\ntrois\nlignes";48.85,2.35'];
+    for (let i = 3; i <= 30; i++) rows.push(`${i};${String(i % 28 + 1).padStart(2, "0")}/02/2024;r;48.85,2.35`);
+    const cwd = await folder({ "schemas/d.json": dates, "deliberations.csv": `${rows.join("\r\n")}\r\n` });
+    const base = ["lint", "deliberations.csv", "--schema", "./schemas/d.json", "--no-config", "--no-personal-data"];
+
+    const full = json(conforme(cwd, ...base, "--format", "json"));
+    expect(full.files[0]!.findings.filter((finding) => finding.code === "type-error")).toHaveLength(29);
+    // Record 3 (id 2) spans lines 3 to 5 with its quoted cell: record 4 (id 3) starts on line 6.
+    expect(full.files[0]!.findings.find((finding) => (finding as { rowNumber?: number }).rowNumber === 4)?.line).toBe(6);
+
+    const stylish = conforme(cwd, ...base);
+    expect(stylish.stdout.match(/type-error/g)).toHaveLength(1);
+    expect(stylish.stdout).toMatch(/29 lignes/);
+    // Whatever the message quotes of the field's description, it does so once, not per row.
+    expect((stylish.stdout.match(/example\.org/g) ?? []).length).toBeLessThanOrEqual(1);
+    const unfolded = conforme(cwd, ...base, "--no-aggregate").stdout;
+    expect(unfolded.match(/type-error/g)).toHaveLength(29);
+    expect(unfolded).toContain("enregistrement 4, ligne 6");
+
+    const github = conforme(cwd, ...base, "--format", "github", "--no-aggregate").stdout.split("\n");
+    const fourth = github.find((line) => line.includes("line=6,"));
+    expect(fourth).toContain("enregistrement 4, qui commence ligne 6");
+
+    const capped = conforme(cwd, ...base, "--max-errors", "10");
+    expect(capped.stdout).toContain("--max-errors 10");
+    expect(capped.stdout).toContain("--max-errors 0");
+    expect(capped.stdout).toMatch(/\d+ lignes de données lues/);
+    for (const format of ["markdown", "junit"]) {
+      expect(conforme(cwd, ...base, "--max-errors", "10", "--format", format).stdout).toContain("--max-errors 0");
+    }
+  }, 240_000);
+
   it.runIf(sharedAvailable("CLI SARIF"))("writes SARIF that validates against the SARIF 2.1.0 schema", async () => {
     const cwd = await folder({ "conforme.config.yaml": config, "schemas/budget.json": schema, "budget/2024.csv": invalidCsv });
     const run = conforme(cwd, "lint", "--format", "sarif", "--output", "out.sarif");

@@ -34,6 +34,7 @@ export const RUN_FLAGS = {
   "no-progress": { type: "boolean" },
   html: { type: "string" },
   "preview-rows": { type: "string" },
+  "no-aggregate": { type: "boolean" },
   ...METADATA_LINT_FLAGS,
   help: { type: "boolean", short: "h" },
 } as const;
@@ -133,19 +134,21 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
     ...(html && { previewRows }),
   });
 
+  // A column failing the same way on many rows is one entry unless --no-aggregate (JSON keeps all).
+  const aggregate = !values["no-aggregate"];
   if (values.html !== undefined) {
     // --html writes the report beside the chosen format (the report command's purpose).
     const target = path.resolve(io.cwd, values.html);
-    await writeFile(target, formatters.html!(report, { preview: previews }));
+    await writeFile(target, formatters.html!(report, { preview: previews, aggregate }));
     io.stderr.write(lang === "fr" ? `Rapport HTML écrit : ${path.relative(io.cwd, target)}\n` : `HTML report written: ${path.relative(io.cwd, target)}\n`);
   }
   const toFile = values.output !== undefined;
-  const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews });
+  const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews, aggregate });
   // The stylish formatter lists the files; the metadata scores and their findings follow.
   const metadataText = format === "stylish" ? lintMetadataText(report, lang) : "";
   if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text + metadataText);
   else io.stdout.write(text + metadataText);
-  const omitted = format === "sarif" ? sarifOmittedResults(report) : 0;
+  const omitted = format === "sarif" ? sarifOmittedResults(report, SARIF_MAX_RESULTS, { aggregate }) : 0;
   if (omitted > 0) {
     // The SARIF run keeps the most severe results under GitHub's limit; say so where CI logs show it.
     io.stderr.write(

@@ -24,6 +24,20 @@ export { formatGithub } from "./formatters/github.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";
+export {
+  aggregateFindings,
+  aggregateMessage,
+  entryFinding,
+  lineNote,
+  maxErrorsOf,
+  partialNotice,
+  recordPlace,
+  AGGREGATE_THRESHOLD,
+  type AggregateOptions,
+  type FindingAggregate,
+  type FindingEntry,
+} from "./formatters/aggregate.js";
+export { markdownCode, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
 export { reportJsonSchema } from "./report-schema.js";
 export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";

@@ -19,7 +19,11 @@ Options :
   --html <fichier>         écrit aussi le rapport HTML autonome dans ce fichier
   --preview-rows <n>       lignes d'aperçu par fichier dans le rapport HTML (défaut : 20 ; 0 : aucune)
   --lang <fr|en>           langue des messages (défaut : fr)
-  --max-errors <n>         arrête un fichier après n erreurs (défaut : 1000 ; 0 : sans limite)
+  --max-errors <n>         arrête un fichier après n constats (défaut : 1000 ; 0 : sans limite) ;
+                           chaque format dit où la lecture s'est arrêtée
+  --no-aggregate           liste chaque cellule en erreur ; par défaut, une colonne en erreur
+                           de la même façon sur 3 lignes ou plus tient en une entrée (nombre,
+                           premières lignes, un exemple). Le format json garde tout
   --strict                 les avertissements font aussi échouer (code 1)
   --max-warnings <n>       échoue au-delà de n avertissements
   --changed-since <réf>    ne valide que ce qui a changé depuis cette référence git

@@ -144,7 +144,11 @@ describe("formatHtml on 200 000 findings", () => {
     const elapsed = performance.now() - start;
     expect(out.length).toBeLessThan(200_000);
     expect(elapsed).toBeLessThan(2_000);
-    expect(out.match(/<tr data-severity=/g)).toHaveLength(150);
+    // One column failing on every row: one line per code, its count covering every finding.
+    expect(attr(out, /<tr data-severity="error" data-aggregate="(\d+)"/g).map(Number)).toEqual([66_667, 66_667, 66_666]);
     expect(attr(out, /data-group="[^"]+" data-severity="[a-z]+" data-count="(\d+)"/g).map(Number).reduce((a, b) => a + b, 0)).toBe(200_000);
+    const full = formatHtml(report, { maxPerCode: 50, aggregate: false });
+    expect(full.match(/<tr data-severity=/g)).toHaveLength(150);
+    expect(full).not.toContain("data-aggregate=");
   });
 });

@@ -1,7 +1,8 @@
 import { docsUrl } from "../check.js";
 import type { Finding, Lang, Severity } from "../findings.js";
 import type { FileReport, Report } from "../report.js";
-import { badgeStatus, formatBadge, formatPercent } from "./badge.js";
+import { aggregateFindings, maxErrorsOf, partialNotice, type FindingEntry } from "./aggregate.js";
+import { badgeStatus, formatBadge, formatPercent, type BadgeStatus } from "./badge.js";
 import { barChart, gauge } from "./html/charts.js";
 import { escapeHtml } from "./html/escape.js";
 import { codeFix, codeTitle } from "./html/hints.js";
@@ -23,6 +24,8 @@ export interface HtmlOptions {
   maxPerCode?: number;
   /** Preview rows per file path (`FileReport.file`). */
   preview?: Record<string, PreviewTable>;
+  /** False details every occurrence; by default a column failing on many rows is one line. */
+  aggregate?: boolean;
 }
 
 export const DEFAULT_MAX_PER_CODE = 50;
@@ -39,20 +42,23 @@ interface Context {
   t: ReportStrings;
   maxPerCode: number;
   number: Intl.NumberFormat;
+  aggregate: boolean;
+  maxErrors: number | undefined;
 }
 
 interface Group {
   code: string;
   severity: Severity;
   count: number;
-  details: Finding[];
+  /** The code's findings kept in the report, folded per column when aggregating. */
+  entries: FindingEntry[];
 }
 
 interface FileView {
   file: FileReport;
   id: string;
   groups: Group[];
-  personal: Finding[];
+  personal: FindingEntry[];
   personalCount: number;
   /** Columns flagged by a personal-data finding: their values are never printed. */
   personalFields: Set<string>;
@@ -73,6 +79,8 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     t,
     maxPerCode: Math.max(0, options.maxPerCode ?? DEFAULT_MAX_PER_CODE),
     number: new Intl.NumberFormat(t.locale),
+    aggregate: options.aggregate !== false,
+    maxErrors: maxErrorsOf(report),
   };
   const views = report.files.map((file, index) => fileView(file, `f${index + 1}`, context));
   const sections = metadataSections(report);
@@ -119,15 +127,15 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
 }
 
 function fileView(file: FileReport, id: string, context: Context): FileView {
-  const byCode = new Map<string, Group>();
-  const personal: Finding[] = [];
+  const byCode = new Map<string, Group & { findings: Finding[] }>();
+  const personalFindings: Finding[] = [];
   let personalCount = 0;
   const personalFields = new Set<string>();
   let risk = 0;
   for (const finding of file.findings) {
     if (finding.category === "personal-data") {
       personalCount++;
-      if (personal.length < context.maxPerCode * 4) personal.push(finding);
+      personalFindings.push(finding);
       if (finding.fieldName !== undefined) personalFields.add(`n:${finding.fieldName}`);
       if (finding.fieldNumber !== undefined) personalFields.add(`i:${finding.fieldNumber}`);
       if (finding.accepted === undefined) risk = Math.max(risk, SEVERITY_RANK[finding.severity]);
@@ -135,13 +143,17 @@ function fileView(file: FileReport, id: string, context: Context): FileView {
     }
     let group = byCode.get(finding.code);
     if (group === undefined) {
-      group = { code: finding.code, severity: finding.severity, count: 0, details: [] };
+      group = { code: finding.code, severity: finding.severity, count: 0, entries: [], findings: [] };
       byCode.set(finding.code, group);
     }
     group.count++;
     if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[group.severity]) group.severity = finding.severity;
-    if (group.details.length < context.maxPerCode) group.details.push(finding);
+    group.findings.push(finding);
   }
+  for (const group of byCode.values()) {
+    group.entries = aggregateFindings(group.findings, { aggregate: context.aggregate }).slice(0, context.maxPerCode);
+  }
+  const personal = aggregateFindings(personalFindings, { aggregate: context.aggregate }).slice(0, context.maxPerCode * 4);
   // The engine may keep only the first findings of each code; its counts cover them all.
   const counted = file.stats.countsByCode ?? {};
   for (const group of byCode.values()) group.count = Math.max(group.count, counted[group.code] ?? 0);
@@ -150,6 +162,29 @@ function fileView(file: FileReport, id: string, context: Context): FileView {
   );
   const levels = ["none", "low", "medium", "high"] as const;
   return { file, id, groups, personal, personalCount, personalFields, risk: levels[risk] ?? "none" };
+}
+
+/** Findings an entry stands for. */
+function entrySize(entry: FindingEntry): number {
+  return entry.kind === "finding" ? 1 : entry.aggregate.count;
+}
+
+/**
+ * The badge of a file, never "valide" for a file that fails (personal data counts as an error
+ * there, though not against the schema) or whose reading stopped early.
+ */
+function fileStatus(file: FileReport): BadgeStatus | "incomplete" {
+  const status = badgeStatus(file);
+  if (status !== "valid" && status !== "partially-valid") return status;
+  if (!file.valid) return "invalid";
+  return file.partial ? "incomplete" : status;
+}
+
+function fileBadge(file: FileReport, context: Context): string {
+  const status = fileStatus(file);
+  const stopped = file.partial ? ` <span class="tag sev-warning" data-partial="true">${escapeHtml(context.t.stopped)}</span>` : "";
+  if (status === "incomplete") return stopped.trimStart();
+  return `<span class="badge">${formatBadge({ status, validCellsPercent: file.stats.validCellsPercent, lang: context.lang })}</span>${stopped}`;
 }
 
 function isPersonalCell(view: FileView, fieldName: string | undefined, fieldNumber: number | undefined): boolean {
@@ -162,18 +197,27 @@ function isPersonalCell(view: FileView, fieldName: string | undefined, fieldNumb
 function renderSummary(report: Report, views: FileView[], sections: MetadataSectionView[], context: Context): string {
   const { t } = context;
   const invalid = report.files.filter((file) => !file.valid).length;
-  const valid = report.valid && report.runErrors.length === 0;
+  const partial = report.files.filter((file) => file.partial).length;
+  // A file read only in part may hide errors further down: the page cannot say "Conforme".
+  const noErrors = report.valid && report.runErrors.length === 0;
+  const valid = noErrors && partial === 0;
   // Personal data does not change conformity to the schema, but an auditor must see it first.
   const flagged = views.filter((view) => view.risk === "high" || view.risk === "medium");
   const personalFiles = flagged.length;
   const personalRisk = flagged.some((view) => view.risk === "high") ? "high" : "medium";
-  const verdictText = valid ? t.verdictValidText(report.files.length) : t.verdictInvalidText(invalid, report.files.length);
+  const verdictText = valid
+    ? t.verdictValidText(report.files.length)
+    : noErrors
+      ? t.verdictIncompleteText(partial, report.files.length)
+      : t.verdictInvalidText(invalid, report.files.length);
+  const verdictTitle = valid ? t.verdictValid : noErrors ? t.verdictIncomplete : t.verdictInvalid;
   const parts = [
     '<section class="summary" aria-labelledby="summary-title">',
     `<h1 id="summary-title">${escapeHtml(t.title)}</h1>`,
-    `<div class="verdict ${valid ? "is-valid" : "is-invalid"}" data-verdict="${valid ? "valid" : "invalid"}">`,
-    `<span class="mark" aria-hidden="true">${valid ? "✓" : "✗"}</span>`,
-    `<div><strong>${escapeHtml(valid ? t.verdictValid : t.verdictInvalid)}</strong><p>${escapeHtml(verdictText)}</p>`,
+    `<div class="verdict ${valid ? "is-valid" : noErrors ? "is-incomplete" : "is-invalid"}" data-verdict="${valid ? "valid" : noErrors ? "incomplete" : "invalid"}">`,
+    `<span class="mark" aria-hidden="true">${valid ? "✓" : noErrors ? "!" : "✗"}</span>`,
+    `<div><strong>${escapeHtml(verdictTitle)}</strong><p>${escapeHtml(verdictText)}</p>`,
+    invalid > 0 && partial > 0 ? `<p>${escapeHtml(t.verdictIncompleteText(partial, report.files.length))}</p>` : "",
     personalFiles > 0 ? `<p class="risk-${personalRisk}" data-personal-files="${personalFiles}">${escapeHtml(t.personalVerdict(personalFiles))}</p>` : "",
     "</div></div>",
   ];
@@ -230,14 +274,13 @@ function renderSummary(report: Report, views: FileView[], sections: MetadataSect
 function renderSummaryRow(view: FileView, context: Context): string {
   const { file } = view;
   const { t, lang } = context;
-  const status = badgeStatus(file);
+  const status = fileStatus(file);
   const percent = file.stats.validCellsPercent;
-  const badge = formatBadge({ status, validCellsPercent: percent, lang });
   return [
     `<tr data-file="${escapeHtml(file.file)}" data-status="${status}" data-risk="${view.risk}">`,
     `<th scope="row"><a href="#${view.id}">${escapeHtml(file.file)}</a></th>`,
     `<td>${schemaLabel(file, context)}</td>`,
-    `<td><span class="badge">${badge}</span></td>`,
+    `<td>${fileBadge(file, context)}</td>`,
     `<td class="num">${percent === undefined ? "—" : escapeHtml(formatPercent(percent, lang))}</td>`,
     `<td><span class="risk-${view.risk}">${escapeHtml(t.risk[view.risk])}</span></td>`,
     `<td class="num">${context.number.format(file.stats.errors)}</td>`,
@@ -250,7 +293,12 @@ function schemaLabel(file: FileReport, context: Context): string {
   const schema = file.schema;
   if (schema === undefined) return `<span class="muted">${escapeHtml(context.t.noSchema)}</span>`;
   const name = schema.id ?? schema.source;
-  return `${escapeHtml(name)}${schema.version ? ` <span class="muted">v${escapeHtml(schema.version)}</span>` : ""}`;
+  return `${escapeHtml(name)}${schema.version ? ` <span class="muted">${escapeHtml(versionLabel(schema.version))}</span>` : ""}`;
+}
+
+/** `v1.1.6` whether the catalogue wrote `1.1.6` or `v1.1.6`. */
+function versionLabel(version: string): string {
+  return /^v\d/i.test(version) ? version : `v${version}`;
 }
 
 function renderToc(views: FileView[], sections: MetadataSectionView[], context: Context): string {
@@ -266,21 +314,21 @@ function renderFile(view: FileView, preview: PreviewTable | undefined, context: 
   const { t } = context;
   const facts: Array<[string, string]> = [
     [t.colSchema, schemaLabel(file, context)],
-    [t.rows, context.number.format(file.stats.rows)],
+    // Past the error limit the rows counted are only those read, and the label says so.
+    file.partial
+      ? [t.rowsRead, `${context.number.format(file.stats.rows)} <span class="muted">(${escapeHtml(t.stopped)})</span>`]
+      : [t.rows, context.number.format(file.stats.rows)],
     [t.columns, context.number.format(file.stats.fields)],
     [t.colValidCells, file.stats.validCellsPercent === undefined ? "—" : escapeHtml(formatPercent(file.stats.validCellsPercent, context.lang))],
     [t.encoding, escapeHtml(file.encoding ?? t.unknown)],
   ];
   const parts = [
     `<section class="file" id="${id}" aria-labelledby="${id}-title" data-file="${escapeHtml(file.file)}">`,
-    `<h2 id="${id}-title">${escapeHtml(t.fileHeading(file.file))} <span class="badge">${formatBadge({
-      status: badgeStatus(file),
-      validCellsPercent: file.stats.validCellsPercent,
-      lang: context.lang,
-    })}</span></h2>`,
+    `<h2 id="${id}-title">${escapeHtml(t.fileHeading(file.file))} ${fileBadge(file, context)}</h2>`,
     `<dl class="facts">${facts.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`).join("")}</dl>`,
   ];
-  if (file.partial) parts.push(`<p class="alert is-warning">${escapeHtml(t.partialNotice)}</p>`);
+  const notice = partialNotice(file, context.lang, context.maxErrors);
+  if (notice) parts.push(`<p class="alert is-warning" data-partial="true">${escapeHtml(notice)}</p>`);
   parts.push(renderFindings(view, context));
   if (preview !== undefined) parts.push(renderPreview(view, preview, context));
   parts.push(renderPersonal(view, context));
@@ -293,7 +341,11 @@ function renderFindings(view: FileView, context: Context): string {
   const { id, groups } = view;
   const parts = [`<h3 id="${id}-findings">${escapeHtml(t.findingsTitle)}</h3>`];
   if (groups.length === 0) {
-    parts.push(`<p>${escapeHtml(t.noFindings)}</p>`);
+    // "No errors" only when it is true of the whole file: personal data may fail it, and a
+    // stopped reading leaves the rest unchecked.
+    const personalFails = view.file.findings.some((finding) => finding.category === "personal-data" && finding.severity !== "info" && !finding.accepted);
+    const text = view.file.partial ? t.noFindingsInRowsRead : personalFails || !view.file.valid ? t.noSchemaFindings : t.noFindings;
+    parts.push(`<p>${escapeHtml(text)}</p>`);
     return parts.join("\n");
   }
   const bars = groups.slice(0, MAX_CHART_BARS).map((group) => ({
@@ -342,26 +394,37 @@ function renderGroup(view: FileView, group: Group, context: Context): string {
     '<div class="group-body">',
     `<p class="fix">${fix ? `<strong>${escapeHtml(t.howToFix)} :</strong> ${escapeHtml(fix)} ` : ""}<a href="${escapeHtml(docsUrl(group.code))}">${escapeHtml(t.documentation)}</a></p>`,
   ];
-  if (group.details.length > 0) {
+  if (group.entries.length > 0) {
     parts.push(
       `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${view.file.file} — ${group.code}`)}"><table class="occurrences">`,
+      // Fixed widths: a value or a column name without a break must wrap, not widen the table.
+      '<colgroup><col class="c-row"><col class="c-column"><col class="c-value"><col></colgroup>',
       `<thead><tr><th scope="col" class="num">${escapeHtml(t.colRow)}</th><th scope="col">${escapeHtml(t.colColumn)}</th>`,
       `<th scope="col">${escapeHtml(t.colValue)}</th><th scope="col">${escapeHtml(t.colExplanation)}</th></tr></thead><tbody>`,
-      ...group.details.map((finding) => renderOccurrence(view, finding, context)),
+      ...group.entries.map((entry) => renderOccurrence(view, entry, context)),
       "</tbody></table></div>",
     );
   }
-  const hidden = group.count - group.details.length;
+  const hidden = group.count - group.entries.reduce((n, entry) => n + entrySize(entry), 0);
   if (hidden > 0) parts.push(`<p class="more">${escapeHtml(t.moreNotShown(hidden))}</p>`);
   parts.push("</div></div>");
   return parts.join("\n");
 }
 
-function renderOccurrence(view: FileView, finding: Finding, context: Context): string {
+function renderOccurrence(view: FileView, entry: FindingEntry, context: Context): string {
   const { t } = context;
+  const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
   let row: string;
-  if (finding.rowNumber !== undefined) {
+  if (entry.kind === "aggregate") {
+    const { count, rows } = entry.aggregate;
+    const list = rows.map((rowNumber) => context.number.format(rowNumber)).join(", ") + (count > rows.length ? "…" : "");
+    row = `<span class="rows">${escapeHtml(t.aggregatedRows(count, list))}</span>`;
+  } else if (finding.rowNumber !== undefined) {
     row = context.number.format(finding.rowNumber) + (finding.rowNumber === 1 ? ` (${escapeHtml(t.header)})` : "");
+    // A quoted cell spanning lines above moves the record down: give the line an editor shows.
+    if (finding.rowNumber > 1 && finding.line !== undefined && finding.line !== finding.rowNumber) {
+      row = `<span title="${escapeHtml(t.record(finding.rowNumber, finding.line))}">${row}</span> <span class="muted">(${escapeHtml(t.record(finding.rowNumber, finding.line))})</span>`;
+    }
   } else if (finding.pointer !== undefined) {
     row = `<code>${escapeHtml(finding.pointer || "/")}</code>`;
   } else {
@@ -374,7 +437,7 @@ function renderOccurrence(view: FileView, finding: Finding, context: Context): s
         ? String(finding.fieldNumber)
         : "";
   return [
-    `<tr data-severity="${finding.severity}">`,
+    `<tr data-severity="${finding.severity}"${entry.kind === "aggregate" ? ` data-aggregate="${entry.aggregate.count}"` : ""}>`,
     `<td class="num">${row}</td>`,
     `<td>${column}</td>`,
     `<td>${renderCell(finding.cell, isPersonalCell(view, finding.fieldName, finding.fieldNumber), context)}</td>`,
@@ -442,18 +505,24 @@ function renderPersonal(view: FileView, context: Context): string {
     return parts.join("\n");
   }
   parts.push('<div class="cards">');
-  for (const finding of view.personal) {
+  for (const entry of view.personal) {
+    const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
     const data = finding.data;
     const kind = typeof data.kind === "string" ? data.kind : finding.code;
     const column = finding.fieldName ?? (finding.fieldNumber !== undefined ? String(finding.fieldNumber) : "");
     const items: Array<[string, string]> = [];
+    if (entry.kind === "aggregate") {
+      const { count, rows } = entry.aggregate;
+      const list = rows.map((rowNumber) => context.number.format(rowNumber)).join(", ") + (count > rows.length ? "…" : "");
+      items.push([t.colRow, escapeHtml(t.aggregatedRows(count, list))]);
+    }
     if (data.confidence !== undefined) items.push([t.confidence, renderConfidence(data.confidence, context)]);
-    if (data.evidence !== undefined) items.push([t.evidence, renderValue(data.evidence)]);
+    if (data.evidence !== undefined) items.push([t.evidence, renderEvidence(data.evidence, context)]);
     // Only the examples the finding carries, which the detector has already masked.
     if (data.examples !== undefined) items.push([t.examples, renderValue(data.examples, 0, true)]);
     if (data.legal !== undefined) items.push([t.legal, renderValue(data.legal)]);
     parts.push(
-      `<article class="card is-${finding.severity}" data-personal="${escapeHtml(kind)}">`,
+      `<article class="card is-${finding.severity}" data-personal="${escapeHtml(kind)}"${entry.kind === "aggregate" ? ` data-aggregate="${entry.aggregate.count}"` : ""}>`,
       `<h4>${escapeHtml(kind)}${column ? ` — ${escapeHtml(column)}` : ""}<span class="tag sev-${finding.severity}">${escapeHtml(t.severity[finding.severity])}</span></h4>`,
       `<p>${escapeHtml(finding.message)}${finding.accepted ? ` <span class="tag">${escapeHtml(t.accepted(finding.accepted.reason))}</span>` : ""}</p>`,
       `<dl>${items.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join("")}</dl>`,
@@ -461,9 +530,32 @@ function renderPersonal(view: FileView, context: Context): string {
     );
   }
   parts.push("</div>");
-  const hidden = view.personalCount - view.personal.length;
+  const hidden = view.personalCount - view.personal.reduce((n, entry) => n + entrySize(entry), 0);
   if (hidden > 0) parts.push(`<p class="more">${escapeHtml(t.moreNotShown(hidden))}</p>`);
   return parts.join("\n");
+}
+
+/**
+ * A detector's evidence in words: the keys it records (`share`, `freeText`, `cellsInColumn`...)
+ * are identifiers, shown under their label; an identifier without one is left out rather than
+ * printed raw. Keys already written for people (with a space or an accent) are kept.
+ */
+function renderEvidence(evidence: unknown, context: Context): string {
+  if (evidence === null || typeof evidence !== "object" || Array.isArray(evidence)) return renderValue(evidence);
+  const { t } = context;
+  const items: string[] = [];
+  for (const [key, value] of Object.entries(evidence as Record<string, unknown>)) {
+    if (value === null || value === undefined || value === false) continue;
+    const label = t.evidenceLabels[key] ?? (/^[A-Za-z][A-Za-z0-9]*$/.test(key) ? undefined : key);
+    if (label === undefined) continue;
+    let shown: string;
+    if (value === true) shown = escapeHtml(t.yes);
+    else if (typeof value === "number" && (key === "share" || key === "checksum") && value >= 0 && value <= 1) shown = escapeHtml(formatPercent(value * 100, context.lang));
+    else if (typeof value === "number") shown = context.number.format(value);
+    else shown = renderValue(value, 1);
+    items.push(`<li><strong>${escapeHtml(label)}</strong> : ${shown}</li>`);
+  }
+  return items.length > 0 ? `<ul>${items.join("")}</ul>` : "";
 }
 
 function renderConfidence(value: unknown, context: Context): string {
@@ -550,7 +642,7 @@ function renderAudit(report: Report, context: Context): string {
   const rows = report.files.map((file) => {
     const schema = file.schema;
     const source = schema === undefined ? "" : linkOrText(schema.source);
-    const schemaText = schema === undefined ? escapeHtml(t.noSchema) : `${escapeHtml(schema.id ?? "—")}${schema.version ? ` v${escapeHtml(schema.version)}` : ""}`;
+    const schemaText = schema === undefined ? escapeHtml(t.noSchema) : `${escapeHtml(schema.id ?? "—")}${schema.version ? ` ${escapeHtml(versionLabel(schema.version))}` : ""}`;
     return [
       `<tr data-file="${escapeHtml(file.file)}"><th scope="row">${escapeHtml(file.file)}</th>`,
       `<td class="num">${context.number.format(file.stats.bytes)}</td>`,

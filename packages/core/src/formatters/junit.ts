@@ -1,6 +1,7 @@
-import type { Finding } from "../findings.js";
+import type { Finding, Lang } from "../findings.js";
 import { findingGroups } from "./groups.js";
 import type { Report } from "../report.js";
+import { aggregateFindings, aggregateMessage, lineNote, maxErrorsOf, partialNotice, type AggregateOptions } from "./aggregate.js";
 
 /** XML 1.0 text: the five entities, and characters XML cannot carry at all removed (§2.2). */
 export function escapeXml(value: string): string {
@@ -13,10 +14,11 @@ export function escapeXml(value: string): string {
     .replace(/'/g, "&apos;");
 }
 
-function where(finding: Finding): string {
+function where(finding: Finding, count?: number): string {
   const parts: string[] = [];
   if (finding.line !== undefined) parts.push(`line ${finding.line}`);
   if (finding.rowNumber !== undefined) parts.push(`row ${finding.rowNumber}`);
+  if (count !== undefined) parts.push(`${count} rows`);
   if (finding.fieldName !== undefined) parts.push(`field ${finding.fieldName}`);
   else if (finding.fieldNumber !== undefined) parts.push(`field ${finding.fieldNumber}`);
   if (finding.pointer !== undefined) parts.push(finding.pointer || "/");
@@ -29,11 +31,15 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
  * JUnit XML as CI dashboards read it (the de facto schema of Ant's and Jenkins' reports): one
  * testsuite per file, one failing testcase per error or warning (`type` is the severity), and a
  * passing testcase for a file without any. Run errors form a `conforme` suite of errored cases.
+ * A column failing the same way on many rows is one testcase (`aggregate: false` lists all), and
+ * the part of a file left unread at the error limit is a skipped testcase saying so.
  */
-export function formatJunit(report: Report): string {
+export function formatJunit(report: Report, options: AggregateOptions = {}): string {
+  const lang: Lang = report.lang;
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let skippedTotal = 0;
   if (report.runErrors.length > 0) {
     const cases = report.runErrors.map(
       (error) =>
@@ -43,21 +49,32 @@ export function formatJunit(report: Report): string {
     suites.push(`  <testsuite name="conforme" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0" time="0">\n${cases.join("\n")}\n  </testsuite>`);
   }
   for (const file of findingGroups(report)) {
-    const failing = file.findings.filter((finding) => finding.severity !== "info" && !finding.accepted);
+    const failing = aggregateFindings(
+      file.findings.filter((finding) => finding.severity !== "info" && !finding.accepted),
+      options,
+    );
     const name = escapeXml(file.file);
     const cases =
       failing.length === 0
         ? [`    <testcase classname="${name}" name="${escapeXml(file.file)}" time="${seconds(file.durationMs)}"/>`]
-        : failing.map((finding) => {
-            const label = escapeXml(`${finding.code}${where(finding) ? ` (${where(finding)})` : ""}`);
-            const body = escapeXml(`${finding.message}\n${where(finding)}`);
-            return `    <testcase classname="${name}" name="${label}">\n      <failure type="${finding.severity}" message="${escapeXml(finding.message)}">${body}</failure>\n    </testcase>`;
+        : failing.map((entry) => {
+            const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
+            const place = where(finding, entry.kind === "aggregate" ? entry.aggregate.count : undefined);
+            const message = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang)}`;
+            const label = escapeXml(`${finding.code}${place ? ` (${place})` : ""}`);
+            const body = escapeXml(`${message}\n${place}`);
+            return `    <testcase classname="${name}" name="${label}">\n      <failure type="${finding.severity}" message="${escapeXml(message)}">${body}</failure>\n    </testcase>`;
           });
+    const stopped = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;
+    const notice = stopped ? partialNotice(stopped, lang, maxErrorsOf(report)) : undefined;
+    if (notice) cases.push(`    <testcase classname="${name}" name="max-errors">\n      <skipped message="${escapeXml(notice)}"/>\n    </testcase>`);
+    const skipped = notice ? 1 : 0;
     tests += cases.length;
     failures += failing.length;
+    skippedTotal += skipped;
     suites.push(
-      `  <testsuite name="${name}" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="0" time="${seconds(file.durationMs)}">\n${cases.join("\n")}\n  </testsuite>`,
+      `  <testsuite name="${name}" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="${skipped}" time="${seconds(file.durationMs)}">\n${cases.join("\n")}\n  </testsuite>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="conforme" tests="${tests}" failures="${failures}" errors="${report.runErrors.length}" time="${seconds(report.durationMs)}">\n${suites.join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="conforme" tests="${tests}" failures="${failures}" errors="${report.runErrors.length}" skipped="${skippedTotal}" time="${seconds(report.durationMs)}">\n${suites.join("\n")}\n</testsuites>\n`;
 }

@@ -6,7 +6,7 @@ describe("formatMarkdown", () => {
   it.each([
     ["a | b", "a \\| b"],
     ["<script>", "&lt;script&gt;"],
-    ["*gras* [lien](x)", "\\*gras\\* \\[lien\\](x)"],
+    ["*gras* [lien](x)", "\\*gras\\* \\[lien\\]\\(x\\)"],
     ["l1\nl2", "l1 l2"],
   ])("escapes %j", (raw, escaped) => {
     expect(escapeMarkdown(raw)).toBe(escaped);

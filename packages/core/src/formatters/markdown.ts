@@ -1,11 +1,15 @@
 import type { Finding, Lang, Severity } from "../findings.js";
 import { findingGroups } from "./groups.js";
 import type { Report } from "../report.js";
+import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
 import { describeCode } from "./catalog.js";
+import { markdownCode, markdownText } from "./sanitize.js";
 
 export interface MarkdownOptions {
   /** Findings listed per file; the rest are counted (default 50, a pull-request comment stays readable). */
   maxFindingsPerFile?: number;
+  /** False lists every finding of a column failing on many rows (`--no-aggregate`). */
+  aggregate?: boolean;
 }
 
 const words = {
@@ -27,7 +31,7 @@ const words = {
     more: (n: number) => `… et ${n} autre(s) constat(s), voir le rapport complet.`,
     severities: { error: "erreur", warning: "avertissement", info: "info" } as Record<Severity, string>,
     line: "ligne",
-    row: "enreg.",
+    rowsRead: (n: number) => `${n} lues (lecture arrêtée)`,
     accepted: "accepté",
   },
   en: {
@@ -48,30 +52,21 @@ const words = {
     more: (n: number) => `… and ${n} more finding(s), see the full report.`,
     severities: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
     line: "line",
-    row: "row",
+    rowsRead: (n: number) => `${n} read (stopped)`,
     accepted: "accepted",
   },
 } as const;
 
 /**
- * Text inside a Markdown table cell: cell values are untrusted, so HTML is neutralised, the
- * characters Markdown reads as syntax are escaped (CommonMark §2.4 backslash escapes) and
- * line breaks folded.
+ * Text inside a Markdown table cell: cell values are untrusted, so HTML is neutralised, Markdown
+ * syntax escaped, mentions and autolinks broken and line breaks folded (see sanitize.ts).
  */
-export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#!~])/g, "\\$1")
-    .replace(/\r?\n|\r/g, " ");
-}
+export const escapeMarkdown = markdownText;
 
 function place(finding: Finding, lang: Lang): string {
-  const w = words[lang];
   const parts: string[] = [];
-  if (finding.line !== undefined) parts.push(`${w.line} ${finding.line}`);
-  else if (finding.rowNumber !== undefined) parts.push(`${w.row} ${finding.rowNumber}`);
+  const where = finding.pointer !== undefined && finding.line !== undefined ? `${words[lang].line} ${finding.line}` : recordPlace(finding, lang);
+  if (where !== undefined) parts.push(where);
   if (finding.fieldName !== undefined) parts.push(finding.fieldName);
   else if (finding.pointer !== undefined) parts.push(finding.pointer || "/");
   return escapeMarkdown(parts.join(", "));
@@ -93,17 +88,28 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.files.length > 0) {
     out.push("", `| ${w.file} | ${w.status} | ${w.errors} | ${w.warnings} | ${w.rows} |`, "|---|---|---:|---:|---:|");
     for (const file of report.files) {
-      out.push(`| ${escapeMarkdown(file.file)} | ${file.valid ? "✅" : "❌"} | ${file.stats.errors} | ${file.stats.warnings} | ${file.stats.rows} |`);
+      // A file stopped at the error limit is neither valid nor fully counted.
+      const status = !file.valid ? "❌" : file.partial ? "⚠️" : "✅";
+      const rows = file.partial ? w.rowsRead(file.stats.rows) : String(file.stats.rows);
+      out.push(`| ${escapeMarkdown(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
     }
   }
   for (const file of findingGroups(report)) {
-    if (file.findings.length === 0) continue;
-    out.push("", `### ${escapeMarkdown(file.file)}`, "", `| ${w.place} | ${w.severity} | ${w.code} | ${w.message} |`, "|---|---|---|---|");
-    for (const finding of file.findings.slice(0, cap)) {
+    const stopped = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;
+    const notice = stopped ? partialNotice(stopped, lang, maxErrorsOf(report)) : undefined;
+    if (file.findings.length === 0 && notice === undefined) continue;
+    out.push("", `### ${escapeMarkdown(file.file)}`);
+    if (notice) out.push("", `> ⚠️ ${escapeMarkdown(notice)}`);
+    out.push("", `| ${w.place} | ${w.severity} | ${w.code} | ${w.message} |`, "|---|---|---|---|");
+    const entries = aggregateFindings(file.findings, { aggregate: options.aggregate });
+    for (const entry of entries.slice(0, cap)) {
+      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
+      const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
       const severity = `${w.severities[finding.severity]}${finding.accepted ? ` (${w.accepted})` : ""}`;
-      out.push(`| ${place(finding, lang)} | ${severity} | [\`${finding.code}\`](${describeCode(finding.code).helpUri}) | ${escapeMarkdown(finding.message)} |`);
+      out.push(`| ${place(finding, lang)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${escapeMarkdown(message)} |`);
     }
-    if (file.findings.length > cap) out.push("", w.more(file.findings.length - cap));
+    const hidden = entries.slice(cap).reduce((n, entry) => n + (entry.kind === "finding" ? 1 : entry.aggregate.count), 0);
+    if (hidden > 0) out.push("", w.more(hidden));
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
-import type { Finding, Severity } from "../findings.js";
+import type { Finding, Lang, Severity } from "../findings.js";
 import type { Report } from "../report.js";
+import { aggregateFindings, aggregateMessage, lineNote, maxErrorsOf, partialNotice, type AggregateOptions, type FindingEntry } from "./aggregate.js";
 import { findingGroups } from "./groups.js";
 import type { FormatOptions } from "./index.js";
 import { SARIF_LEVEL as LEVEL, sarifRule } from "./sarif-rules.js";
@@ -24,9 +25,12 @@ export function sarifSelection<T extends { finding: Finding }>(items: T[], max =
   return { kept: items.filter((_item, index) => keep.has(index)), omitted: items.length - max };
 }
 
-/** How many findings of the report a SARIF log leaves out (0 below {@link SARIF_MAX_RESULTS}). */
-export function sarifOmittedResults(report: Report, max = SARIF_MAX_RESULTS): number {
-  const total = findingGroups(report).reduce((sum, group) => sum + group.findings.length, 0);
+/**
+ * How many results a SARIF log of this report leaves out (0 below {@link SARIF_MAX_RESULTS}),
+ * counting a column aggregated as one result, as {@link formatSarif} does.
+ */
+export function sarifOmittedResults(report: Report, max = SARIF_MAX_RESULTS, options: AggregateOptions = {}): number {
+  const total = findingGroups(report).reduce((sum, group) => sum + aggregateFindings(group.findings, options).length, 0);
   return Math.max(0, total - max);
 }
 
@@ -35,7 +39,7 @@ function uriOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
 }
 
-export interface SarifFormatOptions extends FormatOptions {
+export interface SarifFormatOptions extends FormatOptions, AggregateOptions {
   /** Results kept in the run; {@link SARIF_MAX_RESULTS} by default. */
   maxResults?: number;
 }
@@ -44,7 +48,9 @@ export interface SarifFormatOptions extends FormatOptions {
  * SARIF 2.1.0 (OASIS), the format GitHub code scanning uploads: one run, the check catalogue
  * entries of the codes found as rules (helpUri: the code's docs page), one result per finding
  * located at its physical line (SARIF §3.30: startLine is 1-based), and run errors as
- * tool-execution notifications. Accepted findings carry an external suppression with the reason.
+ * tool-execution notifications, as is a file stopped at the error limit. Accepted findings carry an
+ * external suppression with the reason. A column failing the same way on many rows is one result
+ * at its first row, its count and first records in `properties` (`aggregate: false` lists all).
  * Rules carry GitHub's fields (sarif-rules.ts). At most `maxResults` results: the run's
  * properties (`totalResults`, `omittedResults`) and a warning notification say how many were
  * left out.
@@ -52,14 +58,25 @@ export interface SarifFormatOptions extends FormatOptions {
 export function formatSarif(report: Report, options: SarifFormatOptions = {}): string {
   const lang = report.lang;
   const max = options.maxResults ?? SARIF_MAX_RESULTS;
-  const all = findingGroups(report).flatMap((group) => group.findings.map((finding) => ({ finding, file: finding.file ?? group.file })));
-  const { kept: findings, omitted } = sarifSelection(all, max);
-  const ruleIds = [...new Set(findings.map(({ finding }) => finding.code))].sort();
+  const all = findingGroups(report).flatMap((group) =>
+    aggregateFindings(group.findings, options).map((entry) => {
+      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
+      return { entry, finding, file: finding.file ?? group.file };
+    }),
+  );
+  const { kept, omitted } = sarifSelection(all, max);
+  const ruleIds = [...new Set(kept.map(({ finding }) => finding.code))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   const firstOf = new Map<string, Finding>();
-  for (const { finding } of findings) if (!firstOf.has(finding.code)) firstOf.set(finding.code, finding);
+  for (const { finding } of kept) if (!firstOf.has(finding.code)) firstOf.set(finding.code, finding);
   const rules = ruleIds.map((id) => sarifRule(id, lang, firstOf.get(id)));
-  const results = findings.map(({ finding, file }) => result(finding, file, ruleIndex.get(finding.code) ?? 0));
+  const results = kept.map(({ entry, file }) => result(entry, file, lang, ruleIndex));
+  const stopped = report.files.flatMap((file) => {
+    const notice = partialNotice(file, lang, maxErrorsOf(report));
+    return notice === undefined
+      ? []
+      : [{ level: "warning", message: { text: notice }, descriptor: { id: "max-errors" }, locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file.file) } } }] }];
+  });
   const overflow = [];
   if (omitted > 0) {
     const text =
@@ -91,6 +108,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
                 if (error.file) notification.locations = [{ physicalLocation: { artifactLocation: { uri: uriOf(error.file) } } }];
                 return notification;
               }),
+              ...stopped,
               ...overflow,
             ],
           },
@@ -104,7 +122,8 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function result(finding: Finding, file: string, index: number): Record<string, unknown> {
+function result(entry: FindingEntry, file: string, lang: Lang, ruleIndex: Map<string, number>): Record<string, unknown> {
+  const finding: Finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
   // GitHub code scanning requires a startLine: a finding about the whole file points at line 1.
   const region: Record<string, number> = { startLine: finding.line ?? 1 };
   // `column` is a character position only in metadata descriptors; a CSV cell has no column.
@@ -113,14 +132,20 @@ function result(finding: Finding, file: string, index: number): Record<string, u
   for (const key of ["rowNumber", "fieldNumber", "fieldName", "pointer"] as const) {
     if (finding[key] !== undefined) properties[key] = finding[key];
   }
-  const entry: Record<string, unknown> = {
+  if (entry.kind === "aggregate") {
+    properties.count = entry.aggregate.count;
+    properties.rowNumbers = entry.aggregate.rows;
+  }
+  // The region is the record's physical line: the message names the record when they differ.
+  const text = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang)}`;
+  const sarifResult: Record<string, unknown> = {
     ruleId: finding.code,
-    ruleIndex: index,
+    ruleIndex: ruleIndex.get(finding.code) ?? 0,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text },
     locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file) }, region } }],
     properties,
   };
-  if (finding.accepted) entry.suppressions = [{ kind: "external", justification: finding.accepted.reason }];
-  return entry;
+  if (finding.accepted) sarifResult.suppressions = [{ kind: "external", justification: finding.accepted.reason }];
+  return sarifResult;
 }

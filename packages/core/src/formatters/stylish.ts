@@ -1,10 +1,14 @@
 import type { Finding, Lang } from "../findings.js";
 import type { Report } from "../report.js";
+import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
 import { findingGroups } from "./groups.js";
+import { terminalText } from "./sanitize.js";
 
 export interface StylishOptions {
   /** ANSI colours; the CLI turns them off for NO_COLOR and non-TTY output. */
   color?: boolean;
+  /** False lists every finding of a column failing on many rows (`--no-aggregate`). */
+  aggregate?: boolean;
 }
 
 const words = {
@@ -17,7 +21,6 @@ const words = {
     files: (n: number) => `${n} fichier${n > 1 ? "s" : ""}`,
     valid: "✔ conforme",
     invalid: "✖ non conforme",
-    partial: "lecture arrêtée au nombre maximal d'erreurs : résultats partiels",
     row: "ligne",
     header: "en-tête",
     column: "colonne",
@@ -33,7 +36,6 @@ const words = {
     files: (n: number) => `${n} file${n > 1 ? "s" : ""}`,
     valid: "✔ valid",
     invalid: "✖ invalid",
-    partial: "reading stopped at the error limit: partial results",
     row: "row",
     header: "header",
     column: "column",
@@ -45,7 +47,8 @@ const words = {
 function location(finding: Finding, lang: Lang): string {
   const w = words[lang];
   if (finding.rowNumber === 1) return `${w.header}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
-  if (finding.rowNumber !== undefined) return `${w.row} ${finding.rowNumber}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
+  // "enregistrement 12, ligne 15:3" when a multi-line cell above moved the record down.
+  if (finding.rowNumber !== undefined) return `${recordPlace(finding, lang)}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
   if (finding.fieldNumber !== undefined) return `${w.column} ${finding.fieldNumber}`;
   if (finding.pointer !== undefined) return finding.line ? `${finding.line}:${finding.column ?? 1}` : finding.pointer || "/";
   return w.file;
@@ -58,17 +61,23 @@ export function formatStylish(report: Report, options: StylishOptions = {}): str
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out: string[] = [];
   for (const error of report.runErrors) {
-    out.push(paint("31;1", `${w.run}${error.file ? ` (${error.file})` : ""} : ${error.message}`));
+    out.push(paint("31;1", terminalText(`${w.run}${error.file ? ` (${error.file})` : ""} : ${error.message}`)));
   }
   for (const file of findingGroups(report)) {
-    if (file.findings.length === 0) continue;
-    out.push("", paint("4", file.file));
-    const width = Math.max(...file.findings.map((finding) => location(finding, lang).length));
-    for (const finding of file.findings) {
+    if (file.findings.length === 0 && !file.partial) continue;
+    out.push("", paint("4", terminalText(file.file)));
+    const entries = aggregateFindings(file.findings, { aggregate: options.aggregate });
+    const where = (finding: Finding) => terminalText(location(finding, lang));
+    const width = Math.max(...entries.map((entry) => where(entry.kind === "finding" ? entry.finding : entry.aggregate.example).length));
+    for (const entry of entries) {
+      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const severity = finding.severity === "error" ? paint("31", w.error) : finding.severity === "warning" ? paint("33", w.warning) : paint("36", w.info);
-      out.push(`  ${location(finding, lang).padEnd(width)}  ${severity}  ${finding.message}  ${paint("2", finding.code)}`);
+      const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
+      out.push(`  ${where(finding).padEnd(width)}  ${severity}  ${terminalText(message)}  ${paint("2", terminalText(finding.code))}`);
     }
-    if (file.partial) out.push(paint("33", `  ${w.partial}`));
+    const partial = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;
+    const notice = partial ? partialNotice(partial, lang, maxErrorsOf(report)) : undefined;
+    if (notice) out.push(paint("33", `  ${notice}`));
   }
   const { errors, warnings, files } = report.stats;
   out.push("", `${report.valid ? paint("32;1", w.valid) : paint("31;1", w.invalid)} : ${w.files(files)}, ${w.errors(errors)}, ${w.warnings(warnings)}`);

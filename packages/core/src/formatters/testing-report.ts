@@ -48,3 +48,64 @@ export function sampleReport(lang: "fr" | "en" = "fr"): Report {
     ],
   };
 }
+
+/** Values a cell, a file name or a schema title may hold, each aimed at one output family. */
+export const HOSTILE = [
+  "\u001b[2J\u001b[31mrouge\u001b[0m",
+  "\u001b]0;titre volé\u0007",
+  "\u001b]8;;https://evil.example\u001b\\lien\u001b]8;;\u001b\\",
+  "\u009b31m C1",
+  "fin\n::error::injecté",
+  "x\r\n::add-mask::secret",
+  "\n::stop-commands::jeton",
+  "50% : a, b",
+  "@maire-adjoint et @org/equipe",
+  "![pixel](https://evil.example/p.png)",
+  "[cliquez](javascript:alert(1))",
+  "voir https://evil.example et www.evil.example",
+  "<img src=x onerror=alert(1)>",
+  "</style><script>alert(1)</script>",
+  "<![CDATA[ ]]> & < > \" ' \u0000\u0001",
+  "\u202eexe.pdf",
+] as const;
+
+/** A report whose file name, schema, cells, labels and messages hold every value of `HOSTILE`. */
+export function hostileReport(): Report {
+  const file = "données/<b>@maire</b>\n::warning::x.csv";
+  const findings: Finding[] = HOSTILE.map((value, index) => ({
+    code: "type-error",
+    messageId: "default",
+    severity: "error",
+    category: "schema",
+    message: `La valeur « ${value} » n'est pas valide.`,
+    data: {},
+    file,
+    rowNumber: index + 2,
+    line: index + 2,
+    fieldNumber: (index % 3) + 1,
+    fieldName: `col ${value}`,
+    cell: value,
+  }));
+  return {
+    reportVersion: "1.0",
+    tool: { name: "conforme", version: "1.0.0" },
+    lang: "fr",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    durationMs: 1,
+    valid: false,
+    stats: { files: 1, errors: findings.length, warnings: 0, infos: 0 },
+    runErrors: [{ code: "schema-error", file: "s\n::error::.json", message: HOSTILE.join(" ") }],
+    files: [
+      {
+        file,
+        valid: false,
+        partial: false,
+        schema: { id: "<i>titre</i> @x", version: "1.0", source: "javascript:alert(1)" },
+        labels: [],
+        stats: { rows: findings.length, fields: 3, bytes: 100, errors: findings.length, warnings: 0, infos: 0 },
+        findings,
+        durationMs: 1,
+      },
+    ],
+  };
+}

@@ -37,9 +37,19 @@ export interface ReportStrings {
   rows: string;
   columns: string;
   encoding: string;
-  partialNotice: string;
+  rowsRead: string;
+  stopped: string;
+  verdictIncomplete: string;
+  verdictIncompleteText: (partial: number, files: number) => string;
   findingsTitle: string;
   noFindings: string;
+  noSchemaFindings: string;
+  noFindingsInRowsRead: string;
+  aggregatedRows: (count: number, rows: string) => string;
+  record: (rowNumber: number, line: number) => string;
+  evidenceLabels: Record<string, string>;
+  yes: string;
+  no: string;
   chartTitle: string;
   chartDesc: (codes: number) => string;
   countsCaption: string;
@@ -135,10 +145,30 @@ const fr: ReportStrings = {
   rows: "Lignes",
   columns: "Colonnes",
   encoding: "Encodage",
-  partialNotice:
-    "La lecture s'est arrêtée avant la fin du fichier (limite d'erreurs atteinte) : les résultats sont incomplets.",
+  rowsRead: "Lignes lues",
+  stopped: "lecture arrêtée",
+  verdictIncomplete: "Vérification incomplète",
+  verdictIncompleteText: (partial, files) =>
+    partial === 1
+      ? `La lecture de 1 fichier sur ${files} s'est arrêtée au nombre maximal d'erreurs : la suite n'est pas vérifiée.`
+      : `La lecture de ${partial} fichiers sur ${files} s'est arrêtée au nombre maximal d'erreurs : la suite n'est pas vérifiée.`,
   findingsTitle: "Erreurs et avertissements",
   noFindings: "Aucune erreur ni aucun avertissement.",
+  noSchemaFindings: "Aucun écart au schéma ; les données personnelles signalées sont détaillées plus bas.",
+  noFindingsInRowsRead: "Aucun écart au schéma dans les lignes lues ; la suite du fichier n'est pas vérifiée.",
+  aggregatedRows: (count, rows) => `${count.toLocaleString("fr-FR")} lignes (${rows})`,
+  record: (rowNumber, line) => `enregistrement ${rowNumber.toLocaleString("fr-FR")}, ligne ${line.toLocaleString("fr-FR")} du fichier`,
+  evidenceLabels: {
+    headerHint: "Indice dans l'en-tête",
+    share: "Part des valeurs reconnues",
+    examined: "Valeurs examinées",
+    checksum: "Part avec une clé de contrôle valide",
+    personContext: "Colonnes de noms ou prénoms à côté",
+    freeText: "Dans un texte libre",
+    cellsInColumn: "Cellules concernées dans la colonne",
+  },
+  yes: "oui",
+  no: "non",
   chartTitle: "Nombre de signalements par code",
   chartDesc: (codes) => `Diagramme en barres des ${codes} codes les plus fréquents ; les mêmes nombres figurent dans le tableau.`,
   countsCaption: "Signalements par code",
@@ -233,9 +263,28 @@ const en: ReportStrings = {
   rows: "Rows",
   columns: "Columns",
   encoding: "Encoding",
-  partialNotice: "Reading stopped before the end of the file (error limit reached): the results are incomplete.",
+  rowsRead: "Rows read",
+  stopped: "reading stopped",
+  verdictIncomplete: "Incomplete check",
+  verdictIncompleteText: (partial, files) =>
+    `Reading of ${partial} of ${files} file${files === 1 ? "" : "s"} stopped at the error limit: the rest is not checked.`,
   findingsTitle: "Errors and warnings",
   noFindings: "No errors and no warnings.",
+  noSchemaFindings: "No departure from the schema; the personal data flagged is detailed below.",
+  noFindingsInRowsRead: "No departure from the schema in the rows read; the rest of the file is not checked.",
+  aggregatedRows: (count, rows) => `${count.toLocaleString("en-GB")} rows (${rows})`,
+  record: (rowNumber, line) => `record ${rowNumber.toLocaleString("en-GB")}, line ${line.toLocaleString("en-GB")} of the file`,
+  evidenceLabels: {
+    headerHint: "Header hint",
+    share: "Share of values recognised",
+    examined: "Values examined",
+    checksum: "Share with a valid check digit",
+    personContext: "Name columns alongside",
+    freeText: "In free text",
+    cellsInColumn: "Cells concerned in the column",
+  },
+  yes: "yes",
+  no: "no",
   chartTitle: "Findings per code",
   chartDesc: (codes) => `Bar chart of the ${codes} most frequent codes; the table gives the same numbers.`,
   countsCaption: "Findings per code",

@@ -29,6 +29,8 @@ h4{font-size:1rem;margin:0}
 .verdict p+p{font-weight:700;margin-top:.25rem}
 .verdict .mark{font-size:1.8rem;font-weight:700;width:2.6rem;height:2.6rem;border-radius:50%;display:flex;align-items:center;justify-content:center;color:#fff;background:var(--ko);flex:none}
 .verdict.is-valid .mark{background:var(--ok)}
+.verdict.is-incomplete{border-left-color:var(--warn)}
+.verdict.is-incomplete .mark{background:var(--warn)}
 .keys{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:1rem;margin:0 0 2rem;padding:0;list-style:none}
 .keys li{border:1px solid var(--line);padding:.75rem 1rem}
 .keys b{display:block;font-size:1.6rem;line-height:1.2}
@@ -44,6 +46,10 @@ thead th{background:var(--soft);border-bottom:2px solid var(--text)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code,.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.85em;word-break:break-all}
 .value{background:var(--soft);padding:0 .25rem;white-space:pre-wrap}
+.occurrences{table-layout:fixed}
+.occurrences .rows{white-space:normal;display:inline-block}
+.occurrences col.c-row{width:9rem}.occurrences col.c-column{width:18%}.occurrences col.c-value{width:28%}
+.occurrences td,.occurrences th,.files th,.files td,.card,.facts dd,caption{overflow-wrap:anywhere}
 .badge{display:inline-block;vertical-align:middle}
 .tag{display:inline-block;border:1px solid currentColor;padding:0 .4rem;font-size:.8rem;font-weight:700;white-space:nowrap}
 .sev-error{color:var(--ko)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
