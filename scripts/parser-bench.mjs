@@ -120,3 +120,26 @@ for (const [name, fn] of [["naive split", naive], ["papaparse Parser", papaparse
   }
   console.log(`${name.padEnd(18)} ${String(count).padStart(8)} records  ${(best / 1000).toFixed(2)} s  ${Math.round((rows / best) * 1000).toLocaleString("en")} rows/s`);
 }
+
+// Flatness: the time per chunk once V8 has optimized the parser's loop, against the time before.
+// A search hoisted by V8 out of its cache guard (see the note on searching in parse.ts) once made
+// every later chunk 40 times slower than the first ones; a ratio within this run, not a time.
+{
+  const times = [];
+  const p = createCsvParser({ delimiter: ",", quoteChar: '"' }, { record() {}, error() {} });
+  for (const c of chunks) {
+    const t = performance.now();
+    p.push(c);
+    times.push(performance.now() - t);
+  }
+  p.end();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const early = median(times.slice(1, 16));
+  const late = median(times.slice(-16));
+  const ratio = late / Math.max(early, 0.05);
+  console.log(`time per chunk, last 16 / chunks 2-16: ${ratio.toFixed(2)} (${late.toFixed(2)} ms / ${early.toFixed(2)} ms)`);
+  if (ratio > 8) {
+    console.error("the parser slows down once optimized: look for a search hoisted out of its guard");
+    process.exitCode = 1;
+  }
+}

