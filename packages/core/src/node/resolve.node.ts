@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { findCatalogVersion, parseCatalog, parseDocument, parseSchemaId, DEFAULT_CATALOG_URL, type CatalogEntry } from "../resolve/catalog.js";
+import { findCatalogVersion, parseCatalog, readDocument, parseSchemaId, DEFAULT_CATALOG_URL, type CatalogEntry } from "../resolve/catalog.js";
 import { ResolveError } from "../resolve/errors.js";
 import type { ReadJson } from "../table-schema/package.js";
 import { fetchText, type CacheOptions } from "./cache.js";
@@ -41,12 +41,12 @@ async function readLocal(file: string): Promise<unknown> {
   } catch (cause) {
     throw new ResolveError("file-not-found", { path: file }, { cause });
   }
-  return parseDocument(text, file);
+  return readDocument(text, file);
 }
 
 async function readUrl(url: string, options: ResolveOptions, pullIds?: string[]): Promise<unknown> {
   const { text } = await fetchText(url, { ...options, ...(pullIds ? { pullIds } : {}) });
-  return parseDocument(text, url);
+  return readDocument(text, url);
 }
 
 const urlBase = (url: string) => new URL(".", url).href;
@@ -67,7 +67,7 @@ export function isLocalPath(ref: string, cwd: string = process.cwd()): boolean {
 export async function listCatalog(options: ResolveOptions = {}): Promise<CatalogEntry[]> {
   const catalogUrl = options.catalogUrl ?? DEFAULT_CATALOG_URL;
   const { text } = await fetchText(catalogUrl, { ...options, maxAgeMs: options.catalogMaxAgeMs ?? DAY_MS });
-  return parseCatalog(parseDocument(text, catalogUrl), catalogUrl);
+  return parseCatalog(await readDocument(text, catalogUrl), catalogUrl);
 }
 
 /**
