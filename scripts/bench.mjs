@@ -4,7 +4,7 @@
 // any JavaScript parser) measured in the same run, on a generated file whose schema carries the
 // `pattern`s of the national schemas (read from ../shared/schemas, or a fallback set).
 //
-//   node scripts/bench.mjs [--rows 1000000] [--repeat 2] [--skip-small] [--keep]
+//   node scripts/bench.mjs [--rows 1000000] [--repeat 2] [--skip-small] [--files 8] [--files-only]
 //
 // Figures are ratios against the baseline measured in the same run, never absolute targets: the
 // machine is shared, so every pass runs --repeat times in its own process and the best and worst
@@ -293,6 +293,37 @@ if (args.includes("--pass")) {
   console.log(`  conforme --version         ${range(startup.versionCpu)} s (${range(startup.versionWall)} s), above node ${range(startup.versionCpu.map((c) => c - nodeFloor))} s`);
   console.log(`  conforme lint, 10 rows     ${range(startup.lintTenCpu)} s (${range(startup.lintTenWall)} s), above node ${range(startup.lintTenCpu.map((c) => c - nodeFloor))} s, target <= 0.30 s`);
 
+  // Several files: one CLI run over N files of 200,000 rows (worker threads) against N runs of one.
+  const fileCount = Number(option("files", 8));
+  const filesSection = () => {
+    const single = path.join(outDir, `bench-200000-${patterns.length}p.csv`);
+    const many = path.join(outDir, `files-${fileCount}`);
+    mkdirSync(many, { recursive: true });
+    const names = Array.from({ length: fileCount }, (_, k) => path.join(many, `fichier-${k + 1}.csv`));
+    for (const name of names) if (!existsSync(name)) writeFileSync(name, readFileSync(single));
+    const together = repeated(() => {
+      const run = spawnMeasured([cliBin, "lint", many, "--schema", schemaFile, "--format", "json", "--no-personal-data"]);
+      if (JSON.parse(run.stdout).stats.errors !== 0) throw new Error("the generated files should be valid");
+      return run;
+    }, repeat);
+    const oneByOne = repeated(() => {
+      const runs = names.map((name) => measureCli(name, schemaFile, ["--no-personal-data"]));
+      return { seconds: runs.reduce((sum, run) => sum + run.seconds, 0), cpuSeconds: runs.reduce((sum, run) => sum + run.cpuSeconds, 0), peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)) };
+    }, repeat);
+    console.log(`
+${fileCount} files of 200,000 rows, no personal data (${repeat} runs, ${os.cpus().length} CPU)`);
+    console.log(`  one run over the ${fileCount} files   ${range(together.map((r) => r.seconds))} s  CPU ${range(together.map((r) => r.cpuSeconds))} s  peak RSS ${range(together.map((r) => r.peakRssMb), 0)} MB`);
+    console.log(`  ${fileCount} runs of one file          ${range(oneByOne.map((r) => r.seconds))} s  CPU ${range(oneByOne.map((r) => r.cpuSeconds))} s  peak RSS ${range(oneByOne.map((r) => r.peakRssMb), 0)} MB`);
+    console.log(`  speed-up (wall, same round)    ${range(together.map((r, k) => oneByOne[k].seconds / r.seconds))}x`);
+    return { together, oneByOne };
+  };
+  await generate(path.join(outDir, `bench-200000-${patterns.length}p.csv`), 200_000, schema, patterns);
+  if (args.includes("--files-only")) {
+    const files = filesSection();
+    writeFileSync(path.join(outDir, "results-files.json"), `${JSON.stringify(files, null, 2)}\n`);
+    process.exit(0);
+  }
+
   const sizes = args.includes("--skip-small") ? [Number(option("rows", 1_000_000))] : [100_000, Number(option("rows", 1_000_000))];
   const results = [];
   for (const rows of sizes) {
@@ -341,5 +372,6 @@ if (args.includes("--pass")) {
     console.log(`    personal-data detection (CLI with over without) ${pct(over("cli-personal-data", "cli", "seconds")).padStart(9)} | ${pct(over("cli-personal-data", "cli", "cpuSeconds")).padStart(9)}`);
     results.push({ rows, bytes: statSync(file).size, runs });
   }
-  writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify({ patternsFrom: from, patterns: patterns.map((p) => p.source), startup, results }, null, 2)}\n`);
+  const files = filesSection();
+  writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify({ patternsFrom: from, patterns: patterns.map((p) => p.source), startup, results, files }, null, 2)}\n`);
 }
