@@ -1,62 +1,135 @@
 #!/usr/bin/env node
-// Benchmark: conforme's full validation against a bare pass of its CSV reader and a naive
-// split (the practical floor for any JavaScript parser), in one run, on a generated file.
-// Each measurement runs in its own process so that peak RSS is its own.
+// Benchmark: conforme as users run it (`conforme lint FILE --schema schema.json --format json`,
+// a whole process) and its engine after import, against a naive split (the practical floor for
+// any JavaScript parser) measured in the same run, on a generated file whose schema carries the
+// `pattern`s of the national schemas (read from ../shared/schemas, or a fallback set).
 //
-//   node scripts/bench.mjs [--rows 1000000] [--personal-data] [--keep]
+//   node scripts/bench.mjs [--rows 1000000] [--repeat 2] [--skip-small] [--files 8] [--files-only]
 //
-// Figures are ratios against the baseline measured in the same run, never absolute targets.
-// Each pass reports its time from the start of the pass (module import included) and from
-// after the import: at 100,000 rows the import (~0.2 s) is a large share of the first.
+// Figures are ratios against the baseline measured in the same run, never absolute targets: the
+// machine is shared, so every pass runs --repeat times in its own process and the best and worst
+// are reported. Peak RSS and CPU come from the measured process itself (a preload writes them).
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parsePattern, random, sample } from "./pattern-sampler.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "bench-output");
+const sharedSchemas = path.resolve(root, "../shared/schemas");
+const cliBin = path.join(root, "packages/cli/dist/bin.js");
+const coreDist = pathToFileURL(path.join(root, "packages/core/dist/index.js")).href;
+const coreNodeDist = pathToFileURL(path.join(root, "packages/core/dist/node.js")).href;
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : fallback;
 };
 
-const SCHEMA = {
-  fields: [
-    { name: "id", type: "integer", constraints: { required: true } },
-    { name: "code", type: "string", constraints: { pattern: "[A-Z]{2}-[0-9]{4}", unique: true } },
-    { name: "montant", type: "number", constraints: { minimum: 0 } },
-    { name: "quantite", type: "integer", constraints: { minimum: 0, maximum: 1000 } },
-    { name: "date_decision", type: "date" },
-    { name: "statut", type: "string", constraints: { enum: ["ouvert", "ferme", "travaux", "projet"] } },
-    { name: "accessible", type: "boolean" },
-    { name: "courriel", type: "string", format: "email" },
-    { name: "libelle", type: "string", constraints: { maxLength: 200 } },
-    { name: "insee", type: "string", constraints: { pattern: "[0-9]{5}|2[AB][0-9]{3}" } },
-  ],
-  primaryKey: ["id"],
-};
+// Used when ../shared/schemas is absent: patterns of the shapes the national schemas use (SIRET,
+// INSEE codes with a top-level alternation, optional groups, URL, `|`-separated lists with the
+// `(x|)\1+x` idiom, names with nested quantifiers).
+const FALLBACK_PATTERNS = [
+  "^(https?)://[^\\s/$.?#].[^\\s]*$",
+  "^\\d{14}$",
+  "^([013-9]\\d|2[AB1-9])\\d{3}$",
+  "^(\\+33|\\+590|\\+594|\\+262|\\+596|\\+269|\\+687|\\+689|\\+590|\\+508|\\+681)(\\d){6,9}$",
+  "^[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}(\\/[0-9]{4}\\-[0-9]{2}\\-[0-9]{2})?$",
+  "(?:(?:^|\\|)(industriel|commercial|résidentiel|secteur tertiaire|inconnu|autre|sans objet))+$",
+  "(?:(?:^|\\|)([A-Z]\\d[a-z]|)\\1+[A-Z]\\d[a-z])+$",
+  "^(Le |La |Les |Los |Aux |L'|)([A-ZÉÇŒÈÎ])(((-| | - |')[A-ZÉÇŒÈÎ])|('|-| |)[a-zàâéèêëïîÿôûüœç])*( \\([A-Z][a-z]*\\)|)$",
+];
+const PATTERN_COLUMNS = 8;
 
-/** A small deterministic generator (mulberry32), so that every run reads the same bytes. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/** Every `pattern` of the national schemas, most frequent first (ties in code-point order). */
+function nationalPatterns() {
+  if (!existsSync(sharedSchemas)) return undefined;
+  const counts = new Map();
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.name.endsWith(".json")) {
+        let json;
+        try {
+          json = JSON.parse(readFileSync(full, "utf8"));
+        } catch {
+          continue;
+        }
+        for (const field of Array.isArray(json?.fields) ? json.fields : []) {
+          const pattern = field?.constraints?.pattern;
+          if (typeof pattern === "string") counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+        }
+      }
+    }
+  };
+  visit(sharedSchemas);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([pattern]) => pattern);
+}
+
+/** Up to `count` national patterns conforme compiles and the sampler can feed, each with a pool of valid values. */
+async function benchPatterns(count) {
+  const core = await import(coreDist);
+  const national = nationalPatterns();
+  const next = random(4242);
+  const chosen = [];
+  for (const source of national ?? FALLBACK_PATTERNS) {
+    if (chosen.length >= count) break;
+    let tree;
+    let compiled;
+    try {
+      tree = parsePattern(source);
+      compiled = core.compilePattern(source);
+    } catch {
+      continue;
+    }
+    const pool = new Set();
+    for (let k = 0; k < 4000 && pool.size < 300; k++) {
+      const value = sample(tree, next);
+      if (value.length > 0 && value.length < 120 && !/[\r\n"]/.test(value) && compiled.test(value)) pool.add(value);
+    }
+    if (pool.size >= 20) chosen.push({ source, pool: [...pool] });
+  }
+  return { from: national ? sharedSchemas : "fallback set in scripts/bench.mjs", patterns: chosen };
+}
+
+function benchSchema(patterns) {
+  return {
+    fields: [
+      { name: "id", type: "integer", constraints: { required: true } },
+      { name: "code", type: "string", constraints: { pattern: "[A-Z]{2}-[0-9]{4}", unique: true } },
+      { name: "montant", type: "number", constraints: { minimum: 0 } },
+      { name: "quantite", type: "integer", constraints: { minimum: 0, maximum: 1000 } },
+      { name: "date_decision", type: "date" },
+      { name: "statut", type: "string", constraints: { enum: ["ouvert", "ferme", "travaux", "projet"] } },
+      { name: "accessible", type: "boolean" },
+      { name: "libelle", type: "string", constraints: { maxLength: 200 } },
+      ...patterns.map((pattern, k) => ({ name: `motif_${k + 1}`, type: "string", constraints: { pattern: pattern.source } })),
+    ],
+    primaryKey: ["id"],
   };
 }
 
-async function generate(file, rows) {
+const csvCell = (value) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * Pattern columns draw from their pool of valid values, as municipal files repeat a few codes per
+ * column; one column in eight gets a fresh value on every other row (identifiers, free lists).
+ */
+async function generate(file, rows, schema, patterns) {
   if (existsSync(file)) return;
   const next = random(1729);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const words = ["salle", "gymnase", "école", "parc", "médiathèque", "piscine", "mairie", "annexe", "stade", "crèche"];
+  const trees = patterns.map((pattern) => parsePattern(pattern.source));
+  const core = await import(coreDist);
+  const compiled = patterns.map((pattern) => core.compilePattern(pattern.source));
   const out = createWriteStream(file);
   const write = (text) => (out.write(text) ? undefined : new Promise((resolve) => out.once("drain", resolve)));
-  await write(`${SCHEMA.fields.map((field) => field.name).join(",")}\n`);
+  await write(`${schema.fields.map((field) => field.name).join(",")}\n`);
   let buffer = "";
   for (let i = 1; i <= rows; i++) {
     const letters = String.fromCharCode(65 + (i % 26), 65 + (Math.floor(i / 26) % 26));
@@ -64,12 +137,19 @@ async function generate(file, rows) {
     const day = 1 + Math.floor(next() * 28);
     const month = 1 + Math.floor(next() * 12);
     const label = next() < 0.1 ? `"${pick(words)} ${pick(words)}, ${i}"` : `${pick(words)} ${i}`;
-    const insee = next() < 0.02 ? `2A${String(i % 1000).padStart(3, "0")}` : String(10000 + (i % 89999));
-    buffer +=
+    let line =
       `${i},${code},${(next() * 10000).toFixed(2)},${Math.floor(next() * 1000)},` +
       `20${10 + Math.floor(next() * 15)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")},` +
-      `${pick(["ouvert", "ferme", "travaux", "projet"])},${next() < 0.5 ? "true" : "false"},` +
-      `agent${i % 500}@ville-exemple.fr,${label},${insee}\n`;
+      `${pick(["ouvert", "ferme", "travaux", "projet"])},${next() < 0.5 ? "true" : "false"},${label}`;
+    for (let k = 0; k < patterns.length; k++) {
+      let value = pick(patterns[k].pool);
+      if (k === 1 && i % 2 === 0) {
+        const fresh = sample(trees[k], next);
+        if (compiled[k].test(fresh) && !/[\r\n"]/.test(fresh)) value = fresh;
+      }
+      line += `,${csvCell(value)}`;
+    }
+    buffer += `${line}\n`;
     if (buffer.length > 1 << 20) {
       await write(buffer);
       buffer = "";
@@ -79,17 +159,41 @@ async function generate(file, rows) {
   await new Promise((resolve) => out.end(resolve));
 }
 
-/** Runs one pass in a child process and returns its seconds, rows and peak RSS. */
-function measure(pass, file, extra = []) {
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--pass", pass, "--file", file, ...extra], {
+const preload = path.join(outDir, "stats-preload.mjs");
+
+/** Runs `argv` under node with the stats preload; wall seconds from spawn to exit, the process's own CPU and peak RSS. */
+function spawnMeasured(argv, { output } = {}) {
+  const statsFile = path.join(outDir, `stats-${process.pid}.json`);
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ["--import", pathToFileURL(preload).href, ...argv], {
     encoding: "utf8",
-    maxBuffer: 1 << 24,
+    maxBuffer: 1 << 28,
+    env: { ...process.env, CONFORME_BENCH_STATS: statsFile },
   });
-  if (result.status !== 0) throw new Error(`${pass} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split("\n").pop());
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${argv.join(" ")} failed (${result.status}): ${result.stderr}`);
+  const stats = JSON.parse(readFileSync(statsFile, "utf8"));
+  if (output) output(result.stdout);
+  return { seconds, ...stats, stdout: result.stdout };
+}
+
+/** One in-process pass in a child; the child prints its rows and the time after import. */
+function measurePass(pass, file, extra = []) {
+  const run = spawnMeasured([fileURLToPath(import.meta.url), "--pass", pass, "--file", file, ...extra]);
+  const line = JSON.parse(run.stdout.trim().split("\n").pop());
+  return { ...line, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb };
+}
+
+/** The CLI as a user runs it, on `file` with `schema`. */
+function measureCli(file, schemaFile, extra = []) {
+  const run = spawnMeasured([cliBin, "lint", file, "--schema", schemaFile, "--format", "json", ...extra]);
+  const report = JSON.parse(run.stdout);
+  if (report.stats.errors !== 0) throw new Error(`the generated file should be valid: ${JSON.stringify(report.files?.[0]?.findings?.slice(0, 3))}`);
+  return { rows: report.stats.rows ?? report.files.reduce((sum, f) => sum + f.stats.rows, 0), seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb };
 }
 
 async function runPass(pass, file) {
+  const schema = JSON.parse(readFileSync(option("schema"), "utf8"));
   const started = process.hrtime.bigint();
   let imported = started;
   let rows = 0;
@@ -104,8 +208,12 @@ async function runPass(pass, file) {
     }
     if (rest) rows++;
     rows -= 1;
+  } else if (pass === "sha256") {
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
+    hash.digest("hex");
   } else if (pass === "parser") {
-    const { readTable } = await import(path.join(root, "packages/core/dist/index.js"));
+    const { readTable } = await import(coreDist);
     imported = process.hrtime.bigint();
     await readTable(createReadStream(file, { highWaterMark: 1 << 20 }), {}, {
       record() {
@@ -114,61 +222,159 @@ async function runPass(pass, file) {
       problem() {},
     });
     rows -= 1;
-  } else {
-    const core = await import(path.join(root, "packages/core/dist/index.js"));
+  } else if (pass === "lint-api") {
+    // The library call the CLI makes: discovery, schema resolution, hashing, report building.
+    const { lint } = await import(coreNodeDist);
     imported = process.hrtime.bigint();
-    const checks = pass === "conforme-personal-data" ? core.personalDataChecks.map((check) => ({ check, options: {} })) : [];
-    const validator = core.createValidator(SCHEMA, { maxErrors: 0, checks });
+    const report = await lint([file], { schema: option("schema"), personalData: false, metadata: false });
+    rows = report.stats.rows ?? report.files.reduce((sum, f) => sum + f.stats.rows, 0);
+  } else {
+    const core = await import(coreDist);
+    imported = process.hrtime.bigint();
+    const checks = pass === "engine-personal-data" ? core.personalDataChecks.map((check) => ({ check, options: {} })) : [];
+    const validator = core.createValidator(schema, { maxErrors: 0, checks });
     const report = await validator.validate(createReadStream(file, { highWaterMark: 1 << 20 }), { name: path.basename(file) });
     rows = report.stats.rows;
     if (report.stats.errors !== 0) throw new Error(`the generated file should be valid: ${JSON.stringify(report.findings.slice(0, 3))}`);
   }
   const ended = process.hrtime.bigint();
-  const seconds = Number(ended - started) / 1e9;
-  const workSeconds = Number(ended - imported) / 1e9;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ pass, rows, seconds, workSeconds, peakRssMb }));
+  console.log(JSON.stringify({ pass, rows, inProcessSeconds: Number(ended - started) / 1e9, workSeconds: Number(ended - imported) / 1e9 }));
+}
+
+const fmt = (n, digits = 2) => n.toFixed(digits);
+const range = (values, digits = 2, unit = "") => {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi || fmt(lo, digits) === fmt(hi, digits) ? `${fmt(lo, digits)}${unit}` : `${fmt(lo, digits)}–${fmt(hi, digits)}${unit}`;
+};
+const pct = (values) => range(values.map((v) => v * 100), 0, " %");
+
+/** Runs `measure` `repeat` times; keeps every run, so that ranges can be reported. */
+function repeated(measure, repeat) {
+  return Array.from({ length: repeat }, () => measure());
 }
 
 if (args.includes("--pass")) {
   await runPass(option("pass"), option("file"));
 } else {
   mkdirSync(outDir, { recursive: true });
-  const sizes = [100_000, Number(option("rows", 1_000_000))];
-  const passes = ["naive", "parser", "conforme", ...(args.includes("--personal-data") ? ["conforme-personal-data"] : [])];
+  writeFileSync(
+    preload,
+    `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => {\n  const usage = process.resourceUsage();\n` +
+      `  writeFileSync(process.env.CONFORME_BENCH_STATS, JSON.stringify({ cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024 }));\n});\n`,
+  );
+  if (!existsSync(cliBin)) throw new Error("build first: npx -y pnpm@10.34.8 run build");
+  const repeat = Number(option("repeat", 2));
+  const { from, patterns } = await benchPatterns(PATTERN_COLUMNS);
+  const schema = benchSchema(patterns);
+  const schemaFile = path.join(outDir, "bench-schema.json");
+  writeFileSync(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`Patterns: ${patterns.length} from ${from}`);
+  for (const pattern of patterns) console.log(`  ${pattern.source}`);
+  console.log(`Machine: ${os.cpus().length} CPU, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`);
+
+  // Start-up: node alone, --version, and a 10-row lint, by CPU time of the process.
+  const ten = path.join(outDir, "bench-10.csv");
+  await generate(ten, 10, schema, patterns);
+  const startRuns = Math.max(5, repeat);
+  const nodeAlone = repeated(() => spawnMeasured(["-e", "0"]), startRuns);
+  const version = repeated(() => spawnMeasured([cliBin, "--version"]), startRuns);
+  const lintTen = repeated(() => measureCli(ten, schemaFile), startRuns);
+  const startup = {
+    nodeCpu: nodeAlone.map((r) => r.cpuSeconds),
+    versionCpu: version.map((r) => r.cpuSeconds),
+    versionWall: version.map((r) => r.seconds),
+    lintTenCpu: lintTen.map((r) => r.cpuSeconds),
+    lintTenWall: lintTen.map((r) => r.seconds),
+  };
+  const nodeFloor = Math.min(...startup.nodeCpu);
+  console.log(`\nStart-up (${startRuns} runs, CPU seconds of the process; wall in parentheses)`);
+  console.log(`  node -e 0                  ${range(startup.nodeCpu)} s`);
+  console.log(`  conforme --version         ${range(startup.versionCpu)} s (${range(startup.versionWall)} s), above node ${range(startup.versionCpu.map((c) => c - nodeFloor))} s`);
+  console.log(`  conforme lint, 10 rows     ${range(startup.lintTenCpu)} s (${range(startup.lintTenWall)} s), above node ${range(startup.lintTenCpu.map((c) => c - nodeFloor))} s, target <= 0.30 s`);
+
+  // Several files: one CLI run over N files of 200,000 rows (worker threads) against N runs of one.
+  const fileCount = Number(option("files", 8));
+  const filesSection = () => {
+    const single = path.join(outDir, `bench-200000-${patterns.length}p.csv`);
+    const many = path.join(outDir, `files-${fileCount}`);
+    mkdirSync(many, { recursive: true });
+    const names = Array.from({ length: fileCount }, (_, k) => path.join(many, `fichier-${k + 1}.csv`));
+    for (const name of names) if (!existsSync(name)) writeFileSync(name, readFileSync(single));
+    const together = repeated(() => {
+      // Files named one by one: bench-output/ is git-ignored, so a directory walk would skip them.
+      const run = spawnMeasured([cliBin, "lint", ...names, "--schema", schemaFile, "--format", "json", "--no-personal-data"]);
+      const report = JSON.parse(run.stdout);
+      const rows = report.files.reduce((sum, file) => sum + file.stats.rows, 0);
+      if (report.stats.errors !== 0 || rows !== fileCount * 200_000) throw new Error(`the generated files should be valid and read: ${rows} rows`);
+      return run;
+    }, repeat);
+    const oneByOne = repeated(() => {
+      const runs = names.map((name) => measureCli(name, schemaFile, ["--no-personal-data"]));
+      return { seconds: runs.reduce((sum, run) => sum + run.seconds, 0), cpuSeconds: runs.reduce((sum, run) => sum + run.cpuSeconds, 0), peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)) };
+    }, repeat);
+    console.log(`
+${fileCount} files of 200,000 rows, no personal data (${repeat} runs, ${os.cpus().length} CPU)`);
+    console.log(`  one run over the ${fileCount} files   ${range(together.map((r) => r.seconds))} s  CPU ${range(together.map((r) => r.cpuSeconds))} s  peak RSS ${range(together.map((r) => r.peakRssMb), 0)} MB`);
+    console.log(`  ${fileCount} runs of one file          ${range(oneByOne.map((r) => r.seconds))} s  CPU ${range(oneByOne.map((r) => r.cpuSeconds))} s  peak RSS ${range(oneByOne.map((r) => r.peakRssMb), 0)} MB`);
+    console.log(`  speed-up (wall, same round)    ${range(together.map((r, k) => oneByOne[k].seconds / r.seconds))}x`);
+    return { together, oneByOne };
+  };
+  await generate(path.join(outDir, `bench-200000-${patterns.length}p.csv`), 200_000, schema, patterns);
+  if (args.includes("--files-only")) {
+    const files = filesSection();
+    writeFileSync(path.join(outDir, "results-files.json"), `${JSON.stringify(files, null, 2)}\n`);
+    process.exit(0);
+  }
+
+  const sizes = args.includes("--skip-small") ? [Number(option("rows", 1_000_000))] : [100_000, Number(option("rows", 1_000_000))];
   const results = [];
   for (const rows of sizes) {
-    const file = path.join(outDir, `bench-${rows}.csv`);
-    await generate(file, rows);
+    const file = path.join(outDir, `bench-${rows}-${patterns.length}p.csv`);
+    await generate(file, rows, schema, patterns);
     const mb = statSync(file).size / 1e6;
-    console.log(`\n${rows.toLocaleString("en")} rows, ${mb.toFixed(0)} MB`);
-    const byPass = {};
-    for (const pass of passes) {
-      // Best of two runs: the first warms the page cache.
-      const runs = [measure(pass, file), measure(pass, file)];
-      const best = runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
-      byPass[pass] = best;
+    console.log(`\n${rows.toLocaleString("en")} rows, ${mb.toFixed(0)} MB (${repeat} runs of each pass)`);
+    const passes = {
+      naive: () => measurePass("naive", file, ["--schema", schemaFile]),
+      sha256: () => measurePass("sha256", file, ["--schema", schemaFile]),
+      parser: () => measurePass("parser", file, ["--schema", schemaFile]),
+      engine: () => measurePass("engine", file, ["--schema", schemaFile]),
+      "engine-personal-data": () => measurePass("engine-personal-data", file, ["--schema", schemaFile]),
+      "lint-api": () => measurePass("lint-api", file, ["--schema", schemaFile]),
+      cli: () => measureCli(file, schemaFile, ["--no-personal-data"]),
+      "cli-personal-data": () => measureCli(file, schemaFile),
+    };
+    // Interleaved: each round runs every pass once, so that load changes hit all passes alike.
+    const runs = Object.fromEntries(Object.keys(passes).map((name) => [name, []]));
+    for (let round = 0; round < repeat; round++) for (const [name, measure] of Object.entries(passes)) runs[name].push(measure());
+    for (const [name, list] of Object.entries(runs)) {
+      const rowsPerSecond = list.filter((r) => r.rows).map((r) => r.rows / r.seconds);
+      const after = list.filter((r) => r.workSeconds !== undefined && r.rows).map((r) => r.rows / r.workSeconds);
       console.log(
-        `  ${pass.padEnd(24)} ${best.seconds.toFixed(2).padStart(7)} s  ${Math.round(best.rows / best.seconds).toLocaleString("en").padStart(11)} rows/s` +
-          `  | after import ${best.workSeconds.toFixed(2).padStart(6)} s ${Math.round(best.rows / best.workSeconds).toLocaleString("en").padStart(11)} rows/s` +
-          `  | peak RSS ${best.peakRssMb.toFixed(0)} MB`,
+        `  ${name.padEnd(21)} ${range(list.map((r) => r.seconds)).padStart(11)} s` +
+          (rowsPerSecond.length ? `  ${range(rowsPerSecond.map((v) => v / 1000), 0).padStart(11)} k rows/s` : "".padEnd(21)) +
+          (after.length ? `  after import ${range(after.map((v) => v / 1000), 0).padStart(11)} k rows/s` : "".padEnd(37)) +
+          `  CPU ${range(list.map((r) => r.cpuSeconds)).padStart(11)} s  peak RSS ${range(list.map((r) => r.peakRssMb), 0)} MB`,
       );
     }
-    // Throughput ratios, with the import included, then after it.
-    const ratio = (a, b) => `${((byPass[b].seconds / byPass[a].seconds) * 100).toFixed(0)} % (after import ${((byPass[b].workSeconds / byPass[a].workSeconds) * 100).toFixed(0)} %)`;
-    console.log(`  conforme / naive split:   ${ratio("conforme", "naive")}, target >= 30 %`);
-    console.log(`  conforme / bare parser:   ${ratio("conforme", "parser")}`);
-    if (byPass["conforme-personal-data"]) {
-      console.log(`  with personal data / without: ${ratio("conforme-personal-data", "conforme")}, target >= 75 %`);
+    // Same-round ratios: naive-split time over pass time, in wall time and in CPU time of the
+    // process (CPU time is steadier when other jobs share the cores).
+    const ratio = (name, key) => runs[name].map((r, k) => runs.naive[k][key] / r[key]);
+    console.log(`  speed / naive split (whole process, same round): wall | CPU`);
+    for (const name of ["parser", "engine", "engine-personal-data", "lint-api", "cli", "cli-personal-data"]) {
+      console.log(`    ${name.padEnd(21)} ${pct(ratio(name, "seconds")).padStart(9)} | ${pct(ratio(name, "cpuSeconds")).padStart(9)}${name === "cli-personal-data" ? "   target >= 30 % at 1M rows" : ""}`);
     }
-    results.push({ rows, bytes: statSync(file).size, passes: byPass });
+    // Around the engine, as shares of the engine pass (time after import, or CPU of the process).
+    const engineWork = runs.engine.map((r) => r.workSeconds);
+    const over = (part, base, key) => runs[part].map((r, k) => (r[key] - runs[base][k][key]) / (key === "cpuSeconds" ? runs.engine[k].cpuSeconds : engineWork[k]));
+    console.log(`  around the engine, as a share of the engine pass: wall | CPU`);
+    console.log(`    hashing (a sha256 pass alone)       ${pct(runs.sha256.map((r, k) => r.workSeconds / engineWork[k])).padStart(9)} | ${pct(runs.sha256.map((r, k) => r.cpuSeconds / runs.engine[k].cpuSeconds)).padStart(9)}`);
+    console.log(`    lint API over engine (discovery, resolution, hashing, report building) ${pct(over("lint-api", "engine", "workSeconds")).padStart(9)} | ${pct(over("lint-api", "engine", "cpuSeconds")).padStart(9)}`);
+    console.log(`    CLI over lint API (start-up, options, JSON output) ${pct(over("cli", "lint-api", "seconds")).padStart(9)} | ${pct(over("cli", "lint-api", "cpuSeconds")).padStart(9)}`);
+    console.log(`    CLI over engine, all of it, no personal data ${pct(runs.cli.map((r, k) => (r.seconds - engineWork[k]) / engineWork[k])).padStart(9)} | ${pct(over("cli", "engine", "cpuSeconds")).padStart(9)}   target <= 15 % at 1M rows`);
+    console.log(`    personal-data detection (CLI with over without) ${pct(over("cli-personal-data", "cli", "seconds")).padStart(9)} | ${pct(over("cli-personal-data", "cli", "cpuSeconds")).padStart(9)}`);
+    results.push({ rows, bytes: statSync(file).size, runs });
   }
-  const [small, large] = results;
-  const perRow = (key) => large.passes.conforme[key] / small.passes.conforme[key] / (large.rows / small.rows);
-  const linearity = perRow("seconds");
-  const workLinearity = perRow("workSeconds");
-  console.log(
-    `\nTime per row at ${large.rows.toLocaleString("en")} / at ${small.rows.toLocaleString("en")}: ${linearity.toFixed(2)}, after import ${workLinearity.toFixed(2)} (1.00 = linear)`,
-  );
-  writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify({ results, linearity, workLinearity }, null, 2)}\n`);
+  const files = filesSection();
+  writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify({ patternsFrom: from, patterns: patterns.map((p) => p.source), startup, results, files }, null, 2)}\n`);
 }

@@ -110,7 +110,8 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   // Only the HTML report shows the first rows; every other format must never receive them.
   const html = format === "html" || values.html !== undefined;
   const previewRows = html ? integerOption("preview-rows", values["preview-rows"], DEFAULT_PREVIEW_ROWS) : 0;
-  const { report, previews } = await lintWithPreview(paths, { ...options, previewRows });
+  // Several files use every core (worker threads); the report is the same as in turn.
+  const { report, previews } = await lintWithPreview(paths, { ...options, previewRows, workers: true });
   progress?.done();
   report.options = auditOptions({
     command,

@@ -1,12 +1,4 @@
-import { VERSION } from "@conforme/core";
-import { badgeCommand } from "./commands/badge.js";
-import { explainCommand } from "./commands/explain.js";
-import { initCommand } from "./commands/init.js";
-import { lintCommand } from "./commands/lint.js";
-import { scanCommand } from "./commands/scan.js";
-import { schemasCommand } from "./commands/schemas.js";
-import { metadataCommand } from "./commands/metadata.js";
-import { reportCommand } from "./commands/report.js";
+import { VERSION } from "@conforme/core/version";
 import { UsageError, type Io } from "./io.js";
 
 export interface MainOptions extends Io {
@@ -15,59 +7,63 @@ export interface MainOptions extends Io {
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-/** Subcommands, each a module under commands/; `help` text lists them. */
+/**
+ * Subcommands, each a module under commands/ imported only when run: `--version`, `--help` and an
+ * unknown command load neither the engine nor its dependencies (ajv, yaml, the checks' libraries),
+ * which took about a second of start-up (docs/performance.md). `help` text lists them.
+ */
 const commands: Record<string, { run: Command; summary: { fr: string; en: string } }> = {
   lint: {
-    run: lintCommand,
+    run: async (args, io) => (await import("./commands/lint.js")).lintCommand(args, io),
     summary: {
       fr: "valide des fichiers CSV contre leur schéma (Table Schema, schema.data.gouv.fr)",
       en: "validate CSV files against their schema (Table Schema, schema.data.gouv.fr)",
     },
   },
   scan: {
-    run: scanCommand,
+    run: async (args, io) => (await import("./commands/scan.js")).scanCommand(args, io),
     summary: {
       fr: "cherche les données personnelles et les problèmes de structure, sans schéma",
       en: "look for personal data and structure problems, without a schema",
     },
   },
   schemas: {
-    run: schemasCommand,
+    run: async (args, io) => (await import("./commands/schemas.js")).schemasCommand(args, io),
     summary: {
       fr: "parcourt le catalogue schema.data.gouv.fr (list, show) et remplit le cache hors ligne (pull)",
       en: "browse the schema.data.gouv.fr catalogue (list, show) and fill the offline cache (pull)",
     },
   },
   init: {
-    run: initCommand,
+    run: async (args, io) => (await import("./commands/init.js")).initCommand(args, io),
     summary: {
       fr: "écrit une configuration de départ et un workflow GitHub pour l'Action",
       en: "write a starter configuration and a GitHub workflow for the Action",
     },
   },
   explain: {
-    run: explainCommand,
+    run: async (args, io) => (await import("./commands/explain.js")).explainCommand(args, io),
     summary: {
       fr: "affiche la documentation d'un contrôle ou d'un code de constat",
       en: "print the documentation of a check or finding code",
     },
   },
   report: {
-    run: reportCommand,
+    run: async (args, io) => (await import("./commands/report.js")).reportCommand(args, io),
     summary: {
       fr: "valide et écrit un rapport HTML de conformité, autonome et imprimable",
       en: "validate and write a self-contained, printable HTML compliance report",
     },
   },
   badge: {
-    run: badgeCommand,
+    run: async (args, io) => (await import("./commands/badge.js")).badgeCommand(args, io),
     summary: {
       fr: "valide et écrit un badge SVG de conformité (formulation de Validata, sans service extérieur)",
       en: "validate and write an SVG conformity badge (Validata's wording, no external service)",
     },
   },
   metadata: {
-    run: metadataCommand,
+    run: async (args, io) => (await import("./commands/metadata.js")).metadataCommand(args, io),
     summary: {
       fr: "note les métadonnées d'un jeu de données comme data.gouv.fr et le portail européen",
       en: "score a dataset's metadata as data.gouv.fr and the EU portal do",

@@ -25,6 +25,7 @@ import {
 import { discover, isInside, type DiscoverOptions, type Discovered, type RefusalReason } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
+import { lintInWorkers, workerOptions } from "./lint-workers.node.js";
 
 export interface LintOptions extends ResolveOptions {
   /** Directory paths are relative to, and names in the report too. Default: process.cwd(). */
@@ -65,6 +66,12 @@ export interface LintOptions extends ResolveOptions {
   customChecks?: boolean;
   /** Files validated at the same time (default 2: I/O overlaps parsing without blowing memory). */
   concurrency?: number;
+  /**
+   * Several files on several cores: each file is validated in a worker thread (as many as cores)
+   * when there are two files or more and nothing in the options is a function. Off by default;
+   * the CLI turns it on. The report is the same as a sequential run's.
+   */
+  workers?: boolean;
   /** Called when a file starts and ends, and as bytes are read. */
   onProgress?: (event: ProgressEvent) => void;
   /**
@@ -211,10 +218,24 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const directories = [...tasks.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
   const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
   runErrors.push(...metadata.runErrors);
-  for (const task of tasks) if (task.validator) task.validator = metadata.collecting(task.validator, task.file);
+  let collecting = false;
+  for (const task of tasks) {
+    if (!task.validator) continue;
+    const validator = metadata.collecting(task.validator, task.file);
+    collecting ||= validator !== task.validator;
+    task.validator = validator;
+  }
 
   const previews: Record<string, PreviewTable> = {};
-  const reports = runErrors.some((error) => error.code === "schema-error") ? [] : await runTasks(tasks, options, previewRows, previews, factory);
+  // Worker threads for plain tables only: data packages (foreign-key lookups), metadata facts,
+  // previews and refused files are handled in this thread.
+  const plain = previewRows === 0 && !collecting && found.packages.length === 0 && tasks.every((task) => task.validator && !task.refusal);
+  const threaded = plain ? workerOptions(givenOptions, tasks.length) : undefined;
+  const reports = runErrors.some((error) => error.code === "schema-error")
+    ? []
+    : threaded
+      ? await runThreaded(tasks, threaded, options, previews, factory)
+      : await runTasks(tasks, options, previewRows, previews, factory);
   const report = buildReport(reports, runErrors, lang, startedAt);
   await metadata.score(report);
   // Nothing read is not "conforme": as ESLint for patterns that match no file, the run fails.
@@ -478,6 +499,21 @@ async function runTasks(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   return reports;
+}
+
+/** Tasks in worker threads; the files a worker could not report on are run here, in turn. */
+async function runThreaded(
+  tasks: Task[],
+  shared: Record<string, unknown>,
+  options: LintOptions,
+  previews: Record<string, PreviewTable>,
+  factory: FindingFactory,
+): Promise<FileReport[]> {
+  const jobs = tasks.map((task) => ({ file: task.file, schema: options.schemaFor?.(task.file) ?? options.schema, checks: options.checksFor?.(task.file) }));
+  const threaded = await lintInWorkers(jobs, shared, options.onProgress);
+  const fallback = await runTasks(tasks.filter((_task, index) => !threaded[index]), options, 0, previews, factory);
+  let next = 0;
+  return tasks.map((_task, index) => threaded[index] ?? fallback[next++]!);
 }
 
 class NotRegularFile extends Error {}

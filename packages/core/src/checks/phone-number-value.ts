@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { loadPhoneNumbers, phoneNumbers } from "../phone-numbers.js";
 import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
 
 /**
@@ -17,6 +17,7 @@ const SEPARATORS = /[\s.\-()]/g;
  * in international format (`+44...`).
  */
 export function isValidPhoneNumber(value: string): boolean {
+  const { parsePhoneNumberFromString } = phoneNumbers();
   if (parsePhoneNumberFromString(value, "FR")?.isValid()) return true;
   if (parsePhoneNumberFromString(value)?.isValid()) return true;
   return FR_SHORT_CODE.test(value.replace(SEPARATORS, ""));
@@ -38,6 +39,9 @@ export const phoneNumberValue = columnCheck<ColumnOptions>({
       },
     },
     options: columnOptionsSchema(),
+  },
+  prepare: async () => {
+    await loadPhoneNumbers();
   },
   compile: () => (raw) => (isValidPhoneNumber(raw) ? undefined : { messageId: "invalid" }),
 });

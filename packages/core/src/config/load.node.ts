@@ -5,13 +5,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv, type ErrorObject } from "ajv";
 import picomatch from "picomatch";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { CustomCheckDescriptor } from "../checks/custom-checks.js";
 import type { Lang } from "../findings.js";
 import type { LintOptions } from "../lint.node.js";
 import { isLocalPath } from "../node/resolve.node.js";
 import type { FailurePolicy } from "./outcome.js";
 import { CONFIG_FILE_NAMES, configJsonSchema, type ConformeConfig } from "./schema.js";
+import { loadYaml, yaml } from "../yaml-module.js";
 
 /** One mistake in a configuration file, located as precisely as the format allows. */
 export interface ConfigIssue {
@@ -320,6 +321,7 @@ export async function readConfigFile(file: string): Promise<ConformeConfig> {
     throw new ConfigError([{ file, key: "", message: both("pas un fichier ordinaire de moins de 1 Mio.", "not a regular file under 1 MiB.") }]);
   }
   const text = await readFile(file, "utf8");
+  const { LineCounter, parseDocument } = await loadYaml();
   const lineCounter = new LineCounter();
   let document: Document;
   let value: unknown;
@@ -401,6 +403,7 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
 function locate(document: Document, segments: string[], property?: string): number | undefined {
   const keys = segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const node = document.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+  const { isMap, isScalar } = yaml();
   if (property !== undefined && isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === property);
     const key = pair?.key as { range?: [number, number, number] } | undefined;

@@ -1,5 +1,5 @@
-import jsonld from "jsonld";
-import { Parser, Store, type Quad, type Term } from "n3";
+import type { JsonLdDocument, Options as JsonLdOptions } from "jsonld";
+import type { Quad, Store, Term } from "n3";
 import { type ContactPoint, type DatasetModel, type DistributionModel } from "./model.js";
 
 const DCAT = "http://www.w3.org/ns/dcat#";
@@ -12,8 +12,13 @@ const SPDX = "http://spdx.org/rdf/terms#";
 /** Thrown for RDF that cannot be read; the message is meant for the user. */
 export class RdfInputError extends Error {}
 
+// jsonld and n3 cost about 0.35 s to import: they are loaded only when a descriptor is RDF
+// (docs/performance.md, start-up).
+const loadN3 = () => import("n3");
+
 /** Parses Turtle with n3 (a maintained RDF library). */
-export function parseTurtle(text: string): Store {
+export async function parseTurtle(text: string): Promise<Store> {
+  const { Parser, Store } = await loadN3();
   try {
     return new Store(new Parser({ format: "text/turtle" }).parse(text));
   } catch (error) {
@@ -29,8 +34,9 @@ export async function parseJsonLd(value: unknown): Promise<Store> {
   const documentLoader = async (url: string): Promise<never> => {
     throw new RdfInputError(`remote JSON-LD context not loaded (offline): ${url}`);
   };
+  const [{ default: jsonld }, { Parser, Store }] = await Promise.all([import("jsonld"), loadN3()]);
   try {
-    const nquads = (await jsonld.toRDF(value as jsonld.JsonLdDocument, { format: "application/n-quads", documentLoader } as jsonld.Options.ToRdf)) as unknown as string;
+    const nquads = (await jsonld.toRDF(value as JsonLdDocument, { format: "application/n-quads", documentLoader } as JsonLdOptions.ToRdf)) as unknown as string;
     return new Store(new Parser({ format: "application/n-quads" }).parse(nquads));
   } catch (error) {
     if (error instanceof RdfInputError) throw error;

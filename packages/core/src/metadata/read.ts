@@ -7,6 +7,8 @@ import { METADATA_MESSAGES } from "./messages.js";
 import type { DatasetModel } from "./model.js";
 import { fromDcatGraph, parseJsonLd, parseTurtle, RdfInputError } from "./rdf.js";
 import { opaqueSource, parseSourceText, type SourceText } from "./source.js";
+import { loadYaml } from "../yaml-module.js";
+import { loadMediaTypes } from "./vocabularies/formats.js";
 
 /** A descriptor that cannot be read at all: a run error, not a finding. */
 export class MetadataInputError extends Error {
@@ -37,10 +39,13 @@ export async function readDescriptor(text: string, options: { file?: string; lan
   const file = options.file;
   const withFile = <T extends object>(value: T) => (file === undefined ? value : { ...value, file });
   const looksTurtle = /\.ttl$/i.test(file ?? "") || /^\s*(@prefix|@base|PREFIX|BASE)\b/i.test(text);
+  // Scoring reads the IANA media types: loaded here, once, as the descriptor is.
+  await loadMediaTypes();
   try {
     if (looksTurtle) {
-      return withFile({ model: fromDcatGraph(parseTurtle(text), "dcat-turtle"), source: opaqueSource(text, undefined), findings: [] });
+      return withFile({ model: fromDcatGraph(await parseTurtle(text), "dcat-turtle"), source: opaqueSource(text, undefined), findings: [] });
     }
+    await loadYaml();
     const source = parseSourceText(text);
     const [error] = source.errors;
     if (error) throw new MetadataInputError("metadata-unreadable", `${error.message} (${error.line}:${error.column})`);

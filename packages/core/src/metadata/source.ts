@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import type { Node } from "yaml";
+import { yaml } from "../yaml-module.js";
 
 /** A descriptor as read: its text and a way to turn JSON Pointers into line and column. */
 export interface SourceText {
@@ -17,9 +18,10 @@ function unescape(segment: string): string {
 
 /**
  * Parses YAML or JSON with one position-aware parser: JSON is YAML 1.2, and the `yaml` package
- * keeps source ranges, so pointers map to lines for both.
+ * keeps source ranges, so pointers map to lines for both. Needs `loadYaml()` first.
  */
 export function parseSourceText(text: string): SourceText {
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number) => {

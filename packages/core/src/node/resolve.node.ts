@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { findCatalogVersion, parseCatalog, parseDocument, parseSchemaId, DEFAULT_CATALOG_URL, type CatalogEntry } from "../resolve/catalog.js";
+import { findCatalogVersion, parseCatalog, readDocument, parseSchemaId, DEFAULT_CATALOG_URL, type CatalogEntry } from "../resolve/catalog.js";
 import { ResolveError } from "../resolve/errors.js";
 import type { ReadJson } from "../table-schema/package.js";
 import { fetchText, type CacheOptions } from "./cache.js";
@@ -45,7 +45,7 @@ async function readLocal(file: string): Promise<unknown> {
   } catch (cause) {
     throw new ResolveError("file-not-found", { path: file }, { cause });
   }
-  return parseDocument(text, file);
+  return readDocument(text, file);
 }
 
 const FILE_URL = /^file:/i;
@@ -53,7 +53,7 @@ const FILE_URL = /^file:/i;
 async function readUrl(url: string, options: ResolveOptions, pullIds?: string[]): Promise<unknown> {
   if (FILE_URL.test(url)) return readLocal(fileURLToPath(url));
   const { text } = await fetchText(url, { ...options, ...(pullIds ? { pullIds } : {}) });
-  return parseDocument(text, url);
+  return readDocument(text, url);
 }
 
 const urlBase = (url: string) => new URL(".", url).href;
@@ -86,7 +86,7 @@ export async function listCatalog(options: ResolveOptions = {}): Promise<Catalog
   const catalogUrl = catalogLocation(options);
   if (FILE_URL.test(catalogUrl)) return parseCatalog(await readLocal(fileURLToPath(catalogUrl)), catalogUrl);
   const { text } = await fetchText(catalogUrl, { ...options, maxAgeMs: options.catalogMaxAgeMs ?? DAY_MS });
-  return parseCatalog(parseDocument(text, catalogUrl), catalogUrl);
+  return parseCatalog(await readDocument(text, catalogUrl), catalogUrl);
 }
 
 /**

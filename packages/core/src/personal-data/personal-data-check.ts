@@ -1,6 +1,7 @@
 import type { MessageTemplate, RowCheck } from "../check.js";
 import type { Severity } from "../findings.js";
 import { columnVerdict, examine, maxPersonal, newColumn, type ColumnTally, type ColumnVerdict } from "./column-analysis.js";
+import { loadPhoneNumbers } from "../phone-numbers.js";
 import { DETECTORS } from "./detectors/index.js";
 import { MIN_TEXT_LENGTH, scanText, type TextHit } from "./free-text.js";
 import { LEGAL } from "./legal.js";
@@ -71,6 +72,10 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
     severity: "warning",
     messages: Object.assign({}, ...DETECTORS.map(messagesFor)) as Record<string, MessageTemplate>,
     options: personalDataOptionsSchema,
+  },
+  // The phone detector parses numbers with libphonenumber-js, imported lazily (phone-numbers.ts).
+  async prepare() {
+    await loadPhoneNumbers();
   },
   create(context) {
     const options = context.options;

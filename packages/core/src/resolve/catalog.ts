@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { loadYaml, yaml } from "../yaml-module.js";
 import { ResolveError } from "./errors.js";
 
 /** schema.data.gouv.fr's catalogue, served at https://schema.data.gouv.fr/schemas.json. */
@@ -154,11 +154,22 @@ export function findCatalogVersion(
   return { entry, version };
 }
 
-/** Parses a downloaded or read document: YAML when its name says so, JSON otherwise. */
+const YAML_NAME = /\.ya?ml(?:[?#].*)?$/i;
+
+/**
+ * Parses a downloaded or read document: YAML when its name says so, JSON otherwise. YAML needs the
+ * `yaml` package loaded first (`readDocument` does it).
+ */
 export function parseDocument(text: string, url: string): unknown {
   try {
-    return /\.ya?ml(?:[?#].*)?$/i.test(url) ? parseYaml(text) : JSON.parse(text.replace(/^\uFEFF/, ""));
+    return YAML_NAME.test(url) ? yaml().parse(text) : JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (cause) {
     throw new ResolveError("invalid-json", { url, cause: cause instanceof Error ? cause.message.split("\n")[0] : String(cause) }, { cause });
   }
+}
+
+/** `parseDocument`, loading the `yaml` package first when the name says YAML. */
+export async function readDocument(text: string, url: string): Promise<unknown> {
+  if (YAML_NAME.test(url)) await loadYaml();
+  return parseDocument(text, url);
 }

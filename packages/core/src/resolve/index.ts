@@ -6,6 +6,7 @@ export {
   normalizeVersion,
   parseCatalog,
   parseDocument,
+  readDocument,
   parseSchemaId,
   type CatalogEntry,
   type CatalogVersion,

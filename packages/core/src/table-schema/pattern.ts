@@ -1,4 +1,5 @@
 import { RE2JS } from "re2js";
+import { linearRegExp } from "./pattern-linear.js";
 
 /**
  * Thrown when a Table Schema `pattern` cannot be compiled. `detail` is the reason, French and
@@ -286,8 +287,9 @@ export function compilePattern(source: string): CompiledPattern {
     const reason = error instanceof Error ? error.message : String(error);
     return fail(`expression régulière invalide : ${reason}`, `invalid regular expression: ${reason}`);
   }
-  const fixed = fixedShapeRegExp(translated);
-  if (fixed) return { source, translated, test: (value: string) => fixed.test(value) };
+  // V8 where it provably cannot backtrack more than linearly (pattern-linear.ts), RE2 elsewhere.
+  const fast = fixedShapeRegExp(translated) ?? linearRegExp(translated);
+  if (fast) return { source, translated, test: (value: string) => fast.test(value) };
   // Pattern columns often repeat values (codes, lists of days): a bounded memo saves the ~1 µs
   // an RE2 match costs in JavaScript.
   // Columns of distinct values (identifiers) never hit: after a trial, a memo that saves less

@@ -1,4 +1,3 @@
-import mimeDb from "mime-db";
 import { FILE_TYPES, vocabularyCode } from "./eu.js";
 
 /**
@@ -7,11 +6,18 @@ import { FILE_TYPES, vocabularyCode } from "./eu.js";
  */
 export const MEDIA_TYPES_SOURCE = { id: "iana-media-types", source: "mime-db (entries with source \"iana\")" } as const;
 
-const ianaTypes = new Set(
-  Object.entries(mimeDb as Record<string, { source?: string }>)
-    .filter(([, entry]) => entry.source === "iana")
-    .map(([type]) => type),
-);
+// mime-db is a 200 kB JSON table: loaded with the descriptor (metadata/read.ts), not at start-up.
+let ianaTypes: ReadonlySet<string> | undefined;
+
+export async function loadMediaTypes(): Promise<void> {
+  if (ianaTypes) return;
+  const { default: mimeDb } = await import("mime-db");
+  ianaTypes = new Set(
+    Object.entries(mimeDb as Record<string, { source?: string }>)
+      .filter(([, entry]) => entry.source === "iana")
+      .map(([type]) => type),
+  );
+}
 
 /** Strips parameters (`; charset=utf-8`) and the IANA URI prefix DCAT uses for `dcat:mediaType`. */
 export function normaliseMediaType(value: string | undefined): string | undefined {
@@ -24,7 +30,9 @@ export function normaliseMediaType(value: string | undefined): string | undefine
   return type || undefined;
 }
 
+/** Needs `loadMediaTypes()` first (readDescriptor awaits it). */
 export function isIanaMediaType(value: string | undefined): boolean {
+  if (ianaTypes === undefined) throw new Error("mime-db not loaded: await loadMediaTypes() first");
   const type = normaliseMediaType(value);
   return type !== undefined && ianaTypes.has(type);
 }

@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
+import type { PhoneNumber } from "libphonenumber-js/max";
+import { phoneNumbers } from "../../phone-numbers.js";
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
@@ -51,6 +52,8 @@ export function testPhone(value: string): ValueMatch | null {
 const NATIONAL_BLOCKS = new Map<string, number>();
 
 function classify(digits: string): ValueMatch | null {
+  // Loaded by the personal-data check's `prepare` (phone-numbers.ts).
+  const { parsePhoneNumberFromString } = phoneNumbers();
   const international = digits.startsWith("00") ? `+${digits.slice(2)}` : digits;
   let phone = parsePhoneNumberFromString(international, "FR");
   if (!phone?.isValid() && international.startsWith("0")) {
