@@ -1,5 +1,6 @@
 import type { Finding, Lang, Severity } from "../findings.js";
 import { findingGroups } from "./groups.js";
+import { headerModeLine } from "./header-mode.js";
 import type { Report } from "../report.js";
 import { describeCode } from "./catalog.js";
 
@@ -95,6 +96,8 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     for (const file of report.files) {
       out.push(`| ${escapeMarkdown(file.file)} | ${file.valid ? "✅" : "❌"} | ${file.stats.errors} | ${file.stats.warnings} | ${file.stats.rows} |`);
     }
+    const headers = headerModeLine(report);
+    if (headers) out.push("", escapeMarkdown(headers));
   }
   for (const file of findingGroups(report)) {
     if (file.findings.length === 0) continue;

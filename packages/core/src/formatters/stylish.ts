@@ -1,6 +1,7 @@
 import type { Finding, Lang } from "../findings.js";
 import type { Report } from "../report.js";
 import { findingGroups } from "./groups.js";
+import { headerModeLine } from "./header-mode.js";
 
 export interface StylishOptions {
   /** ANSI colours; the CLI turns them off for NO_COLOR and non-TTY output. */
@@ -71,6 +72,8 @@ export function formatStylish(report: Report, options: StylishOptions = {}): str
     if (file.partial) out.push(paint("33", `  ${w.partial}`));
   }
   const { errors, warnings, files } = report.stats;
+  const headers = headerModeLine(report);
+  if (headers) out.push("", paint("2", headers));
   out.push("", `${report.valid ? paint("32;1", w.valid) : paint("31;1", w.invalid)} : ${w.files(files)}, ${w.errors(errors)}, ${w.warnings(warnings)}`);
   return `${out.join("\n").replace(/^\n/, "")}\n`;
 }

@@ -185,3 +185,86 @@ describe("createValidator", () => {
     expect(report.stats.validCellsPercent).toBe(75);
   });
 });
+
+describe("header modes", () => {
+  const subsidies = {
+    fields: [
+      { name: "idAttribuant", type: "string", constraints: { required: true } },
+      { name: "dateConvention", type: "date" },
+      { name: "montant", type: "number" },
+      { name: "notificationUE", type: "string" },
+    ],
+  };
+  const withSeverity = (report: FileReport) => report.findings.map((f) => `${f.code}/${f.messageId}/${f.severity}@${f.rowNumber ?? "-"}:${f.fieldNumber ?? "-"}`);
+  const cases: { name: string; csv: string; options?: ValidatorOptions; mode: string; expected: string[] }[] = [
+    {
+      name: "auto, labels equal to the names in order: by position (extra cells still counted)",
+      csv: "idAttribuant,dateConvention,montant,notificationUE\n1,2024-01-02,3,non,x\n",
+      mode: "position",
+      expected: ["extra-cell/default/error@2:5"],
+    },
+    {
+      name: "auto, columns recased, respelled and reordered: by name, one warning per respelled label and per misplaced column",
+      csv: "Montant,id_attribuant,Date Convention,notificationUE\n3,1,2024-01-02,non\n",
+      mode: "validata",
+      expected: [
+        "incorrect-label/loose/warning@1:1",
+        "incorrect-label/loose/warning@1:2",
+        "incorrect-label/loose/warning@1:3",
+        "disordered-header-warn/default/warning@1:1",
+        "disordered-header-warn/default/warning@1:2",
+        "disordered-header-warn/default/warning@1:3",
+      ],
+    },
+    {
+      name: "auto, an optional column renamed and one added: by name, Validata's two warnings",
+      csv: "idAttribuant,date,montant,notificationUE,commentaire\n1,2024-01-02,3,non,ok\n",
+      mode: "validata",
+      expected: ["missing-header-warn/default/warning@1:2", "extra-header-warn/default/warning@1:2", "extra-header-warn/default/warning@1:5"],
+    },
+    {
+      name: "auto, a file without a header row: by position",
+      csv: "21350001600040,2024-01-02,3,non\n1,2024-01-02,3,non\n",
+      mode: "position",
+      expected: [
+        "incorrect-label/default/error@1:1",
+        "incorrect-label/default/error@1:2",
+        "incorrect-label/default/error@1:3",
+        "incorrect-label/default/error@1:4",
+      ],
+    },
+    {
+      name: "explicit validata mode: names compared exactly",
+      csv: "idAttribuant,DateConvention,montant,notificationUE\n1,2024-01-02,3,non\n",
+      options: { headerMode: "validata" },
+      mode: "validata",
+      expected: ["missing-header-warn/default/warning@1:2", "extra-header-warn/default/warning@1:2"],
+    },
+    {
+      name: "explicit position mode on a reordered header: frictionless' incorrect-label and type errors",
+      csv: "montant,idAttribuant,dateConvention,notificationUE\n3,1,2024-01-02,non\n",
+      options: { headerMode: "position" },
+      mode: "position",
+      expected: [
+        "incorrect-label/default/error@1:1",
+        "incorrect-label/default/error@1:2",
+        "incorrect-label/default/error@1:3",
+        "type-error/default/error@2:2",
+        "type-error/default/error@2:3",
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", async ({ csv, options, mode, expected }) => {
+    const report = await validate(subsidies, csv, options);
+    expect(report.headerMode).toBe(mode);
+    expect(withSeverity(report).sort()).toEqual([...expected].sort());
+  });
+
+  it("reads the cells of a respelled column as its field's", async () => {
+    const report = await validate(subsidies, "MONTANT,idAttribuant\nx,1\n");
+    expect(report.headerMode).toBe("validata");
+    expect(located(report)).toContain("type-error@2:1");
+    expect(report.findings.find((f) => f.code === "type-error")?.fieldName).toBe("montant");
+  });
+});

@@ -1,19 +1,24 @@
 import type { RowCheck, RowView, RowVisitor, TableInfo } from "../check.js";
 import type { Finding, FindingDraft, Lang } from "../findings.js";
-import type { Dialect, FileReport, SchemaRef } from "../report.js";
+import type { Dialect, FileReport, HeaderMatch, SchemaRef } from "../report.js";
 import { readTable, type ByteSource } from "../reading/index.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType } from "../table-schema/index.js";
 import { compileCustomChecks } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
+import { foldAccents } from "../checks/helpers.js";
 import { hintFor } from "../messages/hints.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
 import { KeyTable } from "./key-table.js";
 import type { PreviewRequest } from "./preview.js";
 
-/** How header labels are matched to schema fields. */
-export type HeaderMode = "position" | "name" | "validata";
+/**
+ * How header labels are matched to schema fields: `position` (frictionless), `name` (order free,
+ * absent optional columns and unknown ones are warnings), `validata` (as `name`, with Validata's
+ * header warnings), or `auto`, the default, which picks per file (see {@link chooseHeaderMode}).
+ */
+export type HeaderMode = "auto" | HeaderMatch;
 
 /** A row check with the options it runs with. */
 export interface ConfiguredCheck {
@@ -100,6 +105,30 @@ function asArray(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * A label as auto mode compares it with field names: lower case, accents dropped, and only
+ * letters and digits kept, so `Date de convention`, `date_convention` and `dateConvention`
+ * meet, and `Numéro` meets `numero`.
+ */
+export function looseLabelKey(label: string): string {
+  return foldAccents(label).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * The `auto` header mode's choice for one file. Labels equal to the field names, in order: by
+ * position (frictionless' semantics, which also counts extra cells). Otherwise by name, with
+ * Validata's warnings, when the labels are recognisably the schema's names: at least half of
+ * the columns the file and the schema could share have a label equal to a field name up to case,
+ * accents and separators, whatever their order. Otherwise (a file without a header row, whose
+ * first line is data, or a file for another schema) by position, which points at each column.
+ */
+export function chooseHeaderMode(labels: readonly string[], fields: readonly { name: string }[]): "position" | "validata" {
+  if (labels.length === fields.length && labels.every((label, index) => label === fields[index]!.name)) return "position";
+  const names = new Set(fields.map((field) => looseLabelKey(field.name)));
+  const matched = new Set(labels.map(looseLabelKey).filter((key) => key !== "" && names.has(key))).size;
+  return matched > 0 && matched * 2 >= Math.min(labels.length, fields.length) ? "validata" : "position";
+}
+
 /** Frictionless compares labels stripped, with line breaks read as spaces. */
 function normaliseLabel(label: string): string {
   return label.replace(/\r?\n|\r/g, " ").trim();
@@ -135,7 +164,9 @@ async function validateTable(
   const started = Date.now();
   const file = sourceOptions.name;
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-  const headerMode = options.headerMode ?? "position";
+  const requestedMode = options.headerMode ?? "auto";
+  // Decided on the header in auto mode; until then (an empty file), position.
+  let headerMode: HeaderMatch = requestedMode === "auto" ? "position" : requestedMode;
   const findings: Finding[] = [];
   const fieldCount = fields.length;
   const fieldNumberByName = new Map(fields.map((field, index) => [field.name, index]));
@@ -261,6 +292,7 @@ async function validateTable(
       for (const visitor of visitors) visitor.header?.(tableInfo);
       return;
     }
+    if (requestedMode === "auto") headerMode = chooseHeaderMode(labels, fields);
     if (headerMode === "position") readHeaderByPosition();
     else readHeaderByName();
     for (const visitor of visitors) visitor.header?.(tableInfo);
@@ -293,17 +325,40 @@ async function validateTable(
       if (!positionOf.has(label)) positionOf.set(label, index);
     });
     const validata = headerMode === "validata";
+    const used = new Set<number>();
     fields.forEach((field, index) => {
       const position = positionOf.get(field.name);
       cellIndex[index] = position ?? -1;
-      if (position !== undefined) return;
+      if (position !== undefined) used.add(position);
+    });
+    if (requestedMode === "auto") {
+      // Auto mode accepts a label that differs from its field's name only by case, accents,
+      // spaces, underscores or hyphens (Validata's `header_case` off goes as far as case), and
+      // says so once per label: the file reads, and the producer learns the exact name.
+      const byKey = new Map<string, number>();
+      labels.forEach((label, position) => {
+        const key = looseLabelKey(label);
+        if (!used.has(position) && key !== "" && !byKey.has(key)) byKey.set(key, position);
+      });
+      fields.forEach((field, index) => {
+        if ((cellIndex[index] ?? -1) >= 0) return;
+        const position = byKey.get(looseLabelKey(field.name));
+        if (position === undefined || used.has(position)) return;
+        cellIndex[index] = position;
+        used.add(position);
+        const label = labels[position] ?? "";
+        emit("incorrect-label", { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
+      });
+    }
+    fields.forEach((field, index) => {
+      if ((cellIndex[index] ?? -1) >= 0) return;
       const at = { rowNumber: 1, line: 1, fieldNumber: index + 1, fieldName: field.name };
       if (field.required) emit("missing-label", at);
       else if (validata) emit("missing-header-warn", at);
       else emit("missing-label", { ...at, severity: "warning" });
     });
     labels.forEach((label, position) => {
-      if (fieldNumberByName.has(label) && positionOf.get(label) === position) return;
+      if (used.has(position)) return;
       const at = { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
       emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
     });
@@ -555,6 +610,7 @@ async function validateTable(
     partial,
     encoding: result.encoding,
     dialect: result.dialect,
+    headerMode,
     labels,
     stats,
     findings,
