@@ -32,7 +32,7 @@ export { readTable } from "./reading/index.js";
 export { checks, findCheck } from "./checks/registry.js";
 export { compileCustomChecks, customCheckNames, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 export { validCellsPercent } from "./checks/valid-cells.js";
-export { hintFor } from "./messages/hints.js";
+export { hintFor, type Accepts, type Hint } from "./messages/hints.js";
 export {
   personalDataChecks,
   personalDataCheck,

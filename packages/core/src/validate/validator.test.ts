@@ -268,3 +268,63 @@ describe("header modes", () => {
     expect(report.findings.find((f) => f.code === "type-error")?.fieldName).toBe("montant");
   });
 });
+
+describe("spreadsheet damage: hints and one finding per cell", () => {
+  const subsidies = {
+    fields: [
+      { name: "siret", type: "string", constraints: { pattern: "^\\d{14}$" } },
+      { name: "codePostal", type: "string", constraints: { pattern: "^\\d{5}$" } },
+      { name: "dateConvention", type: "date" },
+      { name: "montant", type: "number" },
+      { name: "nature", type: "string", constraints: { enum: ["aide en numéraire", "aide en nature"] } },
+    ],
+    custom_checks: [{ name: "french-siret-value", params: { column: "siret" } }],
+  };
+  const described = (report: FileReport) =>
+    report.findings.map((f) => {
+      const hint = f.data.hint as { id?: string; suggestion?: string } | undefined;
+      return `${f.code}/${f.messageId}@${f.rowNumber}:${f.fieldNumber}${hint ? ` ${hint.id}${hint.suggestion ? `=${hint.suggestion}` : ""}` : ""}`;
+    });
+  const header = "siret;codePostal;dateConvention;montant;nature\n";
+  const cases: { name: string; row: string; options?: ValidatorOptions; expected: string[] }[] = [
+    { name: "valid row", row: "21060004500392;01000;2024-03-12;12.5;aide en nature", expected: [] },
+    {
+      name: "SIRET in scientific notation: the pattern error alone, naming Excel",
+      row: "2,43E+13;01000;2024-03-12;12.5;aide en nature",
+      expected: ["constraint-error/pattern@2:1 excelScientific"],
+    },
+    {
+      name: "SIRET of 14 digits with a wrong key: french-siret-value alone",
+      row: "21860194600000;01000;2024-03-12;12.5;aide en nature",
+      expected: ["french-siret-value/checksum@2:1"],
+    },
+    {
+      name: "pattern errors switched off: french-siret-value speaks",
+      row: "2,43E+13;01000;2024-03-12;12.5;aide en nature",
+      options: { severity: { codes: { "constraint-error": "off" } } },
+      expected: ["french-siret-value/length@2:1"],
+    },
+    {
+      name: "lost leading zero, French date, decimal comma, enum case",
+      row: "21060004500392;1000;12/03/2024;12,5;Aide en numéraire",
+      expected: [
+        "constraint-error/pattern@2:2 leadingZeros=01000",
+        "type-error/default@2:3 frenchDate=2024-03-12",
+        "type-error/default@2:4 decimalComma=12.5",
+        "constraint-error/enum@2:5 enumCase=aide en numéraire",
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", async ({ row, options, expected }) => {
+    const report = await validate(subsidies, `${header}${row}\n`, options);
+    expect(described(report)).toEqual(expected);
+  });
+
+  it("renders the hint after the message, in the report's language", async () => {
+    const fr = await validate(subsidies, `${header}21060004500392;1000;2024-03-12;1;aide en nature\n`);
+    const en = await validate(subsidies, `${header}21060004500392;1000;2024-03-12;1;aide en nature\n`, { lang: "en" });
+    expect(fr.findings[0]!.message).toContain("« 01000 »");
+    expect(en.findings[0]!.message).toContain('"01000"');
+  });
+});

@@ -178,9 +178,10 @@ async function validateTable(
   const previewRows: string[][] = [];
   let previewFirstRow = 2;
 
-  const emit = (code: string, draft: FindingDraft, owner?: string): void => {
+  const emit = (code: string, draft: FindingDraft, owner?: string): boolean => {
     const finding = factory.make(code, draft, file, owner);
     if (finding) findings.push(finding);
+    return finding !== undefined;
   };
   for (const { code, ...draft } of [...(options.schemaFindings ?? []), ...(sourceOptions.problems ?? [])]) emit(code, draft);
 
@@ -264,12 +265,19 @@ async function validateTable(
   const sensitive = new Map<number, (value: string) => string>();
   // Raw values of the foreign-key findings, so that personal ones can be masked at the end.
   const foreignKeyValues = new WeakMap<Finding, string[]>();
+  // One cell, one root cause: a value that failed its field's type or constraints is reported
+  // by the engine, with a hint; a custom or French check that then rejects the same cell (a
+  // SIRET failing the pattern and french-siret-value) would say the same thing again.
+  const failedCells = new Set<number>();
   const visitors: RowVisitor[] = checks.map(({ check, options: checkOptions }) =>
     check.create({
       options: checkOptions as never,
       table: tableInfo,
-      report: ({ code, ...draft }) =>
-        emit(code ?? check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }, check.id),
+      report: ({ code, ...draft }) => {
+        const sameCell = draft.rowNumber === currentRow && draft.fieldNumber !== undefined && failedCells.has(draft.fieldNumber);
+        if (sameCell && VALUE_CATEGORIES.has(check.meta.category)) return;
+        emit(code ?? check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }, check.id);
+      },
       markSensitiveColumn: (fieldNumber, mask) => sensitive.set(fieldNumber, mask),
     }),
   );
@@ -434,6 +442,7 @@ async function validateTable(
     currentCells = cells;
     currentRow = rowNumber;
     currentLine = line;
+    failedCells.clear();
     const blank = isBlank(cells);
     if (blank) emit("blank-row", { rowNumber, line });
     for (let f = 0; f < fieldCount; f++) {
@@ -466,14 +475,16 @@ async function validateTable(
       if (value === INVALID) {
         if (!blank) {
           const [type, format] = describeType(field).split("/");
-          emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field) });
+          if (emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field) })) {
+            failedCells.add(position + 1);
+          }
         }
         continue;
       }
       const failures = field.check(value, raw);
       if (failures && !blank) {
         for (const failure of failures) {
-          emit("constraint-error", {
+          const made = emit("constraint-error", {
             rowNumber,
             line,
             fieldNumber: position + 1,
@@ -487,6 +498,7 @@ async function validateTable(
               field,
             ),
           });
+          if (made && failure.constraint !== "required") failedCells.add(position + 1);
         }
       }
     }
@@ -620,6 +632,9 @@ async function validateTable(
   return report;
 }
 
+/** Categories of the checks that judge a cell's value, whose finding an engine error on the cell makes redundant. */
+const VALUE_CATEGORIES: ReadonlySet<string> = new Set(["custom", "french"]);
+
 const CONSTRAINT_MESSAGES = {
   required: true,
   minLength: true,
@@ -632,9 +647,18 @@ const CONSTRAINT_MESSAGES = {
   enum: true,
 };
 
-/** Adds how to fix the value (a French date's ISO form, the field's example...) when there is one. */
+/**
+ * Adds how to fix the value (a French date's ISO form, the zeros a spreadsheet dropped...) when
+ * there is one; a corrected value is only suggested when it passes the field's type and
+ * constraints.
+ */
 function withHint(code: string, data: Record<string, unknown>, cell: string, field: CompiledField): Record<string, unknown> {
-  const hint = hintFor(code, { ...data, cell }, field.descriptor);
+  const accepts = (candidate: string): boolean => {
+    if (field.isMissing(candidate)) return false;
+    const value = field.cast(candidate);
+    return value !== INVALID && field.check(value, candidate) === null;
+  };
+  const hint = hintFor(code, { ...data, cell }, field.descriptor, accepts);
   return hint ? { ...data, hint } : data;
 }
 
