@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { frenchSiretValue } from "./french-siret-value.js";
-import { runOnColumn } from "./testing.js";
+import { runCheck, runOnColumn } from "./testing.js";
 
 // La Poste (SIREN 356000000): digit sum a multiple of 5, Luhn or not; its head office
 // 35600000000048 follows Luhn (digit sum 26). Numbers computed for these cases.
@@ -40,5 +40,18 @@ describe("french-siret-value", () => {
     const [bad] = invalid[0] ?? ["", ""];
     const drafts = await runOnColumn(frenchSiretValue, ["", valid[0] ?? "", bad]);
     expect(drafts.map((draft) => draft.rowNumber)).toEqual([4]);
+  });
+});
+
+describe("french-siret-value on a SIRET saved by Excel in scientific notation", () => {
+  it.each(["2,106E+13", "5.2499E+13"])("says %s lost its digits (hint excelScientific)", async (value) => {
+    const [draft] = await runCheck(frenchSiretValue, { column: "x" }, { fieldNames: ["x"], rows: [[value]] });
+    expect(draft?.messageId).toBe("length");
+    expect((draft?.data?.hint as { id?: string } | undefined)?.id).toBe("excelScientific");
+  });
+
+  it("gives no hint to a plain wrong length", async () => {
+    const [draft] = await runCheck(frenchSiretValue, { column: "x" }, { fieldNames: ["x"], rows: [["218601946"]] });
+    expect(draft?.data?.hint).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { scientificNotationHint } from "../messages/hints.js";
 import { compactIdentifier, luhnValid } from "./french-siren-value.js";
 import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
 
@@ -49,7 +50,11 @@ export const frenchSiretValue = columnCheck<ColumnOptions>({
     options: columnOptionsSchema(),
   },
   compile: () => (raw) => {
-    if (!/^\d{14}$/.test(compactIdentifier(raw))) return { messageId: "length" };
+    if (!/^\d{14}$/.test(compactIdentifier(raw))) {
+      // A SIRET column saved by Excel as numbers: say why the digits are missing.
+      const hint = scientificNotationHint(raw);
+      return hint ? { messageId: "length", data: { hint } } : { messageId: "length" };
+    }
     return isValidSiret(raw) ? undefined : { messageId: "checksum" };
   },
 });

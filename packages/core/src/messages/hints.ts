@@ -52,6 +52,20 @@ const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const DIGITS = /^\d+$/;
 
 /**
+ * The hint for an identifier a spreadsheet wrote in scientific notation (`2,43E+13`), whose last
+ * digits are lost; for the checks of identifiers (SIRET, SIREN) as well as pattern errors.
+ */
+export function scientificNotationHint(value: string): Hint | undefined {
+  const cell = value.trim();
+  if (!SCIENTIFIC.test(cell)) return undefined;
+  return hint(
+    "excelScientific",
+    `« ${cell} » est un nombre en notation scientifique : un tableur a arrondi ce numéro et remplacé ses derniers chiffres par des zéros, qui sont perdus. Reprenez les valeurs à la source et formatez la colonne en texte avant d'enregistrer.`,
+    `"${cell}" is a number in scientific notation: a spreadsheet rounded it and replaced its last digits with zeros, which are lost. Take the values again from the source and format the column as text before saving.`,
+  );
+}
+
+/**
  * Damage that spreadsheets and hand entry do to values, named when the cell shows it. A
  * corrected value is offered only when `accepts` says it would pass; without `accepts` only
  * the diagnoses that need no candidate are made.
@@ -59,12 +73,9 @@ const DIGITS = /^\d+$/;
 function damageHint(cell: string, raw: string, field: FieldDescriptor, constraint: string | undefined, accepts: Accepts | undefined): Hint | undefined {
   const type = field.type ?? "string";
   const passes = (candidate: string): boolean => accepts !== undefined && candidate !== cell && accepts(candidate);
-  if ((type === "string" || type === "integer") && SCIENTIFIC.test(cell)) {
-    return hint(
-      "excelScientific",
-      `« ${cell} » est un nombre en notation scientifique : un tableur a arrondi ce numéro et remplacé ses derniers chiffres par des zéros, qui sont perdus. Reprenez les valeurs à la source et formatez la colonne en texte avant d'enregistrer.`,
-      `"${cell}" is a number in scientific notation: a spreadsheet rounded it and replaced its last digits with zeros, which are lost. Take the values again from the source and format the column as text before saving.`,
-    );
+  if (type === "string" || type === "integer") {
+    const scientific = scientificNotationHint(cell);
+    if (scientific) return scientific;
   }
   if (type === "string" && DIGITS.test(cell)) {
     // A postcode or INSEE code read as a number loses its leading zeros (01000 becomes 1000).
