@@ -302,7 +302,7 @@ describe("spreadsheet damage: hints and one finding per cell", () => {
       name: "pattern errors switched off: french-siret-value speaks",
       row: "2,43E+13;01000;2024-03-12;12.5;aide en nature",
       options: { severity: { codes: { "constraint-error": "off" } } },
-      expected: ["french-siret-value/length@2:1"],
+      expected: ["french-siret-value/length@2:1 excelScientific"],
     },
     {
       name: "lost leading zero, French date, decimal comma, enum case",
