@@ -9,7 +9,10 @@ import { describeShared, sharedDir } from "./shared.js";
  * Parity with frictionless-py 5.19: for every reference case, conforme's multiset of
  * (code, rowNumber, fieldNumber) equals frictionless's, except the deliberate differences below,
  * each explained in docs/parity.md. frictionless runs neither Validata's custom checks nor
- * personal-data detection: both are off here.
+ * personal-data detection: both are off here. The reference reports come from frictionless'
+ * default header matching, by position (`schema_sync` off), so the cases run in conforme's
+ * `position` mode: the default `auto` would match the renamed, swapped or missing columns of the
+ * mutated cases by name, as Validata does.
  */
 
 type Triple = { type: string; rowNumber: number | null; fieldNumber: number | null };
@@ -69,7 +72,7 @@ describeShared("parity with frictionless-py", () => {
     const dir = path.join(referenceDir, "cases", id);
     const meta = JSON.parse(readFileSync(path.join(dir, "case.json"), "utf8")) as { kind: string; data: string; schema: string | null };
     const expected = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as { errors: (Triple & { resource?: string })[] };
-    const report = await lint([meta.data], { cwd: dir, schema: meta.schema ?? undefined, maxErrors: 0, personalData: false, customChecks: false });
+    const report = await lint([meta.data], { cwd: dir, schema: meta.schema ?? undefined, maxErrors: 0, personalData: false, customChecks: false, headerMode: "position" });
     expect(report.runErrors).toEqual([]);
     validateReport(report);
     const ours: Triple[] = [];

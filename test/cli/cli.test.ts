@@ -41,7 +41,7 @@ const schema = JSON.stringify({
 const validCsv = "code,montant\n1,10.5\n2,3\n";
 const invalidCsv = "code,montant\n1,10.5\nx,3\n3,abc\n";
 
-function json(run: Run): { files: Array<{ file: string; findings: Array<{ code: string; line?: number }> }>; runErrors: Array<{ code: string }>; stats: { errors: number; warnings: number }; options?: Record<string, unknown> } {
+function json(run: Run): { files: Array<{ file: string; headerMode?: string; findings: Array<{ code: string; line?: number }> }>; runErrors: Array<{ code: string }>; stats: { errors: number; warnings: number }; options?: Record<string, unknown> } {
   const report = JSON.parse(run.stdout) as ReturnType<typeof json>;
   validateReport(report);
   return report;
@@ -276,9 +276,13 @@ describe("scan, init, explain, schemas, help", () => {
     const workflow = await readFile(path.join(cwd, ".github/workflows/conforme.yml"), "utf8");
     expect(workflow).toContain("uses: ville-exemple/conforme/action@v1");
     expect(workflow).toContain("paths: donnees");
+    expect(await readFile(path.join(cwd, "conforme.config.yaml"), "utf8")).toMatch(/^headerMode: auto$/m);
     const lint = conforme(cwd, "lint", "--format", "json");
     expect(lint.code).toBe(0);
-    expect(Object.keys(codesByFile(json(lint)))).toEqual(["donnees/a.csv"]);
+    const report = json(lint);
+    expect(Object.keys(codesByFile(report))).toEqual(["donnees/a.csv"]);
+    expect(report.options?.headerMode).toBe("auto");
+    expect(report.files[0]?.headerMode).toBe("position");
     expect(conforme(cwd, "init").code).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 export type { Category, Finding, FindingDraft, Lang, Severity } from "./findings.js";
 export type { CheckContext, CheckMeta, MessageTemplate, RowCheck, RowView, RowVisitor, TableInfo } from "./check.js";
 export { docsUrl } from "./check.js";
-export type { Dialect, FileReport, FileStats, MetadataCriterionReport, MetadataReport, MetadataScoreReport, Report, RunError, SchemaRef } from "./report.js";
+export type { Dialect, FileReport, FileStats, HeaderMatch, MetadataCriterionReport, MetadataReport, MetadataScoreReport, Report, RunError, SchemaRef } from "./report.js";
 export { REPORT_VERSION } from "./report.js";
 export { VERSION } from "./version.js";
 export type { FieldDescriptor, FieldType, TableSchema, Constraints, ForeignKey } from "./table-schema/descriptor.js";
@@ -47,7 +47,7 @@ export { readTable } from "./reading/index.js";
 export { checks, findCheck } from "./checks/registry.js";
 export { compileCustomChecks, customCheckNames, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 export { validCellsPercent } from "./checks/valid-cells.js";
-export { hintFor } from "./messages/hints.js";
+export { hintFor, type Accepts, type Hint } from "./messages/hints.js";
 export {
   personalDataChecks,
   personalDataCheck,

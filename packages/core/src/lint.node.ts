@@ -344,7 +344,9 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
   const schema: TableSchema = {
     fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
   };
-  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], options, factory);
+  // The header is the schema: labels meet their fields by position, and blank or duplicate
+  // labels stay findings.
+  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], { ...options, headerMode: "position" }, factory);
 }
 
 async function packageTasks(

@@ -162,6 +162,10 @@ export const reportJsonSchema = {
           additionalProperties: false,
           properties: { delimiter: { type: "string" }, quoteChar: { type: "string" }, lineTerminator: { type: "string" } },
         },
+        headerMode: {
+          enum: ["position", "name", "validata"],
+          description: "Mode de comparaison de l'en-tête appliqué au fichier ; en mode auto (défaut), celui choisi pour ce fichier.",
+        },
         labels: { type: "array", items: { type: "string" } },
         stats: {
           type: "object",

@@ -3,6 +3,9 @@ import type { Finding, Lang } from "./findings.js";
 /** Version of the JSON report format, described by `schemas/report.schema.json`. */
 export const REPORT_VERSION = "1.0";
 
+/** How a file's header was matched to its schema's fields (see `HeaderMode` in the validator). */
+export type HeaderMatch = "position" | "name" | "validata";
+
 export interface Dialect {
   delimiter: string;
   quoteChar: string;
@@ -43,6 +46,12 @@ export interface FileReport {
   schema?: SchemaRef;
   encoding?: string;
   dialect?: Dialect;
+  /**
+   * How the header was matched to the schema: `position`, `name` or `validata`. Under the
+   * default `auto` mode, the one chosen for this file (the run's `options.headerMode` keeps
+   * what was asked).
+   */
+  headerMode?: HeaderMatch;
   labels: string[];
   stats: FileStats;
   findings: Finding[];

@@ -43,6 +43,11 @@ export function starterConfig(paths: string[], mappings: Array<[string, string]>
   else lines.push("schemas:", ...mappings.map(([glob, ref]) => `  ${JSON.stringify(glob)}: ${scalar(ref)}`));
   lines.push(
     "",
+    "# Comparaison de l'en-tête au schéma. auto : par nom, comme Validata, quand les colonnes",
+    "# portent les noms du schéma (à la casse, aux accents et à l'ordre près), sinon par position.",
+    "# position : comme frictionless ; name, validata : toujours par nom.",
+    "headerMode: auto",
+    "",
     "# Sévérité par code ou par catégorie : off, info, warning, error.",
     "severity:",
     "  codes: {}",

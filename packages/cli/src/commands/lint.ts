@@ -31,7 +31,10 @@ Options :
   --no-gitignore           parcourt aussi ce que .gitignore exclut
   --no-personal-data       sans les contrôles de données personnelles
   --no-custom-checks       sans les contrôles personnalisés des schémas (custom_checks)
-  --header-mode <mode>     position (défaut, comme frictionless), name, validata
+  --header-mode <mode>     auto (défaut : par nom si l'en-tête reprend les noms du
+                           schéma, à la casse, aux accents et à l'ordre près ;
+                           sinon par position), position (comme frictionless),
+                           name, validata
   --encoding <nom>         force l'encodage (utf-8, windows-1252, iso-8859-1)
   --concurrency <n>        fichiers validés en même temps (défaut : 2)
   --offline                n'utilise que le cache des schémas, sans réseau

@@ -1,3 +1,4 @@
+import { scientificNotationHint } from "../messages/hints.js";
 import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
 
 /** Removes the separators python-stdnum's `compact` drops (spaces and dots), as Validata validates with it. */
@@ -49,7 +50,10 @@ export const frenchSirenValue = columnCheck<ColumnOptions>({
   },
   compile: () => (raw) => {
     const compact = compactIdentifier(raw);
-    if (!/^\d{9}$/.test(compact)) return { messageId: "length" };
+    if (!/^\d{9}$/.test(compact)) {
+      const hint = scientificNotationHint(raw);
+      return hint ? { messageId: "length", data: { hint } } : { messageId: "length" };
+    }
     return luhnValid(compact) ? undefined : { messageId: "checksum" };
   },
 });

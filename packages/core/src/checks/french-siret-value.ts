@@ -1,8 +1,11 @@
+import { scientificNotationHint } from "../messages/hints.js";
 import { compactIdentifier, luhnValid } from "./french-siren-value.js";
 import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
 
 /** SIREN of La Poste, whose establishments' SIRET carry no Luhn key. */
 const LA_POSTE_SIREN = "356000000";
+/** La Poste's head office, the one SIRET of that SIREN numbered with the Luhn key. */
+const LA_POSTE_HEAD_OFFICE = "35600000000048";
 
 function digitSum(digits: string): number {
   let sum = 0;
@@ -12,15 +15,16 @@ function digitSum(digits: string): number {
 
 /**
  * Whether `value` is a well-formed SIRET: 14 digits, a valid SIREN in front and a Luhn key over the
- * 14 digits. La Poste's establishments (SIREN 356000000) are numbered without the Luhn key: the sum
- * of their digits is a multiple of 5 instead (INSEE rule, implemented by python-stdnum `fr.siret`,
- * which Validata uses).
+ * 14 digits. La Poste's establishments (SIREN 356000000), its head office aside, are numbered
+ * without the Luhn key: the sum of their digits must be a multiple of 5 instead, and that rule
+ * alone decides, a Luhn-valid number failing it being invalid (INSEE rule, as python-stdnum
+ * `fr.siret` validates it, which Validata uses).
  */
 export function isValidSiret(value: string): boolean {
   const compact = compactIdentifier(value);
   if (!/^\d{14}$/.test(compact) || !luhnValid(compact.slice(0, 9))) return false;
-  if (luhnValid(compact)) return true;
-  return compact.startsWith(LA_POSTE_SIREN) && digitSum(compact) % 5 === 0;
+  if (compact.startsWith(LA_POSTE_SIREN) && compact !== LA_POSTE_HEAD_OFFICE) return digitSum(compact) % 5 === 0;
+  return luhnValid(compact);
 }
 
 export const frenchSiretValue = columnCheck<ColumnOptions>({
@@ -46,7 +50,11 @@ export const frenchSiretValue = columnCheck<ColumnOptions>({
     options: columnOptionsSchema(),
   },
   compile: () => (raw) => {
-    if (!/^\d{14}$/.test(compactIdentifier(raw))) return { messageId: "length" };
+    if (!/^\d{14}$/.test(compactIdentifier(raw))) {
+      // A SIRET column saved by Excel as numbers: say why the digits are missing.
+      const hint = scientificNotationHint(raw);
+      return hint ? { messageId: "length", data: { hint } } : { messageId: "length" };
+    }
     return isValidSiret(raw) ? undefined : { messageId: "checksum" };
   },
 });

@@ -72,7 +72,8 @@ export interface ConformeConfig {
   /** `false` turns metadata scoring off. */
   metadata?: false | MetadataConfig;
   maxErrors?: number;
-  headerMode?: "position" | "name" | "validata";
+  /** How header labels meet schema fields; `auto` (default) picks per file. */
+  headerMode?: "auto" | "position" | "name" | "validata";
   encoding?: string;
   customChecks?: boolean;
   concurrency?: number;
@@ -202,7 +203,12 @@ export const configJsonSchema = {
       ],
     },
     maxErrors: { type: "integer", minimum: 0, default: 1000 },
-    headerMode: { enum: ["position", "name", "validata"], default: "position" },
+    headerMode: {
+      enum: ["auto", "position", "name", "validata"],
+      default: "auto",
+      description:
+        "Comparaison de l'en-tête au schéma. auto : par nom (comme Validata) quand les noms de colonnes sont ceux du schéma à la casse, aux accents, aux séparateurs et à l'ordre près, sinon par position ; position : comme frictionless ; name, validata : toujours par nom.",
+    },
     encoding: { type: "string", minLength: 1 },
     customChecks: { type: "boolean", default: true },
     concurrency: { type: "integer", minimum: 1, maximum: 64, default: 2 },

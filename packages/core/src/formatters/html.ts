@@ -5,6 +5,7 @@ import { aggregateFindings, maxErrorsOf, partialNotice, type FindingEntry } from
 import { badgeStatus, formatBadge, formatPercent, type BadgeStatus } from "./badge.js";
 import { barChart, gauge } from "./html/charts.js";
 import { escapeHtml } from "./html/escape.js";
+import { chosenByAuto, HEADER_MODE_TERM, headerModeText } from "./header-mode.js";
 import { codeFix, codeTitle } from "./html/hints.js";
 import { localText, metadataSections, type MetadataScoreView, type MetadataSectionView } from "./html/metadata.js";
 import { SCRIPT } from "./html/script.js";
@@ -42,6 +43,8 @@ interface Context {
   t: ReportStrings;
   maxPerCode: number;
   number: Intl.NumberFormat;
+  /** The run asked for the auto header mode: each file says which mode it got. */
+  headerAuto: boolean;
   aggregate: boolean;
   maxErrors: number | undefined;
 }
@@ -79,6 +82,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     t,
     maxPerCode: Math.max(0, options.maxPerCode ?? DEFAULT_MAX_PER_CODE),
     number: new Intl.NumberFormat(t.locale),
+    headerAuto: chosenByAuto(report),
     aggregate: options.aggregate !== false,
     maxErrors: maxErrorsOf(report),
   };
@@ -322,6 +326,7 @@ function renderFile(view: FileView, preview: PreviewTable | undefined, context: 
     [t.colValidCells, file.stats.validCellsPercent === undefined ? "—" : escapeHtml(formatPercent(file.stats.validCellsPercent, context.lang))],
     [t.encoding, escapeHtml(file.encoding ?? t.unknown)],
   ];
+  if (file.headerMode) facts.push([HEADER_MODE_TERM[context.lang], escapeHtml(headerModeText(file.headerMode, context.lang, context.headerAuto))]);
   const parts = [
     `<section class="file" id="${id}" aria-labelledby="${id}-title" data-file="${escapeHtml(file.file)}">`,
     `<h2 id="${id}-title">${escapeHtml(t.fileHeading(file.file))} ${fileBadge(file, context)}</h2>`,

@@ -1,5 +1,6 @@
 import type { Finding, Lang, Severity } from "../findings.js";
 import { findingGroups } from "./groups.js";
+import { headerModeLine } from "./header-mode.js";
 import type { Report } from "../report.js";
 import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
 import { describeCode } from "./catalog.js";
@@ -93,6 +94,8 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       const rows = file.partial ? w.rowsRead(file.stats.rows) : String(file.stats.rows);
       out.push(`| ${escapeMarkdown(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
     }
+    const headers = headerModeLine(report);
+    if (headers) out.push("", escapeMarkdown(headers));
   }
   for (const file of findingGroups(report)) {
     const stopped = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;

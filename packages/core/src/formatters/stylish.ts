@@ -2,6 +2,7 @@ import type { Finding, Lang } from "../findings.js";
 import type { Report } from "../report.js";
 import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
 import { findingGroups } from "./groups.js";
+import { headerModeLine } from "./header-mode.js";
 import { terminalText } from "./sanitize.js";
 
 export interface StylishOptions {
@@ -80,6 +81,8 @@ export function formatStylish(report: Report, options: StylishOptions = {}): str
     if (notice) out.push(paint("33", `  ${notice}`));
   }
   const { errors, warnings, files } = report.stats;
+  const headers = headerModeLine(report);
+  if (headers) out.push("", paint("2", headers));
   out.push("", `${report.valid ? paint("32;1", w.valid) : paint("31;1", w.invalid)} : ${w.files(files)}, ${w.errors(errors)}, ${w.warnings(warnings)}`);
   return `${out.join("\n").replace(/^\n/, "")}\n`;
 }

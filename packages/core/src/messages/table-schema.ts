@@ -96,6 +96,10 @@ export const engineCodes = {
         fr: "La colonne {fieldNumber} s'appelle « {label} » alors que le schéma attend « {fieldName} ».",
         en: "Column {fieldNumber} is labelled \"{label}\" but the schema expects \"{fieldName}\".",
       },
+      loose: {
+        fr: "La colonne « {label} » (position {fieldNumber}) est lue comme le champ « {fieldName} », dont le nom s'écrit autrement (majuscules, accents ou séparateurs) : renommez-la « {fieldName} ».",
+        en: "Column \"{label}\" (position {fieldNumber}) is read as field \"{fieldName}\", whose name is written differently (case, accents or separators): rename it \"{fieldName}\".",
+      },
     },
   },
   "missing-label": {

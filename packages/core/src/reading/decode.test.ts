@@ -54,13 +54,15 @@ const cases: Array<{
     detected: "utf-8",
     errors: [{ byte: 0xe9, byteOffset: 5, textOffset: 4 }],
   },
+  // Excel's "CSV UTF-8" mistakes and some exporters write a BOM before a windows-1252 body.
+  { name: "BOM then windows-1252 body", input: bytes([0xef, 0xbb, 0xbf], "ville;n\n", ORLEANS_1252, ";1\n"), text: "ville;n\nOrléans;1\n", detected: "windows-1252", bom: true },
   {
-    name: "BOM then latin-1 body: errors, no switch",
-    input: bytes([0xef, 0xbb, 0xbf], ORLEANS_1252),
-    text: "Orl\uFFFDans",
+    name: "BOM, UTF-8 text, then a stray byte: an error",
+    input: bytes([0xef, 0xbb, 0xbf], "é", ORLEANS_1252),
+    text: "éOrl\uFFFDans",
     detected: "utf-8",
     bom: true,
-    errors: [{ byte: 0xe9, byteOffset: 6, textOffset: 3 }],
+    errors: [{ byte: 0xe9, byteOffset: 8, textOffset: 4 }],
   },
   {
     name: "truncated sequence at the end",
@@ -92,6 +94,8 @@ const cases: Array<{
     errors: [{ byte: 0xe9, byteOffset: 2, textOffset: 2 }],
   },
   { name: "explicit utf-8 strips a BOM", input: bytes([0xef, 0xbb, 0xbf], "a"), encoding: "UTF-8", text: "a", detected: "utf-8", bom: true },
+  { name: "explicit windows-1252 strips a UTF-8 BOM", input: bytes([0xef, 0xbb, 0xbf], "a;", ORLEANS_1252), encoding: "windows-1252", text: "a;Orléans", detected: "windows-1252", bom: true },
+  { name: "explicit latin1 strips a UTF-8 BOM", input: bytes([0xef, 0xbb, 0xbf], "a"), encoding: "ISO-8859-1", text: "a", detected: "iso-8859-1", bom: true },
   { name: "UTF-16LE BOM", input: bytes([0xff, 0xfe, 0x61, 0x00, 0xe9, 0x00]), text: "aé", detected: "utf-16le", bom: true },
   { name: "empty", input: bytes(), text: "", detected: "utf-8" },
   { name: "two bytes only", input: bytes("ab"), text: "ab", detected: "utf-8" },

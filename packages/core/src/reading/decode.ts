@@ -46,8 +46,11 @@ type Mode = "detect" | "utf-8" | "latin1" | "other";
  * ASCII, the stream is windows-1252 (a superset of latin-1 on printable characters, and what
  * French spreadsheets export), and the ASCII prefix decodes the same in both. Once a valid
  * multibyte sequence has been seen, the stream is UTF-8 and an invalid byte is an error.
- * A UTF-8 BOM selects UTF-8 and is stripped, as Python's utf-8-sig (which frictionless uses)
- * does; a UTF-16 BOM selects UTF-16.
+ * A UTF-8 BOM is stripped, as Python's utf-8-sig (which frictionless uses) does, but it does not
+ * settle the encoding: Excel and some export tools write one before a windows-1252 body, so
+ * detection goes on over the body (frictionless reads such a file as UTF-8 and reports an
+ * encoding-error). A UTF-16 BOM selects UTF-16. With an explicit encoding, a UTF-8 BOM is
+ * stripped too, whatever the encoding, so that it never ends up in the first label.
  */
 export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
   let mode: Mode;
@@ -72,7 +75,7 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
   }
 
   // Bytes held before the BOM check (fewer than 3 bytes seen so far).
-  let head: Uint8Array | undefined = mode === "detect" || mode === "utf-8" ? new Uint8Array(0) : undefined;
+  let head: Uint8Array | undefined = new Uint8Array(0);
   let bom = false;
   let utf8 = newUtf8();
   // Trailing bytes of an incomplete UTF-8 sequence, also held inside `utf8`; kept here to
@@ -110,16 +113,13 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
     return decodeBytes(new Uint8Array(0), true);
   }
 
-  // First bytes of a UTF-8 or detected stream (nothing decoded yet): look for a BOM.
+  // First bytes of the stream (nothing decoded yet): look for a BOM.
   function decodeStart(all: Uint8Array, final: boolean): DecodeResult {
     let body = all;
     if (all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) {
       bom = true;
       bytesIn = 3;
       body = all.subarray(3);
-      // A BOM commits to UTF-8: later invalid bytes are errors (frictionless reports an
-      // encoding-error for a BOM followed by latin-1).
-      if (mode === "detect") mode = "utf-8";
     } else if (mode === "detect" && all.length >= 2 && ((all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff))) {
       bom = true;
       other = new TextDecoder(all[0] === 0xff ? "utf-16le" : "utf-16be");

@@ -91,6 +91,22 @@ describe("readTable", () => {
     expect(result.encoding).toBe("utf-8");
   });
 
+  // As Excel and some exporters write it: a UTF-8 BOM, then a windows-1252 body (é is 0xE9), `;`.
+  const bomThen1252 = Uint8Array.from([0xef, 0xbb, 0xbf, ...[..."ville;code\r\nOrl"].map((c) => c.charCodeAt(0)), 0xe9, ...[..."ans;45234\r\n"].map((c) => c.charCodeAt(0))]);
+
+  it("reads a BOM followed by a windows-1252 body as windows-1252, without encoding errors", async () => {
+    const { records, problems, result } = await read(chunked(bomThen1252, 5));
+    expect(problems).toEqual([]);
+    expect(result.encoding).toBe("windows-1252");
+    expect(result.dialect.delimiter).toBe(";");
+    expect(records.map(([cells]) => cells)).toEqual([["ville", "code"], ["Orléans", "45234"]]);
+  });
+
+  it.each(["windows-1252", "latin1", "utf-8"])("strips a BOM from the first label with --encoding %s", async (encoding) => {
+    const { records } = await read(chunked(bomThen1252, 2), { encoding });
+    expect(records[0]?.[0]).toEqual(["ville", "code"]);
+  });
+
   it("reports an unterminated quote as a source-error on the record it opens (Quirk 15)", async () => {
     const text = 'a,b\n1,2\n3,"open\n4,5\n6,7\n';
     const { records, problems } = await read(chunked(utf8(text), 4));

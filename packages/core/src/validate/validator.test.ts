@@ -185,3 +185,146 @@ describe("createValidator", () => {
     expect(report.stats.validCellsPercent).toBe(75);
   });
 });
+
+describe("header modes", () => {
+  const subsidies = {
+    fields: [
+      { name: "idAttribuant", type: "string", constraints: { required: true } },
+      { name: "dateConvention", type: "date" },
+      { name: "montant", type: "number" },
+      { name: "notificationUE", type: "string" },
+    ],
+  };
+  const withSeverity = (report: FileReport) => report.findings.map((f) => `${f.code}/${f.messageId}/${f.severity}@${f.rowNumber ?? "-"}:${f.fieldNumber ?? "-"}`);
+  const cases: { name: string; csv: string; options?: ValidatorOptions; mode: string; expected: string[] }[] = [
+    {
+      name: "auto, labels equal to the names in order: by position (extra cells still counted)",
+      csv: "idAttribuant,dateConvention,montant,notificationUE\n1,2024-01-02,3,non,x\n",
+      mode: "position",
+      expected: ["extra-cell/default/error@2:5"],
+    },
+    {
+      name: "auto, columns recased, respelled and reordered: by name, one warning per respelled label and per misplaced column",
+      csv: "Montant,id_attribuant,Date Convention,notificationUE\n3,1,2024-01-02,non\n",
+      mode: "validata",
+      expected: [
+        "incorrect-label/loose/warning@1:1",
+        "incorrect-label/loose/warning@1:2",
+        "incorrect-label/loose/warning@1:3",
+        "disordered-header-warn/default/warning@1:1",
+        "disordered-header-warn/default/warning@1:2",
+        "disordered-header-warn/default/warning@1:3",
+      ],
+    },
+    {
+      name: "auto, an optional column renamed and one added: by name, Validata's two warnings",
+      csv: "idAttribuant,date,montant,notificationUE,commentaire\n1,2024-01-02,3,non,ok\n",
+      mode: "validata",
+      expected: ["missing-header-warn/default/warning@1:2", "extra-header-warn/default/warning@1:2", "extra-header-warn/default/warning@1:5"],
+    },
+    {
+      name: "auto, a file without a header row: by position",
+      csv: "21350001600040,2024-01-02,3,non\n1,2024-01-02,3,non\n",
+      mode: "position",
+      expected: [
+        "incorrect-label/default/error@1:1",
+        "incorrect-label/default/error@1:2",
+        "incorrect-label/default/error@1:3",
+        "incorrect-label/default/error@1:4",
+      ],
+    },
+    {
+      name: "explicit validata mode: names compared exactly",
+      csv: "idAttribuant,DateConvention,montant,notificationUE\n1,2024-01-02,3,non\n",
+      options: { headerMode: "validata" },
+      mode: "validata",
+      expected: ["missing-header-warn/default/warning@1:2", "extra-header-warn/default/warning@1:2"],
+    },
+    {
+      name: "explicit position mode on a reordered header: frictionless' incorrect-label and type errors",
+      csv: "montant,idAttribuant,dateConvention,notificationUE\n3,1,2024-01-02,non\n",
+      options: { headerMode: "position" },
+      mode: "position",
+      expected: [
+        "incorrect-label/default/error@1:1",
+        "incorrect-label/default/error@1:2",
+        "incorrect-label/default/error@1:3",
+        "type-error/default/error@2:2",
+        "type-error/default/error@2:3",
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", async ({ csv, options, mode, expected }) => {
+    const report = await validate(subsidies, csv, options);
+    expect(report.headerMode).toBe(mode);
+    expect(withSeverity(report).sort()).toEqual([...expected].sort());
+  });
+
+  it("reads the cells of a respelled column as its field's", async () => {
+    const report = await validate(subsidies, "MONTANT,idAttribuant\nx,1\n");
+    expect(report.headerMode).toBe("validata");
+    expect(located(report)).toContain("type-error@2:1");
+    expect(report.findings.find((f) => f.code === "type-error")?.fieldName).toBe("montant");
+  });
+});
+
+describe("spreadsheet damage: hints and one finding per cell", () => {
+  const subsidies = {
+    fields: [
+      { name: "siret", type: "string", constraints: { pattern: "^\\d{14}$" } },
+      { name: "codePostal", type: "string", constraints: { pattern: "^\\d{5}$" } },
+      { name: "dateConvention", type: "date" },
+      { name: "montant", type: "number" },
+      { name: "nature", type: "string", constraints: { enum: ["aide en numéraire", "aide en nature"] } },
+    ],
+    custom_checks: [{ name: "french-siret-value", params: { column: "siret" } }],
+  };
+  const described = (report: FileReport) =>
+    report.findings.map((f) => {
+      const hint = f.data.hint as { id?: string; suggestion?: string } | undefined;
+      return `${f.code}/${f.messageId}@${f.rowNumber}:${f.fieldNumber}${hint ? ` ${hint.id}${hint.suggestion ? `=${hint.suggestion}` : ""}` : ""}`;
+    });
+  const header = "siret;codePostal;dateConvention;montant;nature\n";
+  const cases: { name: string; row: string; options?: ValidatorOptions; expected: string[] }[] = [
+    { name: "valid row", row: "21060004500392;01000;2024-03-12;12.5;aide en nature", expected: [] },
+    {
+      name: "SIRET in scientific notation: the pattern error alone, naming Excel",
+      row: "2,43E+13;01000;2024-03-12;12.5;aide en nature",
+      expected: ["constraint-error/pattern@2:1 excelScientific"],
+    },
+    {
+      name: "SIRET of 14 digits with a wrong key: french-siret-value alone",
+      row: "21860194600000;01000;2024-03-12;12.5;aide en nature",
+      expected: ["french-siret-value/checksum@2:1"],
+    },
+    {
+      name: "pattern errors switched off: french-siret-value speaks",
+      row: "2,43E+13;01000;2024-03-12;12.5;aide en nature",
+      options: { severity: { codes: { "constraint-error": "off" } } },
+      expected: ["french-siret-value/length@2:1 excelScientific"],
+    },
+    {
+      name: "lost leading zero, French date, decimal comma, enum case",
+      row: "21060004500392;1000;12/03/2024;12,5;Aide en numéraire",
+      expected: [
+        "constraint-error/pattern@2:2 leadingZeros=01000",
+        "type-error/default@2:3 frenchDate=2024-03-12",
+        "type-error/default@2:4 decimalComma=12.5",
+        "constraint-error/enum@2:5 enumCase=aide en numéraire",
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", async ({ row, options, expected }) => {
+    const report = await validate(subsidies, `${header}${row}\n`, options);
+    expect(described(report)).toEqual(expected);
+  });
+
+  it("renders the hint after the message, in the report's language", async () => {
+    const fr = await validate(subsidies, `${header}21060004500392;1000;2024-03-12;1;aide en nature\n`);
+    const en = await validate(subsidies, `${header}21060004500392;1000;2024-03-12;1;aide en nature\n`, { lang: "en" });
+    expect(fr.findings[0]!.message).toContain("« 01000 »");
+    expect(en.findings[0]!.message).toContain('"01000"');
+  });
+});

@@ -1,19 +1,24 @@
 import type { RowCheck, RowView, RowVisitor, TableInfo } from "../check.js";
 import type { Finding, FindingDraft, Lang } from "../findings.js";
-import type { Dialect, FileReport, SchemaRef } from "../report.js";
+import type { Dialect, FileReport, HeaderMatch, SchemaRef } from "../report.js";
 import { readTable, type ByteSource } from "../reading/index.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType } from "../table-schema/index.js";
 import { compileCustomChecks } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
+import { foldAccents } from "../checks/helpers.js";
 import { hintFor } from "../messages/hints.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
 import { KeyTable } from "./key-table.js";
 import type { PreviewRequest } from "./preview.js";
 
-/** How header labels are matched to schema fields. */
-export type HeaderMode = "position" | "name" | "validata";
+/**
+ * How header labels are matched to schema fields: `position` (frictionless), `name` (order free,
+ * absent optional columns and unknown ones are warnings), `validata` (as `name`, with Validata's
+ * header warnings), or `auto`, the default, which picks per file (see {@link chooseHeaderMode}).
+ */
+export type HeaderMode = "auto" | HeaderMatch;
 
 /** A row check with the options it runs with. */
 export interface ConfiguredCheck {
@@ -100,6 +105,30 @@ function asArray(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * A label as auto mode compares it with field names: lower case, accents dropped, and only
+ * letters and digits kept, so `Date de convention`, `date_convention` and `dateConvention`
+ * meet, and `Numéro` meets `numero`.
+ */
+export function looseLabelKey(label: string): string {
+  return foldAccents(label).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * The `auto` header mode's choice for one file. Labels equal to the field names, in order: by
+ * position (frictionless' semantics, which also counts extra cells). Otherwise by name, with
+ * Validata's warnings, when the labels are recognisably the schema's names: at least half of
+ * the columns the file and the schema could share have a label equal to a field name up to case,
+ * accents and separators, whatever their order. Otherwise (a file without a header row, whose
+ * first line is data, or a file for another schema) by position, which points at each column.
+ */
+export function chooseHeaderMode(labels: readonly string[], fields: readonly { name: string }[]): "position" | "validata" {
+  if (labels.length === fields.length && labels.every((label, index) => label === fields[index]!.name)) return "position";
+  const names = new Set(fields.map((field) => looseLabelKey(field.name)));
+  const matched = new Set(labels.map(looseLabelKey).filter((key) => key !== "" && names.has(key))).size;
+  return matched > 0 && matched * 2 >= Math.min(labels.length, fields.length) ? "validata" : "position";
+}
+
 /** Frictionless compares labels stripped, with line breaks read as spaces. */
 function normaliseLabel(label: string): string {
   return label.replace(/\r?\n|\r/g, " ").trim();
@@ -135,7 +164,9 @@ async function validateTable(
   const started = Date.now();
   const file = sourceOptions.name;
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-  const headerMode = options.headerMode ?? "position";
+  const requestedMode = options.headerMode ?? "auto";
+  // Decided on the header in auto mode; until then (an empty file), position.
+  let headerMode: HeaderMatch = requestedMode === "auto" ? "position" : requestedMode;
   const findings: Finding[] = [];
   const fieldCount = fields.length;
   const fieldNumberByName = new Map(fields.map((field, index) => [field.name, index]));
@@ -147,9 +178,10 @@ async function validateTable(
   const previewRows: string[][] = [];
   let previewFirstRow = 2;
 
-  const emit = (code: string, draft: FindingDraft, owner?: string): void => {
+  const emit = (code: string, draft: FindingDraft, owner?: string): boolean => {
     const finding = factory.make(code, draft, file, owner);
     if (finding) findings.push(finding);
+    return finding !== undefined;
   };
   for (const { code, ...draft } of [...(options.schemaFindings ?? []), ...(sourceOptions.problems ?? [])]) emit(code, draft);
 
@@ -233,12 +265,19 @@ async function validateTable(
   const sensitive = new Map<number, (value: string) => string>();
   // Raw values of the foreign-key findings, so that personal ones can be masked at the end.
   const foreignKeyValues = new WeakMap<Finding, string[]>();
+  // One cell, one root cause: a value that failed its field's type or constraints is reported
+  // by the engine, with a hint; a custom or French check that then rejects the same cell (a
+  // SIRET failing the pattern and french-siret-value) would say the same thing again.
+  const failedCells = new Set<number>();
   const visitors: RowVisitor[] = checks.map(({ check, options: checkOptions }) =>
     check.create({
       options: checkOptions as never,
       table: tableInfo,
-      report: ({ code, ...draft }) =>
-        emit(code ?? check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }, check.id),
+      report: ({ code, ...draft }) => {
+        const sameCell = draft.rowNumber === currentRow && draft.fieldNumber !== undefined && failedCells.has(draft.fieldNumber);
+        if (sameCell && VALUE_CATEGORIES.has(check.meta.category)) return;
+        emit(code ?? check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }, check.id);
+      },
       markSensitiveColumn: (fieldNumber, mask) => sensitive.set(fieldNumber, mask),
     }),
   );
@@ -261,6 +300,7 @@ async function validateTable(
       for (const visitor of visitors) visitor.header?.(tableInfo);
       return;
     }
+    if (requestedMode === "auto") headerMode = chooseHeaderMode(labels, fields);
     if (headerMode === "position") readHeaderByPosition();
     else readHeaderByName();
     for (const visitor of visitors) visitor.header?.(tableInfo);
@@ -293,17 +333,40 @@ async function validateTable(
       if (!positionOf.has(label)) positionOf.set(label, index);
     });
     const validata = headerMode === "validata";
+    const used = new Set<number>();
     fields.forEach((field, index) => {
       const position = positionOf.get(field.name);
       cellIndex[index] = position ?? -1;
-      if (position !== undefined) return;
+      if (position !== undefined) used.add(position);
+    });
+    if (requestedMode === "auto") {
+      // Auto mode accepts a label that differs from its field's name only by case, accents,
+      // spaces, underscores or hyphens (Validata's `header_case` off goes as far as case), and
+      // says so once per label: the file reads, and the producer learns the exact name.
+      const byKey = new Map<string, number>();
+      labels.forEach((label, position) => {
+        const key = looseLabelKey(label);
+        if (!used.has(position) && key !== "" && !byKey.has(key)) byKey.set(key, position);
+      });
+      fields.forEach((field, index) => {
+        if ((cellIndex[index] ?? -1) >= 0) return;
+        const position = byKey.get(looseLabelKey(field.name));
+        if (position === undefined || used.has(position)) return;
+        cellIndex[index] = position;
+        used.add(position);
+        const label = labels[position] ?? "";
+        emit("incorrect-label", { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
+      });
+    }
+    fields.forEach((field, index) => {
+      if ((cellIndex[index] ?? -1) >= 0) return;
       const at = { rowNumber: 1, line: 1, fieldNumber: index + 1, fieldName: field.name };
       if (field.required) emit("missing-label", at);
       else if (validata) emit("missing-header-warn", at);
       else emit("missing-label", { ...at, severity: "warning" });
     });
     labels.forEach((label, position) => {
-      if (fieldNumberByName.has(label) && positionOf.get(label) === position) return;
+      if (used.has(position)) return;
       const at = { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
       emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
     });
@@ -379,6 +442,7 @@ async function validateTable(
     currentCells = cells;
     currentRow = rowNumber;
     currentLine = line;
+    failedCells.clear();
     const blank = isBlank(cells);
     if (blank) emit("blank-row", { rowNumber, line });
     for (let f = 0; f < fieldCount; f++) {
@@ -411,14 +475,16 @@ async function validateTable(
       if (value === INVALID) {
         if (!blank) {
           const [type, format] = describeType(field).split("/");
-          emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field) });
+          if (emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field) })) {
+            failedCells.add(position + 1);
+          }
         }
         continue;
       }
       const failures = field.check(value, raw);
       if (failures && !blank) {
         for (const failure of failures) {
-          emit("constraint-error", {
+          const made = emit("constraint-error", {
             rowNumber,
             line,
             fieldNumber: position + 1,
@@ -432,6 +498,7 @@ async function validateTable(
               field,
             ),
           });
+          if (made && failure.constraint !== "required") failedCells.add(position + 1);
         }
       }
     }
@@ -555,6 +622,7 @@ async function validateTable(
     partial,
     encoding: result.encoding,
     dialect: result.dialect,
+    headerMode,
     labels,
     stats,
     findings,
@@ -563,6 +631,9 @@ async function validateTable(
   if (options.schemaRef) report.schema = options.schemaRef;
   return report;
 }
+
+/** Categories of the checks that judge a cell's value, whose finding an engine error on the cell makes redundant. */
+const VALUE_CATEGORIES: ReadonlySet<string> = new Set(["custom", "french"]);
 
 const CONSTRAINT_MESSAGES = {
   required: true,
@@ -576,9 +647,18 @@ const CONSTRAINT_MESSAGES = {
   enum: true,
 };
 
-/** Adds how to fix the value (a French date's ISO form, the field's example...) when there is one. */
+/**
+ * Adds how to fix the value (a French date's ISO form, the zeros a spreadsheet dropped...) when
+ * there is one; a corrected value is only suggested when it passes the field's type and
+ * constraints.
+ */
 function withHint(code: string, data: Record<string, unknown>, cell: string, field: CompiledField): Record<string, unknown> {
-  const hint = hintFor(code, { ...data, cell }, field.descriptor);
+  const accepts = (candidate: string): boolean => {
+    if (field.isMissing(candidate)) return false;
+    const value = field.cast(candidate);
+    return value !== INVALID && field.check(value, candidate) === null;
+  };
+  const hint = hintFor(code, { ...data, cell }, field.descriptor, accepts);
   return hint ? { ...data, hint } : data;
 }
 
