@@ -44,6 +44,10 @@ export interface LintOptions extends ResolveOptions {
   discovery?: DiscoverOptions;
   lang?: Lang;
   maxErrors?: number;
+  /** Longest cell read, in characters (default 1 Mi); longer ones are cut and reported. */
+  maxCellLength?: number;
+  /** Longest record read, in characters (default 16 Mi); cells past it are dropped and the row reported. */
+  maxRowLength?: number;
   headerMode?: HeaderMode;
   /** Forces the encoding instead of detecting it. */
   encoding?: string;
@@ -227,6 +231,8 @@ function makeValidator(
     factory,
     lang: options.lang,
     maxErrors: options.maxErrors,
+    maxCellLength: options.maxCellLength,
+    maxRowLength: options.maxRowLength,
     headerMode: options.headerMode,
     checks: options.checks,
     customChecks: options.customChecks,
@@ -254,7 +260,7 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
  */
 async function inferredValidator(file: string, options: LintOptions, factory: FindingFactory): Promise<Validator> {
   let labels: string[] = [];
-  await readTable(createReadStream(file), { encoding: options.encoding }, {
+  await readTable(createReadStream(file), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
     record(cells) {
       labels = cells;
       return false;

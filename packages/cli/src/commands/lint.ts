@@ -20,6 +20,8 @@ Options :
   --preview-rows <n>       lignes d'aperçu par fichier dans le rapport HTML (défaut : 20 ; 0 : aucune)
   --lang <fr|en>           langue des messages (défaut : fr)
   --max-errors <n>         arrête un fichier après n erreurs (défaut : 1000 ; 0 : sans limite)
+  --max-cell-length <n>    coupe les cellules plus longues (caractères ; défaut : 1048576)
+  --max-row-length <n>     coupe les lignes plus longues (caractères ; défaut : 16777216)
   --strict                 les avertissements font aussi échouer (code 1)
   --max-warnings <n>       échoue au-delà de n avertissements
   --changed-since <réf>    ne valide que ce qui a changé depuis cette référence git
