@@ -98,7 +98,8 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
   // Length of the current field in the file; more than field.length once it is cut.
   let fieldLength = 0;
   // Length of the record in the file so far (finished cells and their delimiters), and what of
-  // it is kept: a string is never built beyond the limits, whatever the input.
+  // it is kept: a string is never built beyond the limits, whatever the input. rowCut: the
+  // record ran out of room.
   let rowLength = 0;
   let rowKept = 0;
   let rowCut = false;
@@ -125,8 +126,9 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
     field = "";
     fieldLength = 0;
     if (length > kept.length) {
-      rowCut = true;
       if (length > maxCell) sink.oversize?.({ kind: "cell", line: recordLine, fieldNumber: fields.length + 1, length, limit: maxCell });
+      // Cut shorter than the cell limit: the record's room ran out.
+      if (kept.length < Math.min(length, maxCell)) rowCut = true;
     }
     rowLength += length + 1;
     if (rowKept >= maxRow) {
@@ -151,7 +153,9 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
   }
 
   function emit(): void {
-    if (rowCut && rowLength - 1 > maxRow) sink.oversize?.({ kind: "row", line: recordLine, length: rowLength - 1, limit: maxRow });
+    // The record's room ran out: cells were cut short or dropped (a cell only too long for the
+    // cell limit is reported by itself).
+    if (rowCut) sink.oversize?.({ kind: "row", line: recordLine, length: rowLength - 1, limit: maxRow });
     rowCut = false;
     rowLength = 0;
     rowKept = 0;
