@@ -57,9 +57,6 @@ const OFFICIAL_VALUE = /\b(?:maire|adjoint|adjointe|conseill[eè]re?|[ée]lue?|d
 const CONTEXT_HEADERS = ["fonction", "fonctions", "mandat", "qualite", "fonction elective", "libelle fonction"];
 const DIRECTORY_HEADERS = ["service", "direction", "pole", "poste", "intitule poste", "service municipal"];
 
-/** Characters of a header name the header hints are matched on. */
-const MAX_LABEL_LENGTH = 256;
-
 /** Person context: the file is about natural persons, so homes and fixed lines become personal. */
 const PERSON_KINDS: ReadonlySet<PersonalDataKind> = new Set(["person-name", "nir", "birth-date", "id-document"]);
 
@@ -98,9 +95,7 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
 
     return {
       header(table) {
-        // A header name is words: past a few hundred characters it is a swallowed row (an
-        // unterminated quote), and normalising it whole for every detector cost minutes.
-        labels = table.labels.map((label) => (label.length > MAX_LABEL_LENGTH ? label.slice(0, MAX_LABEL_LENGTH) : label));
+        labels = table.labels;
         columns = labels.map((label, i) => newColumn(i, label, enabled));
         officialColumns = labels.flatMap((l, i) => (headerHas(l, CONTEXT_HEADERS) ? [i] : []));
         directory = labels.some((l) => headerHas(l, DIRECTORY_HEADERS));
