@@ -17,7 +17,22 @@ const LOOKAHEAD = 64;
  * dates need the column's context; in free text their own patterns (civility + name…) apply.
  */
 const WHOLE_VALUE: readonly Detector[] = DETECTORS.filter((d) => !d.headerRequired && !d.needsPersonContext && d.kind !== "person-name");
-const IN_TEXT: readonly Detector[] = DETECTORS.filter((d) => d.freeText !== undefined);
+/** Detectors with a free-text pattern, each with a private copy of its global regex (see below). */
+const IN_TEXT: ReadonlyArray<{ detector: Detector; pattern: RegExp }> = DETECTORS.flatMap((d) =>
+  d.freeText ? [{ detector: d, pattern: new RegExp(d.freeText.pattern.source, d.freeText.pattern.flags) }] : [],
+);
+
+/**
+ * What every whole value the detectors above accept holds: an `@` (e-mail) or three digits
+ * (phone, NIR, IBAN, card, plate, IP). Most quoted values (field names, types, short cells) have
+ * neither and skip the value tests.
+ */
+const MAY_BE_VALUE = /@|\d\D*\d\D*\d/;
+
+/** Results for short values, which repeat (field names, codes): a finding quotes several. */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 4096;
+const CACHED_LENGTH = 64;
 
 export interface Quoted {
   text: string;
@@ -48,18 +63,31 @@ export function quoteValue(value: string, maxLength: number = MAX_QUOTED_LENGTH)
 
 /** The value with each personal value the detectors recognise masked (the whole value, or spans of text). */
 export function maskPersonalValues(value: string): string {
+  if (value.length > CACHED_LENGTH) return maskUncached(value);
+  let masked = cache.get(value);
+  if (masked === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    masked = maskUncached(value);
+    cache.set(value, masked);
+  }
+  return masked;
+}
+
+function maskUncached(value: string): string {
   const trimmed = value.trim();
   if (trimmed === "") return value;
-  for (const detector of WHOLE_VALUE) {
-    const match = detector.test(trimmed);
-    if (match && match.personal > 0) return mask(detector.kind, value);
+  if (MAY_BE_VALUE.test(trimmed)) {
+    for (const detector of WHOLE_VALUE) {
+      const match = detector.test(trimmed);
+      if (match && match.personal > 0) return mask(detector.kind, value);
+    }
   }
   let text = value;
-  for (const detector of IN_TEXT) {
+  for (const { detector, pattern } of IN_TEXT) {
     const free = detector.freeText!;
     if (!free.prefilter.test(text)) continue;
-    // A private copy of the detector's global regex: its lastIndex is shared with the scan.
-    const pattern = new RegExp(free.pattern.source, free.pattern.flags);
+    // The private copy: the detector's own regex keeps its lastIndex for the free-text scan.
+    pattern.lastIndex = 0;
     let out = "";
     let at = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
