@@ -282,3 +282,183 @@ describe("no raw personal value in the CLI's output (built binary)", () => {
     expect(leaks(text + readFileSync(target, "utf8"))).toEqual([]);
   });
 });
+
+// Issue "Hostile input", leaks: a personal value is masked wherever a message quotes it, not only
+// in the columns the personal-data check flags. Each value below is alone of its kind in its
+// column (no column verdict can cover it), in a cell that also fails a type, pattern, length,
+// unique, primary-key or foreign-key check, in free text, as a header name, as an extra cell;
+// then in a file that lost its header row (the first person becomes the column names, with and
+// without a schema) and in a header whose unterminated quote swallows the rows.
+
+/** Luhn check digit appended: a valid Visa number from its first 15 digits. */
+function card(fifteen: string): string {
+  let sum = 0;
+  for (let k = 0; k < 15; k++) {
+    let digit = Number(fifteen[14 - k]);
+    if (k % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return `${fifteen}${(10 - (sum % 10)) % 10}`;
+}
+
+const spaced = (compact: string, groups: number[]): string => {
+  const out: string[] = [];
+  let at = 0;
+  for (const size of groups) {
+    out.push(compact.slice(at, at + size));
+    at += size;
+  }
+  if (at < compact.length) out.push(compact.slice(at));
+  return out.join(" ");
+};
+
+/** Personal values, each written with and without spaces. */
+function hostileValues() {
+  const nirA = nir("1710675056123");
+  const nirB = nir("2830913055045");
+  const nirC = nir("1930469123789");
+  const ibanA = iban("30004", "01234", "98765432101");
+  const ibanB = iban("10096", "18000", "00012345678");
+  const cardA = card("497010987654321");
+  const cardB = card("453201234567890");
+  return {
+    nirSpaced: spaced(nirA, [1, 2, 2, 2, 3, 3, 2]),
+    nirCompact: nirB,
+    nirHeader: nirC,
+    ibanSpaced: ibanA,
+    ibanCompact: ibanB.replace(/\s/g, ""),
+    cardSpaced: spaced(cardA, [4, 4, 4, 4]),
+    cardCompact: cardB,
+    emailA: "Rosalie.Tremblay@Gmail.com",
+    emailB: "gaston.picard77@orange.fr",
+    emailHeader: "odette.lacroix@free.fr",
+    phoneSpaced: "06 71 82 93 04",
+    phoneCompact: "0766554433",
+    phoneIntl: "+33 6 55 44 33 22",
+    phoneHeader: "07 48 59 60 71",
+  };
+}
+
+const H = hostileValues();
+
+/** Raw values and their compact forms (spaces, dots, dashes removed). */
+const HOSTILE_FORBIDDEN = [...new Set(Object.values(H).flatMap((value) => [value, value.toLowerCase(), value.replace(/[\s.\-()]/g, "")]))];
+
+function hostileLeaks(output: string): string[] {
+  const compactOutput = output.replace(/[\s.\-()]/g, "");
+  return HOSTILE_FORBIDDEN.filter((value) => output.includes(value) || compactOutput.includes(value.replace(/[\s.\-()]/g, "")));
+}
+
+const HOSTILE_SCHEMA = {
+  fields: [
+    { name: "ref", type: "string", constraints: { required: true, pattern: "R-[0-9]+" } },
+    { name: "montant", type: "integer" },
+    { name: "code", type: "string", constraints: { maxLength: 8 } },
+    { name: "contact", type: "string", constraints: { unique: true } },
+    { name: "parent", type: "string" },
+    { name: "observations", type: "string", constraints: { maxLength: 30 } },
+  ],
+  primaryKey: "ref",
+  foreignKeys: [{ fields: "parent", reference: { resource: "", fields: "ref" } }],
+};
+
+const HOSTILE_LABELS = ["ref", "montant", "code", "contact", "parent", "observations"];
+
+/** Rows of a subsidy file, the hostile values placed where each check fails on them. */
+function hostileRows(): string[][] {
+  return [
+    ["R-1", "150", "A1", "guichet", "", "RAS"],
+    // pattern error, type error, maxLength error, first of a duplicate, a missing parent, free text too long
+    [H.nirSpaced, H.phoneIntl, H.ibanSpaced, H.emailA, H.cardCompact, `Virement au ${H.ibanCompact} pour ${H.emailB} puis rappel ${H.phoneSpaced}`],
+    // the same errors, and a duplicate primary key and unique value
+    [H.nirSpaced, H.ibanCompact, H.nirCompact, H.emailA, H.phoneCompact, `Carte ${H.cardSpaced} et NIR ${H.nirCompact} reçus`],
+    ["R-2", "12k€", "B2", "accueil", "R-1", "ok", H.emailB, H.ibanCompact, H.phoneSpaced],
+  ];
+}
+
+const csvOf = (rows: string[][]) => `${rows.map((cells) => cells.join(",")).join("\n")}\n`;
+
+/** One file per case; each run through every output. */
+const HOSTILE_FILES: Array<{ name: string; text: () => string; schema: boolean }> = [
+  { name: "with header", text: () => csvOf([[...HOSTILE_LABELS, H.nirHeader, H.emailHeader, H.phoneHeader], ...hostileRows()]), schema: true },
+  { name: "header row lost, with schema", text: () => csvOf(hostileRows().slice(1)), schema: true },
+  { name: "header row lost, without schema", text: () => csvOf(hostileRows().slice(1)), schema: false },
+  { name: "unterminated quote in the header", text: () => `ref,"montant,code\n${csvOf(hostileRows())}`, schema: true },
+  { name: "unterminated quote in the header, without schema", text: () => `ref,"montant,code\n${csvOf(hostileRows())}`, schema: false },
+];
+
+describe("no raw personal value in any output, wherever the file puts it", () => {
+  let hostileDir: string;
+  beforeAll(() => {
+    hostileDir = mkdtempSync(path.join(tmpdir(), "conforme-masking-hostile-"));
+    writeFileSync(path.join(hostileDir, "schema.json"), JSON.stringify(HOSTILE_SCHEMA));
+    HOSTILE_FILES.forEach(({ text }, index) => writeFileSync(path.join(hostileDir, `f${index}.csv`), text()));
+  });
+  afterAll(() => {
+    if (hostileDir) rmSync(hostileDir, { recursive: true, force: true });
+  });
+
+  const runFile = (index: number, lang: "fr" | "en" = "fr") =>
+    lintWithPreview([`f${index}.csv`], { cwd: hostileDir, lang, ...(HOSTILE_FILES[index]!.schema ? { schema: "schema.json" } : {}) });
+
+  it("the fixture fails where it should, so that the values are quoted by those findings", async () => {
+    const { report } = await runFile(0);
+    const at = report.files[0]!.findings.map((f) => `${f.code}${f.messageId === "default" ? "" : `/${f.messageId}`}@${f.rowNumber}:${f.fieldNumber ?? ""}`);
+    expect(at).toEqual(
+      expect.arrayContaining([
+        "extra-label@1:7",
+        "constraint-error/pattern@3:1",
+        "type-error@3:2",
+        "constraint-error/maxLength@3:3",
+        "constraint-error/maxLength@3:6",
+        "primary-key@4:",
+        "unique-error@4:4",
+        "type-error@4:2",
+        "constraint-error/maxLength@4:3",
+        "constraint-error/maxLength@4:6",
+        "foreign-key@3:",
+        "foreign-key@4:",
+        "extra-cell@5:7",
+        "extra-cell@5:8",
+      ]),
+    );
+    // The search can fail: a public cell in error is printed as it is.
+    expect(formatters.stylish!(report, {})).toContain("12k€");
+  });
+
+  it("a lost header row makes label errors from the first person's values", async () => {
+    const { report } = await runFile(1);
+    const codes = report.files[0]!.findings.map((f) => f.code);
+    expect(codes).toContain("incorrect-label");
+  });
+
+  describe.each(HOSTILE_FILES.map((file, index) => [file.name, index] as const))("%s", (_, index) => {
+    let result: LintResult;
+    beforeAll(async () => {
+      result = await runFile(index);
+    });
+
+    it("the report is not conforme", () => {
+      expect(result.report.valid).toBe(false);
+    });
+
+    it("the report itself (JSON) and the previews", () => {
+      expect(hostileLeaks(JSON.stringify(result.report))).toEqual([]);
+      expect(hostileLeaks(JSON.stringify(result.previews))).toEqual([]);
+    });
+
+    it.each(Object.keys(formatters))("formatter %s, with and without previews", (name) => {
+      const formatter = formatters[name]!;
+      for (const formatOptions of [{}, { color: true }, { preview: result.previews }]) {
+        expect(hostileLeaks(formatter(result.report, formatOptions)), name).toEqual([]);
+      }
+    });
+
+    it("the Action's annotations and job summary", () => {
+      const texts = TEXTS.fr;
+      const plan = planAnnotations(result.report, undefined, texts, { error: 50, warning: 50, notice: 50 });
+      expect(hostileLeaks(JSON.stringify(plan))).toEqual([]);
+      expect(hostileLeaks(renderSummary({ report: result.report, scores: new Map() }, texts))).toEqual([]);
+    });
+  });
+});

@@ -48,6 +48,7 @@ export { checks, findCheck } from "./checks/registry.js";
 export { compileCustomChecks, customCheckNames, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 export { validCellsPercent } from "./checks/valid-cells.js";
 export { hintFor, type Accepts, type Hint } from "./messages/hints.js";
+export { maskPersonalValues, MAX_QUOTED_LENGTH, quote, quoteValue, type Quoted } from "./messages/quote.js";
 export {
   personalDataChecks,
   personalDataCheck,

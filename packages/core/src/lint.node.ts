@@ -52,6 +52,10 @@ export interface LintOptions extends ResolveOptions {
   trusted?: boolean;
   lang?: Lang;
   maxErrors?: number;
+  /** Longest cell read, in characters (default 1 Mi); longer ones are cut and reported. */
+  maxCellLength?: number;
+  /** Longest record read, in characters (default 16 Mi); cells past it are dropped and the row reported. */
+  maxRowLength?: number;
   headerMode?: HeaderMode;
   /** Forces the encoding instead of detecting it. */
   encoding?: string;
@@ -302,6 +306,8 @@ function makeValidator(
     factory,
     lang: options.lang,
     maxErrors: options.maxErrors,
+    maxCellLength: options.maxCellLength,
+    maxRowLength: options.maxRowLength,
     headerMode: options.headerMode,
     checks: options.checks,
     customChecks: options.customChecks,
@@ -331,7 +337,7 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
   let labels: string[] = [];
   const handle = await openRegular(file);
   try {
-    await readTable(handle.createReadStream({ autoClose: false }), { encoding: options.encoding }, {
+    await readTable(handle.createReadStream({ autoClose: false }), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
       record(cells) {
         labels = cells;
         return false;

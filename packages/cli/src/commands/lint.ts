@@ -21,6 +21,8 @@ Options :
   --lang <fr|en>           langue des messages (défaut : fr)
   --max-errors <n>         arrête un fichier après n constats (défaut : 1000 ; 0 : sans limite) ;
                            chaque format dit où la lecture s'est arrêtée
+  --max-cell-length <n>    coupe les cellules plus longues (caractères ; défaut : 1048576)
+  --max-row-length <n>     coupe les lignes plus longues (caractères ; défaut : 16777216)
   --no-aggregate           liste chaque cellule en erreur ; par défaut, une colonne en erreur
                            de la même façon sur 3 lignes ou plus tient en une entrée (nombre,
                            premières lignes, un exemple). Le format json garde tout

@@ -190,6 +190,8 @@ function makeLoaded(config: ConformeConfig, file: string | undefined, files: str
         severity: config.severity,
         personalData: personalData === undefined || typeof personalData === "boolean" ? personalData : personalDataOptions(personalData),
         maxErrors: config.maxErrors,
+        maxCellLength: config.maxCellLength,
+        maxRowLength: config.maxRowLength,
         headerMode: config.headerMode,
         encoding: config.encoding,
         customChecks: config.customChecks,

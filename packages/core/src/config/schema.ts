@@ -72,6 +72,8 @@ export interface ConformeConfig {
   /** `false` turns metadata scoring off. */
   metadata?: false | MetadataConfig;
   maxErrors?: number;
+  maxCellLength?: number;
+  maxRowLength?: number;
   /** How header labels meet schema fields; `auto` (default) picks per file. */
   headerMode?: "auto" | "position" | "name" | "validata";
   encoding?: string;
@@ -203,6 +205,8 @@ export const configJsonSchema = {
       ],
     },
     maxErrors: { type: "integer", minimum: 0, default: 1000 },
+    maxCellLength: { type: "integer", minimum: 1, default: 1048576, description: "Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell)." },
+    maxRowLength: { type: "integer", minimum: 1, default: 16777216, description: "Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row)." },
     headerMode: {
       enum: ["auto", "position", "name", "validata"],
       default: "auto",

@@ -39,6 +39,34 @@ export const engineCodes = {
         fr: "Un guillemet ouvert ligne {line} n'est jamais refermé : la fin du fichier est lue comme une seule cellule.",
         en: "A quote opened on line {line} is never closed: the rest of the file is read as one cell.",
       },
+      binary: {
+        fr: "Le fichier est au format {format}, pas un CSV : il n'est pas lu. Exportez le tableau en CSV (UTF-8).",
+        en: "The file is in {format} format, not CSV: it is not read. Export the table as CSV (UTF-8).",
+      },
+      nulByte: {
+        fr: "Le fichier contient un octet nul (ligne {line}) : un fichier binaire, ou du texte UTF-16 sans marque d'ordre des octets. Enregistrez-le en CSV UTF-8.",
+        en: "The file holds a NUL byte (line {line}): a binary file, or UTF-16 text without a byte order mark. Save it as UTF-8 CSV.",
+      },
+    },
+  },
+  "oversized-cell": {
+    category: "source",
+    title: { fr: "Cellule trop longue", en: "Oversized cell" },
+    messages: {
+      default: {
+        fr: "La cellule de la ligne {rowNumber}, colonne {fieldNumber}, compte {length} caractères : seuls les {limit} premiers sont lus (limite maxCellLength).",
+        en: "The cell of row {rowNumber}, column {fieldNumber}, is {length} characters long: only the first {limit} are read (maxCellLength limit).",
+      },
+    },
+  },
+  "oversized-row": {
+    category: "source",
+    title: { fr: "Ligne trop longue", en: "Oversized row" },
+    messages: {
+      default: {
+        fr: "La ligne {rowNumber} compte {length} caractères : seuls les {limit} premiers sont lus, les cellules suivantes sont ignorées (limite maxRowLength).",
+        en: "Row {rowNumber} is {length} characters long: only the first {limit} are read and the following cells are ignored (maxRowLength limit).",
+      },
     },
   },
   "schema-error": {

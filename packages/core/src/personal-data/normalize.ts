@@ -5,12 +5,17 @@ export function fold(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
+/** Characters of a header name its hints are matched on. */
+export const MAX_HEADER_LENGTH = 256;
+
 /**
  * Header words: camelCase split, accents folded, separators (`_ - . ' ,` and spaces) turned into
  * single spaces, as csv-detective normalises labels before matching its hints.
  */
 export function headerWords(label: string): string {
-  const split = label.replace(/([a-z])([A-Z])/g, "$1 $2");
+  // A header name is a few words: past that it is a swallowed row (an unterminated quote on
+  // line 1 makes the file one label), and folding it whole for every hint took minutes.
+  const split = (label.length > MAX_HEADER_LENGTH ? label.slice(0, MAX_HEADER_LENGTH) : label).replace(/([a-z])([A-Z])/g, "$1 $2");
   return fold(split)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCsvParser } from "./parse.js";
+import { createCsvParser, DEFAULT_MAX_CELL_LENGTH, DEFAULT_MAX_ROW_LENGTH, type Oversize, type ParseLimits } from "./parse.js";
 
 interface Parsed {
   records: Array<[string[], number]>;
@@ -142,6 +142,111 @@ describe("createCsvParser", () => {
   it("rejects a dialect it cannot parse", () => {
     expect(() => createCsvParser({ delimiter: ";;", quoteChar: '"' }, { record: () => {}, error: () => {} })).toThrow(RangeError);
     expect(() => createCsvParser({ delimiter: '"', quoteChar: '"' }, { record: () => {}, error: () => {} })).toThrow(RangeError);
+  });
+});
+
+function parseLimited(chunks: Iterable<string>, limits: ParseLimits): { records: Array<[string[], number]>; oversizes: Oversize[] } {
+  const out = { records: [] as Array<[string[], number]>, oversizes: [] as Oversize[] };
+  const parser = createCsvParser({ delimiter: ",", quoteChar: '"' }, {
+    record: (cells, line) => {
+      out.records.push([cells, line]);
+    },
+    error: () => {},
+    oversize: (oversize) => {
+      out.oversizes.push(oversize);
+    },
+  }, limits);
+  for (const chunk of chunks) parser.push(chunk);
+  parser.end();
+  return out;
+}
+
+// Cells and records past the limits are cut, never built whole: what a hostile file (a 600 MB
+// line, an unterminated quote on line 1) costs in memory is bounded by the limits.
+const limitCases: Array<{ name: string; text: string; limits: ParseLimits; records: Array<[string[], number]>; oversizes: Array<Partial<Oversize>> }> = [
+  {
+    name: "an unquoted cell past the cell limit",
+    text: "id,text\n1,abcdefghij\n2,ok\n",
+    limits: { maxCellLength: 4 },
+    records: [[["id", "text"], 1], [["1", "abcd"], 2], [["2", "ok"], 3]],
+    oversizes: [{ kind: "cell", line: 2, fieldNumber: 2, length: 10, limit: 4 }],
+  },
+  {
+    name: "a quoted cell with doubled quotes and a line break",
+    text: 'a\n"x""y\nzzzz",b\nc\n',
+    limits: { maxCellLength: 3 },
+    records: [[["a"], 1], [['x"y', "b"], 2], [["c"], 4]],
+    oversizes: [{ kind: "cell", line: 2, fieldNumber: 1, length: 8, limit: 3 }],
+  },
+  {
+    name: "an unterminated quote swallowing the file",
+    text: 'nom,"prenom\nDupont,Jean\nMartin,Paul\n',
+    limits: { maxCellLength: 8 },
+    records: [[["nom", "prenom\nD"], 1]],
+    oversizes: [{ kind: "cell", line: 1, fieldNumber: 2, length: 31, limit: 8 }],
+  },
+  {
+    name: "a record past the row limit: cells cut to what is left, then dropped",
+    text: "aaaa,bbbb,cccc,dddd\nx,y\n",
+    limits: { maxRowLength: 7 },
+    records: [[["aaaa", "bb"], 1], [["x", "y"], 2]],
+    oversizes: [{ kind: "row", line: 1, length: 19, limit: 7 }],
+  },
+  {
+    name: "a record of many empty cells",
+    text: ",,,,,,,,,\n",
+    limits: { maxRowLength: 4 },
+    records: [[["", "", "", ""], 1]],
+    oversizes: [{ kind: "row", line: 1, length: 9, limit: 4 }],
+  },
+  {
+    name: "cells exactly at the limits are kept whole and not reported",
+    text: "abcd,efgh\n",
+    limits: { maxCellLength: 4, maxRowLength: 9 },
+    records: [[["abcd", "efgh"], 1]],
+    oversizes: [],
+  },
+];
+
+describe("createCsvParser limits", () => {
+  for (const [splitName, split] of splits) {
+    describe(splitName, () => {
+      it.each(limitCases)("$name", ({ text, limits, records, oversizes }) => {
+        const parsed = parseLimited(split(text), limits);
+        expect(parsed.records).toEqual(records);
+        expect(parsed.oversizes).toEqual(oversizes.map((o) => expect.objectContaining(o)));
+      });
+    });
+  }
+
+  // One cell too long is reported as a cell, not as a row as well.
+  // 640 Mi characters would take seconds: 64 chunks of 1 Mi make the point, with the default
+  // limits (1 Mi per cell, 16 Mi per record), as the same pushes would for any length.
+  it("keeps a 64 Mi-character line without a line break to the default limits", () => {
+    const chunk = "x".repeat(1024 * 1024);
+    function* chunks(): Generator<string> {
+      yield "id,texte\n1,";
+      for (let k = 0; k < 64; k++) yield chunk;
+    }
+    const parsed = parseLimited(chunks(), {});
+    expect(parsed.records).toHaveLength(2);
+    const cells = parsed.records[1]![0];
+    expect(cells.map((cell) => cell.length)).toEqual([1, DEFAULT_MAX_CELL_LENGTH]);
+    expect(parsed.oversizes).toEqual([
+      { kind: "cell", line: 2, fieldNumber: 2, length: 64 * 1024 * 1024, limit: DEFAULT_MAX_CELL_LENGTH },
+    ]);
+  });
+
+  it("keeps a record of 20 Mi short cells under the row limit", () => {
+    const chunk = "ab,".repeat(256 * 1024);
+    function* chunks(): Generator<string> {
+      for (let k = 0; k < 27; k++) yield chunk;
+      yield "end\n";
+    }
+    const parsed = parseLimited(chunks(), {});
+    const cells = parsed.records[0]![0];
+    expect(cells.join(",").length).toBeLessThanOrEqual(DEFAULT_MAX_ROW_LENGTH);
+    expect(parsed.oversizes.map((o) => o.kind)).toEqual(["row"]);
   });
 });
 

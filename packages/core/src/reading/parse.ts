@@ -12,7 +12,40 @@ export interface CsvSink {
    * record's number is the count of records emitted so far plus one.
    */
   error(error: { message: string; line: number }): void;
+  /**
+   * A cell or a record longer than the parser's limits, cut. Called before the record it
+   * concerns is passed to `record`, like `error`.
+   */
+  oversize?(oversize: Oversize): void;
 }
+
+/**
+ * A cut cell (`kind: "cell"`, with its 1-based `fieldNumber`) or a cut record (`kind: "row"`):
+ * `length` is the length read in the file, `limit` the length kept, in UTF-16 code units.
+ */
+export interface Oversize {
+  kind: "cell" | "row";
+  line: number;
+  fieldNumber?: number;
+  length: number;
+  limit: number;
+}
+
+/** Bounds on what one record may hold in memory, in UTF-16 code units (about one per byte). */
+export interface ParseLimits {
+  /** Longest cell kept; longer cells are cut and reported. */
+  maxCellLength?: number;
+  /**
+   * Longest record kept, its cells and delimiters counted: past it, cells are cut to what is
+   * left, then dropped, and the record is reported once.
+   */
+  maxRowLength?: number;
+}
+
+/** 1 MiB per cell: a long free-text cell fits many times over; a swallowed file does not. */
+export const DEFAULT_MAX_CELL_LENGTH = 1024 * 1024;
+/** 16 MiB per record: a wide table of long cells fits; a file with no line break does not. */
+export const DEFAULT_MAX_ROW_LENGTH = 16 * 1024 * 1024;
 
 export interface CsvParser {
   push(text: string): void;
@@ -46,7 +79,7 @@ const QUOTE_IN_QUOTED = 3;
  * Chosen over papaparse on measured speed and on these semantics; see
  * `scripts/parser-bench.mjs`.
  */
-export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar">, sink: CsvSink): CsvParser {
+export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar">, sink: CsvSink, limits: ParseLimits = {}): CsvParser {
   const delimiter = dialect.delimiter.charCodeAt(0);
   const delimiterChar = dialect.delimiter;
   const quoteChar = dialect.quoteChar;
@@ -55,10 +88,21 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
     throw new RangeError(`unsupported CSV dialect: delimiter ${JSON.stringify(dialect.delimiter)}, quote ${JSON.stringify(quoteChar)}`);
   }
 
+  const maxCell = positiveLimit(limits.maxCellLength, DEFAULT_MAX_CELL_LENGTH);
+  const maxRow = positiveLimit(limits.maxRowLength, DEFAULT_MAX_ROW_LENGTH);
+
   let state = START_FIELD;
   let fields: string[] = [];
   // Part of the current field read so far, when it spans chunks or holds doubled quotes.
   let field = "";
+  // Length of the current field in the file; more than field.length once it is cut.
+  let fieldLength = 0;
+  // Length of the record in the file so far (finished cells and their delimiters), and what of
+  // it is kept: a string is never built beyond the limits, whatever the input. rowCut: the
+  // record ran out of room.
+  let rowLength = 0;
+  let rowKept = 0;
+  let rowCut = false;
   // The last character consumed was a CR: a following LF belongs to the same line break.
   let afterCR = false;
   let line = 1;
@@ -67,7 +111,54 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
   let records = 0;
   let stopped = false;
 
+  // Appends s[from, to) to the current field, as far as the limits allow.
+  function append(s: string, from: number, to: number): void {
+    fieldLength += to - from;
+    const room = Math.min(maxCell, maxRow - rowKept) - field.length;
+    if (room <= 0) return;
+    field += to - from <= room ? (from === 0 && to === s.length ? s : s.slice(from, to)) : s.slice(from, from + room);
+  }
+
+  // Ends the current field: kept in the record unless the record is already full.
+  function finishField(): void {
+    const length = fieldLength;
+    const kept = field;
+    field = "";
+    fieldLength = 0;
+    if (length > kept.length) {
+      if (length > maxCell) sink.oversize?.({ kind: "cell", line: recordLine, fieldNumber: fields.length + 1, length, limit: maxCell });
+      // Cut shorter than the cell limit: the record's room ran out.
+      if (kept.length < Math.min(length, maxCell)) rowCut = true;
+    }
+    rowLength += length + 1;
+    if (rowKept >= maxRow) {
+      rowCut = true;
+      return;
+    }
+    rowKept += kept.length + 1;
+    fields.push(kept);
+  }
+
+  // The fast path of unquoted fields: the whole field is s[from, to), nothing read before it.
+  function pushField(s: string, from: number, to: number): void {
+    const length = to - from;
+    if (field === "" && fieldLength === 0 && length <= maxCell && rowKept + length < maxRow) {
+      fields.push(s.slice(from, to));
+      rowLength += length + 1;
+      rowKept += length + 1;
+      return;
+    }
+    append(s, from, to);
+    finishField();
+  }
+
   function emit(): void {
+    // The record's room ran out: cells were cut short or dropped (a cell only too long for the
+    // cell limit is reported by itself).
+    if (rowCut) sink.oversize?.({ kind: "row", line: recordLine, length: rowLength - 1, limit: maxRow });
+    rowCut = false;
+    rowLength = 0;
+    rowKept = 0;
     const cells = fields;
     fields = [];
     records++;
@@ -93,7 +184,7 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
             continue;
           }
           // An empty line is the record []; after a delimiter, the last field is empty.
-          if (fields.length > 0) fields.push("");
+          if (rowLength > 0) finishField();
           emit();
           recordLine = ++line;
           afterCR = c === CR;
@@ -107,7 +198,7 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
           continue;
         }
         if (c === delimiter) {
-          fields.push("");
+          finishField();
           i++;
           continue;
         }
@@ -125,11 +216,10 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
         let j = nextDelim < nextLF ? nextDelim : nextLF;
         if (nextCR < j) j = nextCR;
         if (j === n) {
-          field += s.slice(i);
+          append(s, i, n);
           return;
         }
-        fields.push(field === "" ? s.slice(i, j) : field + s.slice(i, j));
-        field = "";
+        pushField(s, i, j);
         state = START_FIELD;
         const c = s.charCodeAt(j);
         i = j + 1;
@@ -157,7 +247,7 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
             prevCR = false;
           }
         }
-        field += s.slice(i, q);
+        append(s, i, q);
         if (q === n) {
           afterCR = prevCR;
           return;
@@ -172,21 +262,19 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
       const c = s.charCodeAt(i);
       i++;
       if (c === quote) {
-        field += quoteChar;
+        append(quoteChar, 0, 1);
         state = IN_QUOTED;
       } else if (c === delimiter) {
-        fields.push(field);
-        field = "";
+        finishField();
         state = START_FIELD;
       } else if (c === LF || c === CR) {
-        fields.push(field);
-        field = "";
+        finishField();
         state = START_FIELD;
         emit();
         recordLine = ++line;
         afterCR = c === CR;
       } else {
-        field += s[i - 1];
+        append(s, i - 1, i);
         state = IN_FIELD;
       }
     }
@@ -198,13 +286,12 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
       sink.error({ message: "unterminated quoted field: the rest of the file was read as one cell", line: quoteLine });
     }
     if (state !== START_FIELD) {
-      fields.push(field);
-      field = "";
+      finishField();
       state = START_FIELD;
       emit();
-    } else if (fields.length > 0) {
+    } else if (rowLength > 0) {
       // A last line ending with a delimiter and no line break.
-      fields.push("");
+      finishField();
       emit();
     }
   }
@@ -219,6 +306,10 @@ export function createCsvParser(dialect: Pick<Dialect, "delimiter" | "quoteChar"
       return line;
     },
   };
+}
+
+function positiveLimit(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 
 // A note on searching. V8's optimizing compiler (TurboFan, Node 20 / V8 11.3) treats

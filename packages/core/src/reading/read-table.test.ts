@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { readTable, SNIFF_BYTES, type ByteSource, type ReadOptions, type ReadProblem, type ReadResult } from "./read-table.js";
@@ -123,6 +124,74 @@ describe("readTable", () => {
     expect(records).toEqual([]);
     expect(problems).toEqual([{ code: "source-error", messageId: "empty", data: { reason: "empty" } }]);
     expect(result.records).toBe(0);
+  });
+
+  // Signatures: PNG (RFC 2083), gzip (RFC 1952), zip local header (xlsx, ods), PDF, xls (OLE2).
+  const gzipOf = (text: string) => new Uint8Array(gzipSync(Buffer.from(text)));
+  it.each([
+    { name: "PNG", bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), format: "PNG" },
+    { name: "gzip of a CSV", bytes: gzipOf("id,nom\n1,a\n"), format: "gzip" },
+    { name: "zip (xlsx)", bytes: utf8("PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml"), format: "zip (xlsx, ods…)" },
+    { name: "PDF", bytes: utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj"), format: "PDF" },
+    { name: "xls", bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), format: "xls (OLE2)" },
+  ])("refuses a binary file by its signature: $name", async ({ bytes, format }) => {
+    for (const size of [1, 3, 4096]) {
+      const { records, problems } = await read(chunked(bytes, size));
+      expect(records).toEqual([]);
+      expect(problems).toEqual([{ code: "source-error", messageId: "binary", data: { format, reason: "binary" } }]);
+    }
+  });
+
+  it("stops pulling a binary source after its signature", async () => {
+    let pulled = 0;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      for (let k = 0; k < 1000; k++) {
+        pulled++;
+        yield k === 0 ? gzipOf("a,b\n") : new Uint8Array(1024);
+      }
+    }
+    await read(source());
+    expect(pulled).toBe(1);
+  });
+
+  it("reads a short text file that no signature matches", async () => {
+    const { records, problems } = await read(chunked(utf8("a\n1\n"), 1));
+    expect(records.map(([cells]) => cells)).toEqual([["a"], ["1"]]);
+    expect(problems).toEqual([]);
+  });
+
+  it("reports the first NUL byte once, with its row and line, and reads on", async () => {
+    const text = "id,nom\n1,a\n2,b\u0000c\n3,d\u0000\n";
+    for (const size of [1, 5, 1000]) {
+      const { records, problems } = await read(chunked(utf8(text), size));
+      expect(records).toHaveLength(4);
+      expect(records[2]?.[0]).toEqual(["2", "b\u0000c"]);
+      expect(problems).toEqual([{ code: "source-error", messageId: "nulByte", rowNumber: 3, line: 3, data: { line: 3 } }]);
+    }
+  });
+
+  it("reports UTF-16 without a BOM as NUL bytes", async () => {
+    const bytes = new Uint8Array(Buffer.from("id;nom\r\n1;Dupont\r\n", "utf16le"));
+    const { problems } = await read(chunked(bytes, 7));
+    expect(problems.map((p) => `${p.code}/${p.messageId}`)).toEqual(["source-error/nulByte"]);
+  });
+
+  it("reads UTF-16 with its BOM without any problem", async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from("id;nom\r\n1;Dupont\r\n", "utf16le")]);
+    const { records, problems } = await read(chunked(bytes, 7));
+    expect(problems).toEqual([]);
+    expect(records.map(([cells]) => cells)).toEqual([["id", "nom"], ["1", "Dupont"]]);
+  });
+
+  it("cuts cells and rows at the given limits and reports them with their row", async () => {
+    const text = `id,texte\n1,${"x".repeat(5000)}\n2,ok\n${"a,".repeat(3000)}b\n`;
+    const { records, problems } = await read(chunked(utf8(text), 777), { maxCellLength: 100, maxRowLength: 1000 });
+    expect(records.map(([cells]) => Math.max(...cells.map((cell) => cell.length)))).toEqual([5, 100, 2, 1]);
+    expect(records[3]![0].join(",").length).toBeLessThanOrEqual(1000);
+    expect(problems).toEqual([
+      { code: "oversized-cell", messageId: "default", rowNumber: 2, line: 2, fieldNumber: 2, data: { length: 5000, limit: 100 } },
+      { code: "oversized-row", messageId: "default", rowNumber: 4, line: 4, data: { length: 6001, limit: 1000 } },
+    ]);
   });
 
   it("turns an I/O failure into a source-error instead of throwing", async () => {

@@ -1,12 +1,12 @@
 import type { Dialect } from "../report.js";
 import { createDecoder, type DecodeError, type DecodeResult, type StreamDecoder } from "./decode.js";
-import { createCsvParser, type CsvParser } from "./parse.js";
+import { createCsvParser, type CsvParser, type ParseLimits } from "./parse.js";
 import { sniffDialect } from "./sniff.js";
 
 /** Bytes of a table, as a web stream or any async iterable (a Node read stream is one). */
 export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
-export interface ReadOptions {
+export interface ReadOptions extends ParseLimits {
   /** Bypasses encoding detection ("utf-8", "windows-1252", "iso-8859-1", or a WHATWG label). */
   encoding?: string;
   /** Members given here are used as is; the others are sniffed. */
@@ -14,13 +14,15 @@ export interface ReadOptions {
 }
 
 export interface ReadProblem {
-  code: "encoding-error" | "source-error";
+  code: "encoding-error" | "source-error" | "oversized-cell" | "oversized-row";
   /** Message template of the code (messages/table-schema.ts). */
-  messageId: "default" | "empty" | "unterminatedQuote";
+  messageId: "default" | "empty" | "unterminatedQuote" | "binary" | "nulByte";
   /** Logical record number the problem lies in (header = 1). */
   rowNumber?: number;
   /** 1-based physical line. */
   line?: number;
+  /** 1-based position of the cell in its record. */
+  fieldNumber?: number;
   data: Record<string, unknown>;
 }
 
@@ -56,6 +58,30 @@ export const SNIFF_BYTES = 64 * 1024;
  * searches run on single bytes.
  */
 const DECODE_BYTES = 32 * 1024;
+
+/**
+ * File signatures of the binary formats most often renamed `.csv` or exported by mistake
+ * (Gary Kessler's file signature table; ISO 32000 §7.5.2 for PDF, RFC 1952 §2.3.1 for gzip,
+ * APPNOTE.TXT §4.3.7 for zip, which xlsx and ods are). A text table never starts with them.
+ */
+const SIGNATURES: ReadonlyArray<{ format: string; bytes: readonly number[] }> = [
+  { format: "PNG", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { format: "gzip", bytes: [0x1f, 0x8b] },
+  { format: "zip (xlsx, ods…)", bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { format: "PDF", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { format: "JPEG", bytes: [0xff, 0xd8, 0xff] },
+  { format: "GIF", bytes: [0x47, 0x49, 0x46, 0x38] },
+  { format: "xls (OLE2)", bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+];
+const SIGNATURE_BYTES = 8;
+
+/** The binary format the first bytes announce, if any. */
+export function binaryFormat(head: Uint8Array): string | undefined {
+  for (const { format, bytes } of SIGNATURES) {
+    if (head.length >= bytes.length && bytes.every((byte, k) => head[k] === byte)) return format;
+  }
+  return undefined;
+}
 
 const DEFAULT_DIALECT: Dialect = { delimiter: ",", quoteChar: '"', lineTerminator: "\n" };
 
@@ -96,6 +122,8 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   // Offset in the decoded text of the next character handed to the parser.
   let textOffset = 0;
   let sawText = false;
+  let nulReported = false;
+  const limits: ParseLimits = { maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
 
   const startParser = (sample: string): CsvParser => {
     if (!fullDialect) dialect = { ...sniffDialect(sample), ...given };
@@ -111,13 +139,31 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
       error: ({ line }) => {
         sink.problem({ code: "source-error", messageId: "unterminatedQuote", rowNumber: p.records + 1, line, data: { line } });
       },
-    });
+      oversize: ({ kind, line, fieldNumber, length, limit }) => {
+        if (kind === "cell") sink.problem({ code: "oversized-cell", messageId: "default", rowNumber: p.records + 1, line, fieldNumber, data: { length, limit } });
+        else sink.problem({ code: "oversized-row", messageId: "default", rowNumber: p.records + 1, line, data: { length, limit } });
+      },
+    }, limits);
     return p;
   };
 
   // Hands text to the parser, cut at each undecodable character so that its problem carries
   // the number of the record being read there.
   const feed = (p: CsvParser, text: string, errors: readonly DecodeError[]): void => {
+    if (!nulReported) {
+      // A NUL is no character of a text table: a binary file, or UTF-16 without its BOM. Python's
+      // csv module refused it before 3.11 ("line contains NUL"); reported once, with its row.
+      const nul = text.indexOf("\u0000");
+      if (nul >= 0) {
+        nulReported = true;
+        const before = errors.filter((error) => error.textOffset - textOffset < nul);
+        feed(p, text.slice(0, nul), before);
+        if (stopped) return;
+        sink.problem({ code: "source-error", messageId: "nulByte", rowNumber: p.records + 1, line: p.line, data: { line: p.line } });
+        feed(p, text.slice(nul), errors.slice(before.length));
+        return;
+      }
+    }
     let at = 0;
     for (const error of errors) {
       const cut = error.textOffset - textOffset;
@@ -157,6 +203,32 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
     if (text !== "" || errors.length > 0) feed(parser, text, errors);
   };
 
+  // Chunks held before the signature check (fewer than SIGNATURE_BYTES bytes read).
+  let held: Uint8Array[] | undefined = [];
+  let binary = false;
+  const isBinary = (chunks: Uint8Array[]): boolean => {
+    const head = new Uint8Array(SIGNATURE_BYTES);
+    let filled = 0;
+    for (const chunk of chunks) {
+      const part = chunk.subarray(0, SIGNATURE_BYTES - filled);
+      head.set(part, filled);
+      filled += part.length;
+      if (filled === SIGNATURE_BYTES) break;
+    }
+    const format = binaryFormat(head.subarray(0, filled));
+    if (format === undefined) return false;
+    binary = true;
+    sink.problem({ code: "source-error", messageId: "binary", data: { format, reason: "binary" } });
+    return true;
+  };
+  const decodeAndAccept = (chunk: Uint8Array): void => {
+    // The bytes are decoded before any is parsed, and no longer referenced while parsing: a
+    // chunk held through the parse outlives a few scavenges, moves to old space and waits
+    // there for a full collection (1 MiB chunks: ~25 MB of them at any time).
+    const pieces = decodePieces(decoder, chunk);
+    for (let k = 0; k < pieces.length && !stopped; k++) accept(pieces[k]!.text, pieces[k]!.errors, false);
+  };
+
   const iterator = iterate(source);
   // Only the source's failures become problems; an exception from the sink is a bug and
   // propagates (after the source is released).
@@ -176,14 +248,26 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
         break;
       }
       bytes += next.value.length;
-      const pieces = decodePieces(decoder, next.value);
+      let chunks = [next.value];
       next = undefined;
-      // The bytes are decoded before any is parsed, and no longer referenced while parsing: a
-      // chunk held through the parse outlives a few scavenges, moves to old space and waits
-      // there for a full collection (1 MiB chunks: ~25 MB of them at any time).
-      for (let k = 0; k < pieces.length && !stopped; k++) accept(pieces[k]!.text, pieces[k]!.errors, false);
+      if (held !== undefined) {
+        // The first bytes are held until the signature check can be made.
+        held.push(chunks[0]!);
+        if (bytes < SIGNATURE_BYTES) continue;
+        chunks = held;
+        held = undefined;
+        if (isBinary(chunks)) break;
+      }
+      for (const chunk of chunks) decodeAndAccept(chunk);
+      chunks = [];
     }
-    if (failure !== undefined) {
+    if (held !== undefined && failure === undefined && !isBinary(held)) {
+      // A source shorter than the longest signature.
+      for (const chunk of held) decodeAndAccept(chunk);
+    }
+    if (binary) {
+      // Nothing of the file is read as a table: its bytes would only make noise.
+    } else if (failure !== undefined) {
       sink.problem({ code: "source-error", messageId: "default", rowNumber: parser ? parser.records + 1 : undefined, data: { detail: messageOf(failure.error), reason: "read" } });
     } else if (!stopped) {
       const decoded = decoder.end();

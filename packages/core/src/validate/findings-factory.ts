@@ -1,6 +1,7 @@
 import type { CheckMeta, MessageTemplate } from "../check.js";
 import type { Category, Finding, FindingDraft, Lang, Severity } from "../findings.js";
 import { engineCodes } from "../messages/table-schema.js";
+import { quote, quoteValue } from "../messages/quote.js";
 import { renderMessage } from "../messages/render.js";
 
 /** A severity as configured: `off` silences a code or a whole category. */
@@ -82,7 +83,7 @@ export class FindingFactory {
     // An accepted finding stays visible but no longer fails the run.
     const severity = draft.accepted ? "info" : configured;
     const messageId = draft.messageId ?? "default";
-    const data = draft.data ?? {};
+    const data = quoteData(draft.data ?? {});
     const finding: Finding = {
       code,
       messageId,
@@ -95,6 +96,18 @@ export class FindingFactory {
     for (const key of ["file", "rowNumber", "fieldNumber", "fieldName", "cell", "line", "pointer", "column", "accepted"] as const) {
       const value = draft[key];
       if (value !== undefined) (finding as unknown as Record<string, unknown>)[key] = value;
+    }
+    // Cells and names come from the file (without a schema, field names are its header): they
+    // are quoted like every value a message shows, masked where personal and bounded.
+    if (finding.fieldName !== undefined) finding.fieldName = quoteValue(finding.fieldName);
+    if (finding.cell !== undefined) {
+      const quoted = quote(finding.cell);
+      finding.cell = quoted.text;
+      // A hint rewrites the raw value ("write 1984-03-12"): it goes with it.
+      if (quoted.masked && "hint" in finding.data) {
+        const { hint: _hint, ...rest } = finding.data;
+        finding.data = rest;
+      }
     }
     finding.message = this.render(finding);
     return finding;
@@ -115,6 +128,27 @@ export class FindingFactory {
   #info(code: string): CodeInfo | undefined {
     return this.#checks.get(code) ?? engineInfo(code);
   }
+}
+
+/**
+ * Keys of `data` holding values read from the file; the other strings (pattern, detail...) come
+ * from the schema, the configuration or conforme and get a longer bound.
+ */
+const VALUE_KEYS = new Set(["cell", "label", "column", "value", "values", "suggestion", "previous"]);
+const MAX_OTHER_LENGTH = 1000;
+
+/** `data` with every string quoted (see messages/quote.ts); other values as they are. */
+function quoteData(data: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(data)) {
+    const value = data[key];
+    if (typeof value !== "string") continue;
+    const quoted = quoteValue(value, VALUE_KEYS.has(key) ? undefined : MAX_OTHER_LENGTH);
+    if (quoted === value) continue;
+    out ??= { ...data };
+    out[key] = quoted;
+  }
+  return out ?? data;
 }
 
 const TYPE_LABELS: Record<string, MessageTemplate> = {

@@ -9,6 +9,7 @@ import { compileCustomChecks } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { foldAccents } from "../checks/helpers.js";
 import { hintFor } from "../messages/hints.js";
+import { quoteValue } from "../messages/quote.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
 import { KeyTable } from "./key-table.js";
 import type { PreviewRequest } from "./preview.js";
@@ -47,6 +48,10 @@ export interface ValidatorOptions {
   factory?: FindingFactory;
   /** Runs the schema's `custom_checks` (Validata's extension); default true. */
   customChecks?: boolean;
+  /** Longest cell read, in characters; longer ones are cut and reported (`oversized-cell`). Default 1 Mi. */
+  maxCellLength?: number;
+  /** Longest record read, in characters; past it, cells are dropped (`oversized-row`). Default 16 Mi. */
+  maxRowLength?: number;
 }
 
 export type FindingDraftWithCode = FindingDraft & { code: string };
@@ -565,14 +570,15 @@ async function validateTable(
     if (finding?.code === "foreign-key") foreignKeyValues.set(finding, cellValues);
   };
 
-  const result = await readTable(source, { encoding: sourceOptions.encoding, dialect: sourceOptions.dialect }, {
+  const readOptions = { encoding: sourceOptions.encoding, dialect: sourceOptions.dialect, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
+  const result = await readTable(source, readOptions, {
     record(cells, rowNumber, line) {
       if (rowNumber === 1) readHeader(cells);
       else readRow(cells, rowNumber, line);
       return !limitReached();
     },
     problem(problem) {
-      emit(problem.code, { rowNumber: problem.rowNumber, line: problem.line, messageId: problem.messageId, data: problem.data });
+      emit(problem.code, { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data });
     },
   });
 
@@ -595,8 +601,11 @@ async function validateTable(
         const cell = row[fieldNumber - 1];
         if (cell !== undefined && cell !== "") row[fieldNumber - 1] = mask(cell);
       }
+      // Every other cell is quoted as findings quote it: a personal value outside the columns
+      // found personal (alone in a column, an extra cell) is masked there too.
+      for (let k = 0; k < row.length; k++) row[k] = quoteValue(row[k]!);
     }
-    sourceOptions.preview.collect({ labels: [...labels], rows: previewRows, firstRowNumber: previewFirstRow });
+    sourceOptions.preview.collect({ labels: labels.map((label) => quoteValue(label)), rows: previewRows, firstRowNumber: previewFirstRow });
   }
 
   const countsByCode: Record<string, number> = {};
@@ -623,7 +632,8 @@ async function validateTable(
     encoding: result.encoding,
     dialect: result.dialect,
     headerMode,
-    labels,
+    // Quoted as findings quote them: a file without its header row has a person's data there.
+    labels: labels.map((label) => quoteValue(label)),
     stats,
     findings,
     durationMs: Date.now() - started,
@@ -662,17 +672,23 @@ function withHint(code: string, data: Record<string, unknown>, cell: string, fie
   return hint ? { ...data, hint } : data;
 }
 
+/** Values of an enum a message lists; the others are counted. */
+export const MAX_LISTED_VALUES = 10;
+
 function formatExpected(expected: unknown): string {
-  if (Array.isArray(expected)) return expected.map((item) => String(item)).join(", ");
+  if (Array.isArray(expected)) {
+    const listed = expected.slice(0, MAX_LISTED_VALUES).map((item) => String(item)).join(", ");
+    return expected.length > MAX_LISTED_VALUES ? `${listed}, … (+${expected.length - MAX_LISTED_VALUES})` : listed;
+  }
   if (typeof expected === "string") return expected;
   return JSON.stringify(expected) ?? String(expected);
 }
 
-/** Masks every finding's cell in the columns a check declared personal, and re-renders it. */
 function quoteValues(values: readonly string[]): string {
-  return values.map((value) => `« ${value} »`).join(", ");
+  return values.map((value) => `« ${quoteValue(value)} »`).join(", ");
 }
 
+/** Masks every finding's cell in the columns a check declared personal, and re-renders it. */
 function maskSensitive(
   findings: Finding[],
   sensitive: Map<number, (value: string) => string>,
