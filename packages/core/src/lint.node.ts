@@ -222,8 +222,10 @@ function makeValidator(
   options: LintOptions,
   factory: FindingFactory,
   lookups?: ForeignKeyLookups,
+  inferredSchema = false,
 ): Validator {
   return createValidator(schema, {
+    inferredSchema,
     factory,
     lang: options.lang,
     maxErrors: options.maxErrors,
@@ -264,7 +266,7 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
   const schema: TableSchema = {
     fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
   };
-  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], options, factory);
+  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], options, factory, undefined, true);
 }
 
 async function packageTasks(

@@ -42,6 +42,8 @@ export interface ValidatorOptions {
   factory?: FindingFactory;
   /** Runs the schema's `custom_checks` (Validata's extension); default true. */
   customChecks?: boolean;
+  /** The schema was built from the header because none was given: its fields declare nothing. */
+  inferredSchema?: boolean;
 }
 
 export type FindingDraftWithCode = FindingDraft & { code: string };
@@ -216,8 +218,12 @@ async function validateTable(
       return value === INVALID ? undefined : value;
     },
   };
+  const declaredFields = options.inferredSchema
+    ? undefined
+    : schema.fields.map(({ name, title, description }) => ({ name, title, description }));
   const tableInfo: TableInfo = {
     fieldNames: fields.map((field) => field.name),
+    declaredFields,
     get labels() {
       return labels;
     },
