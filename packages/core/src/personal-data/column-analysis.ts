@@ -1,3 +1,4 @@
+import { isGeometry } from "./geometry.js";
 import { mask } from "./mask.js";
 import { headerHas, headerScore } from "./normalize.js";
 import type { Detector, PersonalDataKind } from "./types.js";
@@ -22,8 +23,13 @@ export interface ColumnTally {
   /** Non-empty values examined. */
   examined: number;
   totalLength: number;
-  /** Values examined that look like prose (long, with spaces): free-text scanning goes on only for those columns. */
+  /**
+   * Values examined that look like prose (long, with spaces, not a geometry): free-text scanning
+   * goes on only for those columns.
+   */
   texts: number;
+  /** Values examined with more than one word (a first-name column has none or nearly none). */
+  multiWord: number;
   /** Sampling is over: the verdict will not change with more values. */
   settled: boolean;
   tallies: DetectorTally[];
@@ -38,9 +44,24 @@ export interface ColumnVerdict {
   meanPersonal: number;
   checksumShare: number;
   headerHint?: string;
+  /** Score of the header against the detector's hints, 0..1. */
+  headerScore: number;
   examples: string[];
   rows: number[];
 }
+
+/**
+ * What the rest of the file says, for the kinds that depend on it: `person` when a column holds
+ * names, NIRs, birth dates or identity documents (the rows describe persons); `home` when a
+ * column holds personal addresses (coordinates then geocode homes, not public buildings).
+ */
+export interface FileContext {
+  person: boolean;
+  home: boolean;
+}
+
+/** Header words naming a home: coordinates under them locate a person whatever the rest says. */
+const HOME_WORDS = ["domicile", "habitation", "residence", "logement", "adresse personnelle"];
 
 const MAX_EXAMPLES = 3;
 const MAX_ROWS = 5;
@@ -67,16 +88,19 @@ export function newColumn(index: number, label: string, detectors: readonly Dete
       rows: [],
     });
   }
-  return { index, label, examined: 0, totalLength: 0, texts: 0, settled: false, tallies };
+  return { index, label, examined: 0, totalLength: 0, texts: 0, multiWord: 0, settled: false, tallies };
 }
 
 /** Feeds one non-empty value of the column. */
 export function examine(column: ColumnTally, value: string, rowNumber: number, sampleSize: number): void {
   column.examined++;
   column.totalLength += value.length;
-  if (value.length >= 24 && value.includes(" ")) column.texts++;
+  const geometry = isGeometry(value);
+  if (value.includes(" ")) column.multiWord++;
+  if (value.length >= 24 && value.includes(" ") && !geometry) column.texts++;
   let anyMatch = false;
   for (const tally of column.tallies) {
+    if (geometry && !tally.detector.readsGeometry) continue;
     const match = tally.detector.test(value);
     if (!match) continue;
     anyMatch = true;
@@ -131,11 +155,13 @@ function repeatedPersonal(tally: DetectorTally): number {
  * mean personal strength of the matches (raised by the header and by a file about persons) must
  * reach the detector's minimum. Confidence combines share, strength, header and checksums.
  */
-export function decide(tally: DetectorTally, column: ColumnTally, personContext: boolean): ColumnVerdict | null {
+export function decide(tally: DetectorTally, column: ColumnTally, context: FileContext): ColumnVerdict | null {
   const d = tally.detector;
   if (column.examined === 0 || tally.matches === 0) return null;
   const h = tally.header.score;
+  const personContext = context.person;
   if (d.needsPersonContext && !personContext && h < 0.9) return null;
+  if (d.needsHomeContext && !context.home && !headerHas(column.label, HOME_WORDS)) return null;
   const share = tally.matches / column.examined;
   const required = d.threshold * (1 - 0.6 * h);
   if (share < required) return null;
@@ -157,16 +183,17 @@ export function decide(tally: DetectorTally, column: ColumnTally, personContext:
     meanPersonal: Math.round(meanPersonal * 100) / 100,
     checksumShare: Math.round(checksumShare * 100) / 100,
     headerHint: tally.header.hint,
+    headerScore: tally.header.score,
     examples: tally.examples,
     rows: tally.rows,
   };
 }
 
 /** Best verdict of a column, or none. */
-export function columnVerdict(column: ColumnTally, personContext: boolean): ColumnVerdict | null {
+export function columnVerdict(column: ColumnTally, context: FileContext): ColumnVerdict | null {
   let best: ColumnVerdict | null = null;
   for (const tally of column.tallies) {
-    const verdict = decide(tally, column, personContext);
+    const verdict = decide(tally, column, context);
     if (verdict && (!best || verdict.confidence > best.confidence)) best = verdict;
   }
   return best;

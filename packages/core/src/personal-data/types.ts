@@ -69,6 +69,13 @@ export interface Detector {
   personContextBoost?: number;
   /** The kind is personal only about persons: needs person context in the file (homes, not buildings). */
   needsPersonContext?: boolean;
+  /**
+   * The kind is personal only where it locates a person's home: it needs a personal address
+   * column in the file, or a header naming a home (`latitude_domicile`).
+   */
+  needsHomeContext?: boolean;
+  /** Geometry values (GeoJSON, WKT, coordinates) are candidates; for every other detector they are not. */
+  readsGeometry?: boolean;
   /** Finds the kind inside free text: a cheap pre-filter, then a global regex with a validation. */
   freeText?: {
     prefilter: RegExp;

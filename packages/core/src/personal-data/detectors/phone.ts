@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
+import { GEOMETRY_HEADER_WORDS } from "../geometry.js";
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
@@ -73,9 +74,9 @@ export const phone: Detector = {
   legal: ["RGPD art. 4(1)", "CRPA L312-1-2"],
   test: testPhone,
   headerHints: hints("telephone", "tel", "tel portable", "portable", "mobile", "gsm", "phone", "numero telephone", "tel domicile:1", "telephone domicile:1"),
-  negativeHeaderHints: ["fax", "siret", "siren"],
+  negativeHeaderHints: ["fax", "siret", "siren", ...GEOMETRY_HEADER_WORDS],
   threshold: 0.7,
-  minPersonal: 0.45,
+  minPersonal: 0.6,
   repeatsAreInstitutional: true,
   personContextBoost: 0.25,
   freeText: {
