@@ -142,6 +142,12 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
       const only = persons[0]!;
       const column = only.column;
       if (only.kind !== "person-name" || column.multiWord > column.examined * 0.05) return verdicts;
+      // A surname column is only decided once the file is known to be about persons: its header
+      // (`nom`) is what says it is there.
+      const surnames = columns.some(
+        (c) => c !== column && c.tallies.some((t) => t.detector.kind === "person-name" && t.header.score > 0 && t.matches > 0),
+      );
+      if (surnames) return verdicts;
       return verdicts.map((v) => (v === only ? null : v));
     }
 
