@@ -10,6 +10,8 @@ interface DetectorTally {
   matches: number;
   personal: number;
   maxPersonal: number;
+  /** Matches at full personal strength, once per distinct value. */
+  strong: number;
   checksums: number;
   /** Occurrences per normalised value, for detectors whose repeats are institutional. */
   repeats?: Map<string, { count: number; personal: number }>;
@@ -82,6 +84,7 @@ export function newColumn(index: number, label: string, detectors: readonly Dete
       matches: 0,
       personal: 0,
       maxPersonal: 0,
+      strong: 0,
       checksums: 0,
       repeats: detector.repeatsAreInstitutional ? new Map() : undefined,
       examples: [],
@@ -111,8 +114,11 @@ export function examine(column: ColumnTally, value: string, rowNumber: number, s
     if (tally.repeats && match.key) {
       const seen = tally.repeats.get(match.key);
       if (seen) seen.count++;
-      else tally.repeats.set(match.key, { count: 1, personal: match.personal });
-    }
+      else {
+        tally.repeats.set(match.key, { count: 1, personal: match.personal });
+        if (match.personal >= 1) tally.strong++;
+      }
+    } else if (match.personal >= 1) tally.strong++;
     if (match.personal > 0) {
       if (tally.rows.length < MAX_ROWS) tally.rows.push(rowNumber);
       if (tally.examples.length < MAX_EXAMPLES) {
@@ -171,7 +177,10 @@ export function decide(tally: DetectorTally, column: ColumnTally, context: FileC
   // (a `delegation` column of capitalised words next to names is not a surname column).
   if (personContext && d.personContextBoost && h > 0) meanPersonal += d.personContextBoost;
   meanPersonal = Math.min(1, meanPersonal);
-  if (meanPersonal < d.minPersonal) return null;
+  // A few private mailboxes or mobiles among role mailboxes and switchboards are still personal
+  // data: two distinct ones at least, and the detector's share of the matches.
+  const strong = d.strongShare !== undefined && tally.strong >= 2 && tally.strong / tally.matches >= d.strongShare;
+  if (meanPersonal < d.minPersonal && !strong) return null;
   const checksumShare = tally.checksums / tally.matches;
   const confidence = Math.min(1, Math.min(1, share / d.threshold) * meanPersonal * (0.8 + 0.2 * h) + 0.1 * checksumShare);
   return {

@@ -285,6 +285,24 @@ describe("personal-data: real municipal files, right by default", () => {
       ],
     },
     {
+      name: "a few private mailboxes and mobiles among role mailboxes and switchboards are personal",
+      labels: ["contact_amenageur", "telephone_operateur"],
+      rows: repeat(12, (i) => [
+        i % 5 === 1 ? `gerant${i}.dupont@gmail.com` : ["contact@recharge-x.fr", "support@izivia.example", "hotline@sde21.example"][i % 3]!,
+        i % 5 === 1 ? `06 12 34 5${i % 10} 7${i % 10}` : "0 800 950 001",
+      ]),
+      expected: [
+        ["contact_amenageur", "personal-data-email", "warning"],
+        ["telephone_operateur", "personal-data-phone", "warning"],
+      ],
+    },
+    {
+      name: "service mailboxes of companies alone are not personal",
+      labels: ["c_expt_email"],
+      rows: repeat(9, (i) => [["maintenance@locamed.example", "dae@ville-dijon.example", "sav@defib.example"][i % 3]!]),
+      expected: [],
+    },
+    {
       name: "school mailboxes named after their UAI code and fixed lines of schools are not personal",
       labels: ["nom_etablissement", "telephone", "mail"],
       rows: repeat(6, (i) => [`Ecole maternelle ${["Docteur Roux", "Me Dupont", "Général Delaborde"][i % 3]}`, `03 80 4${i} 1${i} 2${i}`, `ce.021012${i}a@ac-dijon.fr`]),

@@ -63,6 +63,11 @@ export interface Detector {
    * (e.g. a column of role mailboxes matches `email` but is not personal).
    */
   minPersonal: number;
+  /**
+   * Share of matching values at full personal strength (a private mailbox, a mobile) that calls
+   * the column personal on its own, however many role mailboxes or switchboards surround them.
+   */
+  strongShare?: number;
   /** A value repeated on many rows is an institution's (a switchboard), not a person's. */
   repeatsAreInstitutional?: boolean;
   /** Added to the mean personal strength when the file is about persons (it has a name column…). */

@@ -55,7 +55,9 @@ export function testEmail(value: string): ValueMatch | null {
   if (words.some((w) => FIRST_NAMES.has(w)) || (words.length === 2 && words[0]!.length === 1)) {
     return { personal: 0.9, key: v };
   }
-  return { personal: 0.5, key: v };
+  // Anything else at an organisation's domain (`maintenance@`, `dae@`, `sav@`) is more often a
+  // service than a person: weak evidence, so a column of such addresses alone is not flagged.
+  return { personal: 0.3, key: v };
 }
 
 export const email: Detector = {
@@ -66,7 +68,8 @@ export const email: Detector = {
   test: testEmail,
   headerHints: hints("email", "e mail", "mail", "courriel", "adresse mail", "adresse electronique", "mel"),
   threshold: 0.7,
-  minPersonal: 0.35,
+  strongShare: 0.1,
+  minPersonal: 0.55,
   freeText: {
     prefilter: /@/,
     pattern: /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi,

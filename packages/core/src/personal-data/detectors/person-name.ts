@@ -104,7 +104,7 @@ export const personName: Detector = {
     "interlocuteur:0.7",
     "porteur:0.7",
   ),
-  negativeHeaderHints: ["commune", "ville", "rue", "voie", "lieu", "equipement", "etablissement", "structure", "organisme", "entreprise", "societe", "raison sociale", "association", "service", "salle", "site", "quartier", "batiment", "ecole", "fichier", "commune naissance"],
+  negativeHeaderHints: ["commune", "ville", "rue", "voie", "lieu", "equipement", "etablissement", "structure", "organisme", "entreprise", "societe", "raison sociale", "association", "service", "salle", "site", "quartier", "batiment", "ecole", "fichier", "commune naissance", "arret", "station", "gare", "ligne", "parking", "borne", "installation", "ouvrage"],
   threshold: 0.7,
   minPersonal: 0.55,
   personContextBoost: 0.3,

@@ -76,6 +76,7 @@ export const phone: Detector = {
   headerHints: hints("telephone", "tel", "tel portable", "portable", "mobile", "gsm", "phone", "numero telephone", "tel domicile:1", "telephone domicile:1"),
   negativeHeaderHints: ["fax", "siret", "siren", ...GEOMETRY_HEADER_WORDS],
   threshold: 0.7,
+  strongShare: 0.1,
   minPersonal: 0.6,
   repeatsAreInstitutional: true,
   personContextBoost: 0.25,
