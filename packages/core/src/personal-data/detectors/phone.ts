@@ -37,8 +37,10 @@ export function testPhone(value: string): ValueMatch | null {
   if (digits.startsWith("0")) {
     // The French plan gives a national number its type by its leading block (ARCEP: 01–05
     // geographic, 06 and 073–079 mobile, 08 services, 09 VoIP): libphonenumber is asked once
-    // per 4-digit block, parsing being the costliest step of sampling.
-    const block = digits.slice(0, 4);
+    // per 6-digit block, parsing being the costliest step of sampling. Four digits are not
+    // enough: 0639 holds Mayotte's mobiles (0639 01…) beside numbers valid nowhere (0639 98…),
+    // and the first number of a block seen would decide for all the others.
+    const block = digits.slice(0, 6);
     let personal = NATIONAL_BLOCKS.get(block);
     if (personal === undefined) {
       personal = classify(digits)?.personal ?? -1;
