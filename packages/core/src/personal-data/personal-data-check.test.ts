@@ -216,11 +216,13 @@ describe("personal-data: real municipal files, right by default", () => {
     {
       name: "a person named in prose still is",
       labels: ["objet"],
-      rows: [["Cession d'une parcelle à M. Olivier Garnier"], ["Demande de Mme Nathalie Fabre pour un abri"]],
-      expected: [
-        ["objet", "personal-data-person-name", "warning"],
-        ["objet", "personal-data-person-name", "warning"],
+      rows: [
+        ["Cession d'une parcelle à M. Olivier Garnier"],
+        ["Demande de Mme Nathalie Fabre pour un abri"],
+        ["Objet : Signalement de Mme Durand, voisine"],
+        ["Travaux dans la maison de M. Dupont, rue Pasteur"],
       ],
+      expected: repeat(4, () => ["objet", "personal-data-person-name", "warning"]),
     },
     {
       name: "first names of a statistics table are categories",

@@ -134,10 +134,10 @@ export const personName: Detector = {
  */
 const PLACE_WORDS = new Set(
   `rue avenue av boulevard bd bld chemin ch impasse imp allee place pl quai cours square route rte voie passage
-  sentier cite faubourg fbg esplanade promenade parvis rond point mail traverse ruelle venelle villa
-  residence lotissement hameau pont port parc jardin ecole college lycee groupe scolaire creche gymnase salle
-  stade piscine mediatheque bibliotheque musee theatre centre maison foyer halle complexe dojo boulodrome
-  espace parking station arret gare hopital clinique ehpad institut fondation association amicale club
+  sentier cite faubourg fbg esplanade promenade parvis traverse ruelle venelle villa
+  residence lotissement hameau parc ecole college lycee groupe scolaire creche gymnase salle
+  stade piscine mediatheque bibliotheque musee theatre centre foyer halle complexe dojo boulodrome
+  parking station arret gare hopital clinique ehpad institut fondation association amicale club
   comite union chorale`
     .split(/\s+/)
     .filter(Boolean),
@@ -148,14 +148,18 @@ const PLACE_FILLERS = new Set("du de des la le l d aux au elementaire maternelle
 /**
  * A title-case phrase ending in "de"/"du"/"des" just before the civility: "Les Compagnons de
  * Maître Jacques", "Amis du Docteur Schweitzer" name an organisation after someone. The phrase
- * must not start the cell, where a capital is only the sentence's ("Demande de M. Martin").
+ * must follow a word, not start the cell or a sentence, where a capital is only the sentence's
+ * ("Demande de M. Martin", "Objet : Signalement de Mme Durand").
  */
-const NAMESAKE = /\S\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]*\s+(?:de|du|des)\s+$/u;
+const NAMESAKE = /\p{L}\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]*\s+(?:de|du|des)\s+$/u;
 
 /** True when the text just before a civility ends with a place type (possibly with fillers) or a namesake phrase. */
 function namesAPlace(before: string): boolean {
   if (NAMESAKE.test(before)) return true;
   const words = fold(before).split(/[^a-z]+/).filter(Boolean);
+  // A bare "de" is possession, not a name: "la maison de M. Dupont", "le parc de Mme Martin".
+  const last = words[words.length - 1];
+  if (last === "de" || last === "d") return false;
   for (let i = words.length - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
     const w = words[i]!;
     if (PLACE_WORDS.has(w)) return true;
