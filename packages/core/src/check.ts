@@ -16,9 +16,21 @@ export interface CheckMeta {
 }
 
 /** The table as the checks see it once the header is read. */
+/** What a Table Schema field says it holds: its name and, when given, its title and description. */
+export interface FieldDeclaration {
+  name: string;
+  title?: string;
+  description?: string;
+}
+
 export interface TableInfo {
   /** Schema field names, in schema order. */
   fieldNames: readonly string[];
+  /**
+   * The fields of the Table Schema in use, in schema order; absent when no schema was given and
+   * the header stands in for one (its field names then declare nothing).
+   */
+  declaredFields?: readonly FieldDeclaration[];
   /** Header labels as read from the file (after BOM removal and trimming). */
   labels: readonly string[];
   /** Position in the row (0-based) of the cell holding each schema field, or -1 when absent. */

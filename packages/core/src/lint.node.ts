@@ -301,8 +301,10 @@ function makeValidator(
   options: LintOptions,
   factory: FindingFactory,
   lookups?: ForeignKeyLookups,
+  inferredSchema = false,
 ): Validator {
   return createValidator(schema, {
+    inferredSchema,
     factory,
     lang: options.lang,
     maxErrors: options.maxErrors,
@@ -352,7 +354,7 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
   };
   // The header is the schema: labels meet their fields by position, and blank or duplicate
   // labels stay findings.
-  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], { ...options, headerMode: "position" }, factory);
+  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], { ...options, headerMode: "position" }, factory, undefined, true);
 }
 
 async function packageTasks(

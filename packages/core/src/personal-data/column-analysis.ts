@@ -1,3 +1,4 @@
+import { isGeometry } from "./geometry.js";
 import { mask } from "./mask.js";
 import { headerHas, headerScore } from "./normalize.js";
 import type { Detector, PersonalDataKind } from "./types.js";
@@ -9,6 +10,8 @@ interface DetectorTally {
   matches: number;
   personal: number;
   maxPersonal: number;
+  /** Matches at full personal strength, once per distinct value. */
+  strong: number;
   checksums: number;
   /** Occurrences per normalised value, for detectors whose repeats are institutional. */
   repeats?: Map<string, { count: number; personal: number }>;
@@ -22,8 +25,13 @@ export interface ColumnTally {
   /** Non-empty values examined. */
   examined: number;
   totalLength: number;
-  /** Values examined that look like prose (long, with spaces): free-text scanning goes on only for those columns. */
+  /**
+   * Values examined that look like prose (long, with spaces, not a geometry): free-text scanning
+   * goes on only for those columns.
+   */
   texts: number;
+  /** Values examined with more than one word (a first-name column has none or nearly none). */
+  multiWord: number;
   /** Sampling is over: the verdict will not change with more values. */
   settled: boolean;
   tallies: DetectorTally[];
@@ -38,9 +46,24 @@ export interface ColumnVerdict {
   meanPersonal: number;
   checksumShare: number;
   headerHint?: string;
+  /** Score of the header against the detector's hints, 0..1. */
+  headerScore: number;
   examples: string[];
   rows: number[];
 }
+
+/**
+ * What the rest of the file says, for the kinds that depend on it: `person` when a column holds
+ * names, NIRs, birth dates or identity documents (the rows describe persons); `home` when a
+ * column holds personal addresses (coordinates then geocode homes, not public buildings).
+ */
+export interface FileContext {
+  person: boolean;
+  home: boolean;
+}
+
+/** Header words naming a home: coordinates under them locate a person whatever the rest says. */
+const HOME_WORDS = ["domicile", "habitation", "residence", "logement", "adresse personnelle"];
 
 const MAX_EXAMPLES = 3;
 const MAX_ROWS = 5;
@@ -61,22 +84,26 @@ export function newColumn(index: number, label: string, detectors: readonly Dete
       matches: 0,
       personal: 0,
       maxPersonal: 0,
+      strong: 0,
       checksums: 0,
       repeats: detector.repeatsAreInstitutional ? new Map() : undefined,
       examples: [],
       rows: [],
     });
   }
-  return { index, label, examined: 0, totalLength: 0, texts: 0, settled: false, tallies };
+  return { index, label, examined: 0, totalLength: 0, texts: 0, multiWord: 0, settled: false, tallies };
 }
 
 /** Feeds one non-empty value of the column. */
 export function examine(column: ColumnTally, value: string, rowNumber: number, sampleSize: number): void {
   column.examined++;
   column.totalLength += value.length;
-  if (value.length >= 24 && value.includes(" ")) column.texts++;
+  const geometry = isGeometry(value);
+  if (value.includes(" ")) column.multiWord++;
+  if (value.length >= 24 && value.includes(" ") && !geometry) column.texts++;
   let anyMatch = false;
   for (const tally of column.tallies) {
+    if (geometry && !tally.detector.readsGeometry) continue;
     const match = tally.detector.test(value);
     if (!match) continue;
     anyMatch = true;
@@ -87,8 +114,11 @@ export function examine(column: ColumnTally, value: string, rowNumber: number, s
     if (tally.repeats && match.key) {
       const seen = tally.repeats.get(match.key);
       if (seen) seen.count++;
-      else tally.repeats.set(match.key, { count: 1, personal: match.personal });
-    }
+      else {
+        tally.repeats.set(match.key, { count: 1, personal: match.personal });
+        if (match.personal >= 1) tally.strong++;
+      }
+    } else if (match.personal >= 1) tally.strong++;
     if (match.personal > 0) {
       if (tally.rows.length < MAX_ROWS) tally.rows.push(rowNumber);
       if (tally.examples.length < MAX_EXAMPLES) {
@@ -131,11 +161,13 @@ function repeatedPersonal(tally: DetectorTally): number {
  * mean personal strength of the matches (raised by the header and by a file about persons) must
  * reach the detector's minimum. Confidence combines share, strength, header and checksums.
  */
-export function decide(tally: DetectorTally, column: ColumnTally, personContext: boolean): ColumnVerdict | null {
+export function decide(tally: DetectorTally, column: ColumnTally, context: FileContext): ColumnVerdict | null {
   const d = tally.detector;
   if (column.examined === 0 || tally.matches === 0) return null;
   const h = tally.header.score;
+  const personContext = context.person;
   if (d.needsPersonContext && !personContext && h < 0.9) return null;
+  if (d.needsHomeContext && !context.home && !headerHas(column.label, HOME_WORDS)) return null;
   const share = tally.matches / column.examined;
   const required = d.threshold * (1 - 0.6 * h);
   if (share < required) return null;
@@ -145,7 +177,10 @@ export function decide(tally: DetectorTally, column: ColumnTally, personContext:
   // (a `delegation` column of capitalised words next to names is not a surname column).
   if (personContext && d.personContextBoost && h > 0) meanPersonal += d.personContextBoost;
   meanPersonal = Math.min(1, meanPersonal);
-  if (meanPersonal < d.minPersonal) return null;
+  // A few private mailboxes or mobiles among role mailboxes and switchboards are still personal
+  // data: two distinct ones at least, and the detector's share of the matches.
+  const strong = d.strongShare !== undefined && tally.strong >= 2 && tally.strong / tally.matches >= d.strongShare;
+  if (meanPersonal < d.minPersonal && !strong) return null;
   const checksumShare = tally.checksums / tally.matches;
   const confidence = Math.min(1, Math.min(1, share / d.threshold) * meanPersonal * (0.8 + 0.2 * h) + 0.1 * checksumShare);
   return {
@@ -157,16 +192,17 @@ export function decide(tally: DetectorTally, column: ColumnTally, personContext:
     meanPersonal: Math.round(meanPersonal * 100) / 100,
     checksumShare: Math.round(checksumShare * 100) / 100,
     headerHint: tally.header.hint,
+    headerScore: tally.header.score,
     examples: tally.examples,
     rows: tally.rows,
   };
 }
 
 /** Best verdict of a column, or none. */
-export function columnVerdict(column: ColumnTally, personContext: boolean): ColumnVerdict | null {
+export function columnVerdict(column: ColumnTally, context: FileContext): ColumnVerdict | null {
   let best: ColumnVerdict | null = null;
   for (const tally of column.tallies) {
-    const verdict = decide(tally, column, personContext);
+    const verdict = decide(tally, column, context);
     if (verdict && (!best || verdict.confidence > best.confidence)) best = verdict;
   }
   return best;

@@ -177,3 +177,154 @@ describe("personal-data: free text", () => {
     expect(run(labels, rows, { freeText: false })).toEqual([]);
   });
 });
+
+describe("personal-data: real municipal files, right by default", () => {
+  // Digit runs inside coordinates that pass a checksum: a Visa number passing Luhn and a NIR
+  // passing its key. Opendatasoft prints centroids with up to 16 decimals.
+  const visaDecimals = "47.4970101234567893";
+  const nirDecimals = "5.184037511200595";
+
+  const cases: { name: string; labels: string[]; rows: string[][]; declared?: { name: string; title?: string; description?: string }[]; expected: [string, string, string][] }[] = [
+    {
+      name: "Opendatasoft geo_point_2d and geo_shape: decimals are never cards or NIRs",
+      labels: ["geo_shape", "geo_point_2d", "nom"],
+      rows: repeat(6, (i) => [
+        `{"coordinates": [${nirDecimals}, 47.32${i}5], "type": "Point"}`,
+        `${visaDecimals}, 5.0${i}12345678912`,
+        ["Arceaux Rue du Docteur Roux", "Abri Place du Général de Gaulle", "Consigne Avenue du Maréchal Foch"][i % 3]!,
+      ]),
+      expected: [],
+    },
+    {
+      name: "WKT, Lambert-93 x/y and IRVE coordonneesXY are geometries",
+      labels: ["x", "y", "geom", "coordonneesXY"],
+      rows: repeat(6, (i) => [`85321${i}.184037511200595`, "6694512.4970101234567893", `POINT (${nirDecimals} ${visaDecimals})`, `[${nirDecimals}, ${visaDecimals}]`]),
+      expected: [],
+    },
+    {
+      name: "titled street, school and equipment names are not persons",
+      labels: ["localisation"],
+      rows: [
+        ["Stationnement rue du Docteur Chaussier"],
+        ["Parvis de l'école élémentaire Me Dupont"],
+        ["Salle des fêtes M. Jacques Brel, annexe"],
+        ["Les Compagnons de Maître Jacques (chorale)"],
+        ["Bd du Mal Joffre, angle rue du Dr Schweitzer"],
+      ],
+      expected: [],
+    },
+    {
+      name: "a person named in prose still is",
+      labels: ["objet"],
+      rows: [
+        ["Cession d'une parcelle à M. Olivier Garnier"],
+        ["Demande de Mme Nathalie Fabre pour un abri"],
+        ["Objet : Signalement de Mme Durand, voisine"],
+        ["Travaux dans la maison de M. Dupont, rue Pasteur"],
+      ],
+      expected: repeat(4, () => ["objet", "personal-data-person-name", "warning"]),
+    },
+    {
+      name: "first names of a statistics table are categories",
+      labels: ["prenom", "sexe", "nombre", "annee"],
+      rows: repeat(12, (i) => [["Jade", "Louise", "Gabriel", "Léo"][i % 4]!, i % 4 < 2 ? "F" : "M", `${20 + i}`, `${2020 + (i % 3)}`]),
+      expected: [],
+    },
+    {
+      name: "first names next to surnames are persons, count column or not",
+      labels: ["nom", "prenom", "nb_enfants"],
+      rows: repeat(8, (i) => [["DUPONT", "MARTIN", "PETIT", "DURAND"][i % 4]!, ["Jean", "Sophie", "Luc", "Claire"][i % 4]!, `${i % 3}`]),
+      expected: [
+        ["nom", "personal-data-person-name", "warning"],
+        ["prenom", "personal-data-person-name", "warning"],
+      ],
+    },
+    {
+      name: "a schema declaring a count column makes the first names statistics",
+      labels: ["ENFANT_PRENOM", "ENFANT_SEXE", "OCC"],
+      rows: repeat(12, (i) => [["JADE", "LOUISE", "GABRIEL", "LEO"][i % 4]!, i % 4 < 2 ? "F" : "M", `${20 + i}`]),
+      declared: [{ name: "ENFANT_PRENOM", title: "Prénom" }, { name: "ENFANT_SEXE" }, { name: "OCC", title: "Nombre d'occurrences" }],
+      expected: [],
+    },
+    {
+      name: "a NIR column the schema declares is a warning, not an error",
+      labels: ["code"],
+      rows: [["1 84 03 75 112 005 95"], ["2 69 05 2A 004 012 28"], ["184037511200595"]],
+      declared: [{ name: "code", title: "Numéro de sécurité sociale" }],
+      expected: [["code", "personal-data-nir", "warning"]],
+    },
+    {
+      name: "checksum-verified NIRs are errors whatever the header",
+      labels: ["code"],
+      rows: [["1 84 03 75 112 005 95"], ["2 69 05 2A 004 012 28"], ["184037511200595"]],
+      expected: [["code", "personal-data-nir", "error"]],
+    },
+    {
+      name: "identity documents under a header that only half names them are warnings",
+      labels: ["numero_piece_fournie"],
+      rows: repeat(5, (i) => [`1${i}AB3456${i}`]),
+      expected: [["numero_piece_fournie", "personal-data-id-document", "warning"]],
+    },
+    {
+      name: "coordinates of elected officials' permanence are a public place",
+      labels: ["nom", "prenom", "lieu_permanence", "geo_point_2d"],
+      rows: repeat(6, (i) => [["DUPONT", "MARTIN", "PETIT"][i % 3]!, ["Jean", "Sophie", "Luc"][i % 3]!, "Place du Général de Gaulle", `47.32${i}123, 5.04${i}456`]),
+      expected: [
+        ["nom", "personal-data-person-name", "warning"],
+        ["prenom", "personal-data-person-name", "warning"],
+      ],
+    },
+    {
+      name: "coordinates geocoding the homes of a register of persons are personal",
+      labels: ["nom", "prenom", "adresse_domicile", "latitude", "longitude"],
+      rows: repeat(6, (i) => [["DUPONT", "MARTIN", "PETIT"][i % 3]!, ["Jean", "Sophie", "Luc"][i % 3]!, `${i + 2} rue des Lilas`, `47.32${i}123`, `5.04${i}456`]),
+      expected: [
+        ["nom", "personal-data-person-name", "warning"],
+        ["prenom", "personal-data-person-name", "warning"],
+        ["adresse_domicile", "personal-data-address", "warning"],
+        ["latitude", "personal-data-coordinates", "warning"],
+        ["longitude", "personal-data-coordinates", "warning"],
+      ],
+    },
+    {
+      name: "a few private mailboxes and mobiles among role mailboxes and switchboards are personal",
+      labels: ["contact_amenageur", "telephone_operateur"],
+      rows: repeat(12, (i) => [
+        i % 5 === 1 ? `gerant${i}.dupont@gmail.com` : ["contact@recharge-x.fr", "support@izivia.example", "hotline@sde21.example"][i % 3]!,
+        i % 5 === 1 ? `06 12 34 5${i % 10} 7${i % 10}` : "0 800 950 001",
+      ]),
+      expected: [
+        ["contact_amenageur", "personal-data-email", "warning"],
+        ["telephone_operateur", "personal-data-phone", "warning"],
+      ],
+    },
+    {
+      name: "service mailboxes of companies alone are not personal",
+      labels: ["c_expt_email"],
+      rows: repeat(9, (i) => [["maintenance@locamed.example", "dae@ville-dijon.example", "sav@defib.example"][i % 3]!]),
+      expected: [],
+    },
+    {
+      name: "school mailboxes named after their UAI code and fixed lines of schools are not personal",
+      labels: ["nom_etablissement", "telephone", "mail"],
+      rows: repeat(6, (i) => [`Ecole maternelle ${["Docteur Roux", "Me Dupont", "Général Delaborde"][i % 3]}`, `03 80 4${i} 1${i} 2${i}`, `ce.021012${i}a@ac-dijon.fr`]),
+      expected: [],
+    },
+  ];
+
+  it.each(cases)("$name", ({ labels, rows, declared, expected }) => {
+    const findings = runRowChecks([personalDataCheck], labels, rows, {}, "fr", declared);
+    expect(findings.map((f) => [f.fieldName, f.code, f.severity])).toEqual(expected);
+  });
+
+  it("says when the schema declares the column", () => {
+    const [f] = runRowChecks([personalDataCheck], ["code"], [["1 84 03 75 112 005 95"], ["184037511200595"]], {}, "en", [{ name: "code", title: "NIR" }]);
+    expect(f?.messageId).toBe("nirColumnDeclared");
+    expect(f?.data.declaredBy).toBe("code");
+  });
+
+  it("does not take a column's name for a declaration when no schema is given", () => {
+    const [f] = run(["nir"], [["1 84 03 75 112 005 95"], ["184037511200595"]]);
+    expect([f?.messageId, f?.severity]).toEqual(["nirColumn", "error"]);
+  });
+});

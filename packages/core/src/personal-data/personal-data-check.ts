@@ -1,12 +1,13 @@
-import type { MessageTemplate, RowCheck } from "../check.js";
+import type { FieldDeclaration, MessageTemplate, RowCheck } from "../check.js";
 import type { Severity } from "../findings.js";
-import { columnVerdict, examine, maxPersonal, newColumn, type ColumnTally, type ColumnVerdict } from "./column-analysis.js";
+import { columnVerdict, examine, maxPersonal, newColumn, type ColumnTally, type ColumnVerdict, type FileContext } from "./column-analysis.js";
 import { loadPhoneNumbers } from "../phone-numbers.js";
 import { DETECTORS } from "./detectors/index.js";
 import { MIN_TEXT_LENGTH, scanText, type TextHit } from "./free-text.js";
+import { GEOMETRY_HEADER_WORDS, isGeometry } from "./geometry.js";
 import { LEGAL } from "./legal.js";
 import { mask } from "./mask.js";
-import { headerHas } from "./normalize.js";
+import { headerHas, headerScore, headerWords } from "./normalize.js";
 import { personalDataOptionsSchema, type PersonalDataOptions } from "./options.js";
 import type { CodedDraft, Detector, PersonalDataKind } from "./types.js";
 
@@ -25,6 +26,10 @@ function messagesFor(d: Detector): Record<string, MessageTemplate> {
     [`${k}Column`]: {
       fr: `La colonne « {column} » semble contenir des ${d.label.fr} ({sharePercent} % des valeurs examinées, confiance {confidencePercent} %). Exemples masqués : {examples}.`,
       en: `Column "{column}" seems to hold ${d.label.en} ({sharePercent}% of examined values, confidence {confidencePercent}%). Masked examples: {examples}.`,
+    },
+    [`${k}ColumnDeclared`]: {
+      fr: `La colonne « {column} » semble contenir des ${d.label.fr} ({sharePercent} % des valeurs examinées, confiance {confidencePercent} %) ; le schéma la déclare (champ « {declaredBy} ») : vérifiez que ses valeurs sont bien celles qu'il prévoit. Exemples masqués : {examples}.`,
+      en: `Column "{column}" seems to hold ${d.label.en} ({sharePercent}% of examined values, confidence {confidencePercent}%); the schema declares it (field "{declaredBy}"): check that its values are the ones the schema expects. Masked examples: {examples}.`,
     },
     [`${k}ColumnExempt`]: {
       fr: `La colonne « {column} » contient des ${d.label.fr}, publiables sans anonymisation dans ce contexte ({exemption}) ; vérifiez qu'il ne s'agit que de données prévues par cette exception.`,
@@ -61,6 +66,38 @@ const DIRECTORY_HEADERS = ["service", "direction", "pole", "poste", "intitule po
 /** Person context: the file is about natural persons, so homes and fixed lines become personal. */
 const PERSON_KINDS: ReadonlySet<PersonalDataKind> = new Set(["person-name", "nir", "birth-date", "id-document"]);
 
+/**
+ * Severity of a column verdict. Precision comes first for errors: a detector whose kind is an
+ * error (NIR, IBAN, card, identity document) reports one only when its evidence cannot be a look-
+ * alike: most matching values carry a verified checksum (NIR key, IBAN mod 97, card Luhn with an
+ * issuer prefix; geometry columns never reach these detectors), or the header names the kind. Any
+ * other verdict of such a kind is a warning.
+ */
+export function verdictSeverity(verdict: ColumnVerdict): Severity {
+  const d = verdict.detector;
+  if (d.severity !== "error") return d.severity;
+  return verdict.checksumShare >= 0.8 || verdict.headerScore >= 0.75 ? "error" : "warning";
+}
+
+/**
+ * Header words of count columns. A table with one is aggregated (a statistics table): its rows are
+ * categories, not persons.
+ */
+const COUNT_WORDS = ["nombre", "nb", "nbre", "effectif", "effectifs", "occurrences", "occurences", "count", "total", "frequence"];
+
+/** The schema field that a declaration names as holding the detector's kind, if any. */
+function declares(field: FieldDeclaration | undefined, d: Detector): boolean {
+  if (!field) return false;
+  if (headerScore(field.name, d.headerHints).score >= 0.5) return true;
+  if (field.title && headerScore(field.title, d.headerHints).score >= 0.5) return true;
+  // A description is prose: only a strong hint (`prenom`, `courriel`, not the bare `nom`) counts.
+  if (field.description) {
+    const words = ` ${headerWords(field.description)} `;
+    return d.headerHints.some((h) => h.weight >= 0.9 && words.includes(` ${h.words} `));
+  }
+  return false;
+}
+
 export const personalDataCheck: RowCheck<PersonalDataOptions> = {
   id: "personal-data",
   meta: {
@@ -90,8 +127,34 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
     let officialSeen = 0;
     let officialHits = 0;
     let directory = false;
+    /** Per column position, the schema field declared there (only with a real schema). */
+    let declared: (FieldDeclaration | undefined)[] = [];
+    let aggregated = false;
+    /** Columns holding geometries by their header: never scanned as free text. */
+    let geometryColumns = new Set<number>();
     /** Per column, per kind: kept cell hits and their total. */
     const cells = new Map<string, { hits: { row: number; line: number; hit: TextHit }[]; total: number }>();
+
+    /**
+     * First names alone in an aggregated table (`prenom`, `sexe`, `nombre`, `annee`) are categories
+     * counted, not persons: no verdict, when no other column of the file says it is about persons
+     * (a surname, a NIR, a birth date). Statistical secrecy on the counts is `small-counts`' job.
+     */
+    function withoutAggregatedFirstNames(verdicts: (ColumnVerdict | null)[]): (ColumnVerdict | null)[] {
+      if (!aggregated) return verdicts;
+      const persons = verdicts.filter((v) => v !== null && PERSON_KINDS.has(v.kind));
+      if (persons.length !== 1) return verdicts;
+      const only = persons[0]!;
+      const column = only.column;
+      if (only.kind !== "person-name" || column.multiWord > column.examined * 0.05) return verdicts;
+      // A surname column is only decided once the file is known to be about persons: its header
+      // (`nom`) is what says it is there.
+      const surnames = columns.some(
+        (c) => c !== column && c.tallies.some((t) => t.detector.kind === "person-name" && t.header.score > 0 && t.matches > 0),
+      );
+      if (surnames) return verdicts;
+      return verdicts.map((v) => (v === only ? null : v));
+    }
 
     function acceptedFor(column: string, kind: PersonalDataKind): { reason: string } | undefined {
       const a = options.accept?.find((x) => x.column === column && x.kind === kind);
@@ -104,20 +167,28 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
         columns = labels.map((label, i) => newColumn(i, label, enabled));
         officialColumns = labels.flatMap((l, i) => (headerHas(l, CONTEXT_HEADERS) ? [i] : []));
         directory = labels.some((l) => headerHas(l, DIRECTORY_HEADERS));
+        declared = labels.map(() => undefined);
+        for (const field of table.declaredFields ?? []) {
+          const at = table.fieldIndex(field.name);
+          if (at >= 0) declared[at] = field;
+        }
+        aggregated =
+          labels.some((l) => headerHas(l, COUNT_WORDS)) || (table.declaredFields ?? []).some((f) => headerHas(f.title ?? f.name, COUNT_WORDS));
+        geometryColumns = new Set(labels.flatMap((l, i) => (headerHas(l, GEOMETRY_HEADER_WORDS) ? [i] : [])));
       },
       row(row) {
         const values = row.cells;
         // Only the columns still sampled, and the text columns, are visited (throughput).
         for (let i = 0; i < columns.length; i++) {
           const column = columns[i]!;
-          const scan = scanFreeText && (!column.settled || column.texts > 0);
+          const scan = scanFreeText && !geometryColumns.has(i) && (!column.settled || column.texts > 0);
           if (column.settled && !scan) continue;
           const raw = values[i];
           if (raw === undefined) continue;
           const value = raw.trim();
           if (value === "") continue;
           if (!column.settled) examine(column, value, row.rowNumber, sampleSize);
-          if (scan && value.length >= MIN_TEXT_LENGTH && value.includes(" ")) {
+          if (scan && value.length >= MIN_TEXT_LENGTH && value.includes(" ") && !isGeometry(value)) {
             for (const hit of scanText(value, textDetectors)) {
               const key = `${i}\u0000${hit.kind}`;
               let entry = cells.get(key);
@@ -137,11 +208,15 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
         }
       },
       end() {
-        // Pass 1 without person context finds what the values alone say; pass 2 re-decides the
-        // context-dependent kinds (addresses, coordinates, fixed phones, bare surnames).
-        const first = columns.map((c) => columnVerdict(c, false));
+        // Pass 1 without context finds what the values alone say; pass 2 re-decides the kinds
+        // that depend on the file being about persons (addresses, fixed phones, bare surnames);
+        // pass 3 the coordinates, personal only where a personal address column says they
+        // geocode homes.
+        const decideAll = (context: FileContext) => columns.map((c) => columnVerdict(c, context));
+        const first = withoutAggregatedFirstNames(decideAll({ person: false, home: false }));
         const personContext = first.some((v) => v !== null && PERSON_KINDS.has(v.kind));
-        const verdicts = personContext ? columns.map((c) => columnVerdict(c, true)) : first;
+        let verdicts = personContext ? withoutAggregatedFirstNames(decideAll({ person: true, home: false })) : first;
+        if (verdicts.some((v) => v?.kind === "address")) verdicts = withoutAggregatedFirstNames(decideAll({ person: personContext, home: true }));
         const exemption: Exemption | undefined =
           officialSeen > 0 && officialHits / officialSeen >= 0.5 ? "elected-officials" : directory ? "public-directory" : undefined;
 
@@ -151,10 +226,13 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
           const { column, detector: d } = verdict;
           flagged.add(`${column.index}\u0000${verdict.kind}`);
           const exempt = exemptionApplies(exemption, verdict);
+          // A column the Table Schema in use declares for this kind is expected to hold it: the
+          // finding stays (the values may still be private ones) but never as an error.
+          const declaredBy = exempt || !declares(declared[column.index], d) ? undefined : declared[column.index]!.name;
           const legal = exempt ? [...d.legal, LEGAL.exemptions] : d.legal;
           const draft: CodedDraft = {
             code: personalDataCode(verdict.kind),
-            messageId: `${camel(verdict.kind)}${exempt ? "ColumnExempt" : "Column"}`,
+            messageId: `${camel(verdict.kind)}${exempt ? "ColumnExempt" : declaredBy !== undefined ? "ColumnDeclared" : "Column"}`,
             fieldName: column.label,
             fieldNumber: column.index + 1,
             data: {
@@ -175,11 +253,12 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
               rows: verdict.rows,
               legal,
               ...(exempt ? { exemption: LEGAL.exemptions, context: exemption } : {}),
+              ...(declaredBy !== undefined ? { declaredBy } : {}),
             },
           };
           context.markSensitiveColumn(column.index + 1, (value) => mask(verdict.kind, value));
-          if (exempt) draft.severity = "info";
-          else if (d.severity !== "warning") draft.severity = d.severity;
+          const severity = exempt ? "info" : verdictSeverity(verdict);
+          if (severity !== "warning") draft.severity = declaredBy !== undefined && severity === "error" ? "warning" : severity;
           const accepted = acceptedFor(column.label, verdict.kind);
           if (accepted) draft.accepted = accepted;
           context.report(draft);

@@ -1,11 +1,12 @@
-import type { RowCheck, RowView, TableInfo } from "../check.js";
+import type { FieldDeclaration, RowCheck, RowView, TableInfo } from "../check.js";
 import type { Finding, Lang } from "../findings.js";
 import { renderMessage } from "../messages/render.js";
 
 /**
  * A minimal stand-in for the engine: feeds a header and rows to row checks and renders their
  * findings, so the personal-data checks can be tested and evaluated without the reader. Cells are
- * the raw strings; row numbers count the header as row 1, as frictionless does.
+ * the raw strings; row numbers count the header as row 1, as frictionless does. `declaredFields`
+ * stands for the Table Schema in use (none by default, as when linting without a schema).
  */
 export function runRowChecks(
   checks: readonly RowCheck<never>[] | readonly RowCheck<any>[],
@@ -13,12 +14,14 @@ export function runRowChecks(
   rows: readonly (readonly string[])[],
   options: Record<string, Record<string, unknown>> = {},
   lang: Lang = "fr",
+  declaredFields?: readonly FieldDeclaration[],
 ): Finding[] {
   const findings: Finding[] = [];
   const sensitive = new Map<number, (value: string) => string>();
   const table: TableInfo = {
-    fieldNames: labels,
+    fieldNames: declaredFields?.map((f) => f.name) ?? labels,
     labels,
+    ...(declaredFields ? { declaredFields } : {}),
     fieldIndex: (name) => labels.indexOf(name),
   };
   const visitors = checks.map((check) =>

@@ -63,12 +63,24 @@ export interface Detector {
    * (e.g. a column of role mailboxes matches `email` but is not personal).
    */
   minPersonal: number;
+  /**
+   * Share of matching values at full personal strength (a private mailbox, a mobile) that calls
+   * the column personal on its own, however many role mailboxes or switchboards surround them.
+   */
+  strongShare?: number;
   /** A value repeated on many rows is an institution's (a switchboard), not a person's. */
   repeatsAreInstitutional?: boolean;
   /** Added to the mean personal strength when the file is about persons (it has a name column…). */
   personContextBoost?: number;
   /** The kind is personal only about persons: needs person context in the file (homes, not buildings). */
   needsPersonContext?: boolean;
+  /**
+   * The kind is personal only where it locates a person's home: it needs a personal address
+   * column in the file, or a header naming a home (`latitude_domicile`).
+   */
+  needsHomeContext?: boolean;
+  /** Geometry values (GeoJSON, WKT, coordinates) are candidates; for every other detector they are not. */
+  readsGeometry?: boolean;
   /** Finds the kind inside free text: a cheap pre-filter, then a global regex with a validation. */
   freeText?: {
     prefilter: RegExp;

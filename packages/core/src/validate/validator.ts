@@ -52,6 +52,8 @@ export interface ValidatorOptions {
   maxCellLength?: number;
   /** Longest record read, in characters; past it, cells are dropped (`oversized-row`). Default 16 Mi. */
   maxRowLength?: number;
+  /** The schema was built from the header because none was given: its fields declare nothing. */
+  inferredSchema?: boolean;
 }
 
 export type FindingDraftWithCode = FindingDraft & { code: string };
@@ -253,8 +255,12 @@ async function validateTable(
       return value === INVALID ? undefined : value;
     },
   };
+  const declaredFields = options.inferredSchema
+    ? undefined
+    : schema.fields.map(({ name, title, description }) => ({ name, title, description }));
   const tableInfo: TableInfo = {
     fieldNames: fields.map((field) => field.name),
+    declaredFields,
     get labels() {
       return labels;
     },

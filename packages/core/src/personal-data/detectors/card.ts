@@ -1,4 +1,5 @@
 import { luhn } from "../checksums.js";
+import { GEOMETRY_HEADER_WORDS } from "../geometry.js";
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
@@ -35,7 +36,7 @@ export const card: Detector = {
   legal: ["RGPD art. 4(1)", "CRPA L312-1-2"],
   test: testCard,
   headerHints: hints("carte", "carte bancaire", "numero carte", "cb", "pan", "card number"),
-  negativeHeaderHints: ["siret", "siren", "ean", "code barre"],
+  negativeHeaderHints: ["siret", "siren", "ean", "code barre", ...GEOMETRY_HEADER_WORDS],
   threshold: 0.6,
   minPersonal: 0.6,
   freeText: {

@@ -12,8 +12,9 @@ function precise(part: string, limit: number): boolean {
 
 /**
  * A WGS84 coordinate with ≥ 4 decimals (about 10 m) or a "lat, lon" pair. Only personal when it
- * locates a person's home, so the detector needs a coordinate header and a file about persons
- * (research/pii.md §2, GPS coordinates).
+ * locates a person's home, so the detector needs a coordinate header, a file about persons and a
+ * personal address column that the coordinates geocode, or a header naming the home (research/
+ * pii.md §2, GPS coordinates: the permanence of an elected official is a public place).
  */
 export function testCoordinates(value: string): ValueMatch | null {
   const v = value.trim();
@@ -35,6 +36,8 @@ export const coordinates: Detector = {
   minPersonal: 0.75,
   personContextBoost: 0.4,
   needsPersonContext: true,
+  needsHomeContext: true,
+  readsGeometry: true,
   examples: {
     match: ["48.85661", "2.35222", "48.8566, 2.3522", "-21.11514"],
     noMatch: ["48.8", "2.35", "195.12345", "abc", "48.8566; 250.1234"],

@@ -25,6 +25,9 @@ const ROLE_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** UAI (ex-RNE) code of a school as the académies build their mailboxes: `ce.0211234a`. */
+const UAI = /(?:^|[._-])\d{7}[a-z](?:$|[._-])/;
+
 /** Consumer mailbox providers: an address there belongs to a private person. */
 const FREE_MAIL = new Set(
   `gmail.com googlemail.com hotmail.fr hotmail.com outlook.fr outlook.com live.fr live.com msn.com
@@ -41,14 +44,20 @@ export function testEmail(value: string): ValueMatch | null {
   const at = v.indexOf("@");
   const local = v.slice(0, at);
   const domain = v.slice(at + 1);
+  // `ce.0211234a@ac-dijon.fr`: the mailbox of a school or college, named after its UAI code.
+  if (UAI.test(local)) return { personal: 0, key: v };
   const words = local.split(/[._+'-]+|\d+/).filter(Boolean);
   if (words.some((w) => ROLE_WORDS.has(w))) return { personal: 0, key: v };
   if (FREE_MAIL.has(domain)) return { personal: 1, key: v };
-  // prenom.nom@, p.nom@, prenom@ at an organisation's domain: a nominative address.
-  if (words.some((w) => FIRST_NAMES.has(w)) || (words.length >= 2 && words.every((w) => /^[a-z]+$/.test(w)))) {
+  // prenom.nom@, p.nom@, prenom@ at an organisation's domain: a nominative address. Two plain
+  // words without a first name or an initial (`gs.general-de-gaulle@`, `mdq.allende@`) are as
+  // likely a service named after a place: left undecided.
+  if (words.some((w) => FIRST_NAMES.has(w)) || (words.length === 2 && words[0]!.length === 1)) {
     return { personal: 0.9, key: v };
   }
-  return { personal: 0.5, key: v };
+  // Anything else at an organisation's domain (`maintenance@`, `dae@`, `sav@`) is more often a
+  // service than a person: weak evidence, so a column of such addresses alone is not flagged.
+  return { personal: 0.3, key: v };
 }
 
 export const email: Detector = {
@@ -59,7 +68,8 @@ export const email: Detector = {
   test: testEmail,
   headerHints: hints("email", "e mail", "mail", "courriel", "adresse mail", "adresse electronique", "mel"),
   threshold: 0.7,
-  minPersonal: 0.35,
+  strongShare: 0.1,
+  minPersonal: 0.55,
   freeText: {
     prefilter: /@/,
     pattern: /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi,
@@ -67,6 +77,6 @@ export const email: Detector = {
   },
   examples: {
     match: ["jean.dupont@gmail.com", "m.martin@ville-exemple.fr", "sophie.bernard@orange.fr", "jdupont75@free.fr"],
-    noMatch: ["mairie@ville-exemple.fr", "contact@asso.fr", "accueil.mairie@commune.fr", "ecole.jules-ferry@ville.fr", "pas une adresse", "jean@"],
+    noMatch: ["ce.0211234a@ac-dijon.fr", "mairie@ville-exemple.fr", "contact@asso.fr", "accueil.mairie@commune.fr", "ecole.jules-ferry@ville.fr", "pas une adresse", "jean@"],
   },
 };

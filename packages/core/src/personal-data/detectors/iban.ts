@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isValidIBAN } from "ibantools";
 import { ribKeyValid } from "../checksums.js";
+import { GEOMETRY_HEADER_WORDS } from "../geometry.js";
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
@@ -22,6 +23,7 @@ export const iban: Detector = {
   legal: ["RGPD art. 4(1)", "CRPA L312-1-2", "CRPA L311-6"],
   test: testIban,
   headerHints: hints("iban", "rib", "coordonnees bancaires", "compte bancaire", "numero compte", "bic iban"),
+  negativeHeaderHints: GEOMETRY_HEADER_WORDS,
   threshold: 0.6,
   minPersonal: 0.6,
   freeText: {

@@ -1,4 +1,5 @@
 import { nirKey } from "../checksums.js";
+import { GEOMETRY_HEADER_WORDS } from "../geometry.js";
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
@@ -30,7 +31,7 @@ export const nir: Detector = {
   legal: ["RGPD art. 4(1)", "RGPD art. 87", "CRPA L312-1-2"],
   test: testNir,
   headerHints: hints("nir", "numero securite sociale", "securite sociale", "secu", "num secu", "no secu", "insee personne", "ssn", "numero ss"),
-  negativeHeaderHints: ["siret", "siren", "ean", "code barre"],
+  negativeHeaderHints: ["siret", "siren", "ean", "code barre", ...GEOMETRY_HEADER_WORDS],
   threshold: 0.6,
   minPersonal: 0.6,
   freeText: {

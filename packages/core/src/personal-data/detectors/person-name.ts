@@ -104,7 +104,7 @@ export const personName: Detector = {
     "interlocuteur:0.7",
     "porteur:0.7",
   ),
-  negativeHeaderHints: ["commune", "ville", "rue", "voie", "lieu", "equipement", "etablissement", "structure", "organisme", "entreprise", "societe", "raison sociale", "association", "service", "salle", "site", "quartier", "batiment", "ecole", "fichier", "commune naissance"],
+  negativeHeaderHints: ["commune", "ville", "rue", "voie", "lieu", "equipement", "etablissement", "structure", "organisme", "entreprise", "societe", "raison sociale", "association", "service", "salle", "site", "quartier", "batiment", "ecole", "fichier", "commune naissance", "arret", "station", "gare", "ligne", "parking", "borne", "installation", "ouvrage"],
   threshold: 0.7,
   minPersonal: 0.55,
   personContextBoost: 0.3,
@@ -112,11 +112,12 @@ export const personName: Detector = {
     prefilter: /\b(?:M\.|Mr|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur|Dr|Ma[iî]tre|Me)\s/,
     pattern:
       /\b(?:M\.|Mr\.?|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur|Dr\.?|Ma[iî]tre|Me)\s+(?:[A-ZÀ-ÖØ-Þ][\p{L}'’-]+)(?:\s+(?:(?:de|du|d'|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\p{L}'’-]+){0,2}/gu,
-    accept: (m) => {
+    accept: (m, text) => {
       const rest = m[0].replace(/^\S+\s+/, "");
       const first = parts(rest.split(/\s+/)[0] ?? "");
       // "Madame Maire", "M. Préfet": a function, not a name.
-      return first.some((p) => NOT_A_PERSON.has(p) || FUNCTION_WORDS.has(p)) ? 0 : 1;
+      if (first.some((p) => NOT_A_PERSON.has(p) || FUNCTION_WORDS.has(p))) return 0;
+      return namesAPlace(text.slice(Math.max(0, m.index - 40), m.index)) ? 0 : 1;
     },
   },
   examples: {
@@ -124,6 +125,48 @@ export const personName: Detector = {
     noMatch: ["Gymnase Jean Jaurès", "École Jules Ferry", "Saint-Martin-d'Hères", "SARL Dupont", "12 rue de la Paix", "Piscine municipale", "n/a"],
   },
 };
+
+/**
+ * Street, building and equipment types that a titled name completes: "rue du Docteur Roux",
+ * "école Me Dupont", "salle des fêtes M. Jacques Brel" name places after a person, they do not
+ * speak of one (research/pii.md §2, names: public figures in street or building names are not an
+ * issue). Abbreviations as the BAL and Opendatasoft exports write them (`bd`, `av`, `imp`).
+ */
+const PLACE_WORDS = new Set(
+  `rue avenue av boulevard bd bld chemin ch impasse imp allee place pl quai cours square route rte voie passage
+  sentier cite faubourg fbg esplanade promenade parvis traverse ruelle venelle villa
+  residence lotissement hameau parc ecole college lycee groupe scolaire creche gymnase salle
+  stade piscine mediatheque bibliotheque musee theatre centre foyer halle complexe dojo boulodrome
+  parking station arret gare hopital clinique ehpad institut fondation association amicale club
+  comite union chorale`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Words between a place type and the title: particles and qualifiers ("élémentaire", "des fêtes"). */
+const PLACE_FILLERS = new Set("du de des la le l d aux au elementaire maternelle primaire municipal municipale municipaux sportif sportive commercial social culturel fetes quartier".split(" "));
+
+/**
+ * A title-case phrase ending in "de"/"du"/"des" just before the civility: "Les Compagnons de
+ * Maître Jacques", "Amis du Docteur Schweitzer" name an organisation after someone. The phrase
+ * must follow a word, not start the cell or a sentence, where a capital is only the sentence's
+ * ("Demande de M. Martin", "Objet : Signalement de Mme Durand").
+ */
+const NAMESAKE = /\p{L}\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]*\s+(?:de|du|des)\s+$/u;
+
+/** True when the text just before a civility ends with a place type (possibly with fillers) or a namesake phrase. */
+function namesAPlace(before: string): boolean {
+  if (NAMESAKE.test(before)) return true;
+  const words = fold(before).split(/[^a-z]+/).filter(Boolean);
+  // A bare "de" is possession, not a name: "la maison de M. Dupont", "le parc de Mme Martin".
+  const last = words[words.length - 1];
+  if (last === "de" || last === "d") return false;
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+    const w = words[i]!;
+    if (PLACE_WORDS.has(w)) return true;
+    if (!PLACE_FILLERS.has(w)) return false;
+  }
+  return false;
+}
 
 /** Titles that follow a civility without naming a person ("Monsieur le Maire" is caught by case). */
 const FUNCTION_WORDS = new Set(

@@ -1,5 +1,6 @@
 import type { PhoneNumber } from "libphonenumber-js/max";
 import { phoneNumbers } from "../../phone-numbers.js";
+import { GEOMETRY_HEADER_WORDS } from "../geometry.js";
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
@@ -37,8 +38,10 @@ export function testPhone(value: string): ValueMatch | null {
   if (digits.startsWith("0")) {
     // The French plan gives a national number its type by its leading block (ARCEP: 01–05
     // geographic, 06 and 073–079 mobile, 08 services, 09 VoIP): libphonenumber is asked once
-    // per 4-digit block, parsing being the costliest step of sampling.
-    const block = digits.slice(0, 4);
+    // per 6-digit block, parsing being the costliest step of sampling. Four digits are not
+    // enough: 0639 holds Mayotte's mobiles (0639 01…) beside numbers valid nowhere (0639 98…),
+    // and the first number of a block seen would decide for all the others.
+    const block = digits.slice(0, 6);
     let personal = NATIONAL_BLOCKS.get(block);
     if (personal === undefined) {
       personal = classify(digits)?.personal ?? -1;
@@ -76,9 +79,10 @@ export const phone: Detector = {
   legal: ["RGPD art. 4(1)", "CRPA L312-1-2"],
   test: testPhone,
   headerHints: hints("telephone", "tel", "tel portable", "portable", "mobile", "gsm", "phone", "numero telephone", "tel domicile:1", "telephone domicile:1"),
-  negativeHeaderHints: ["fax", "siret", "siren"],
+  negativeHeaderHints: ["fax", "siret", "siren", ...GEOMETRY_HEADER_WORDS],
   threshold: 0.7,
-  minPersonal: 0.45,
+  strongShare: 0.1,
+  minPersonal: 0.6,
   repeatsAreInstitutional: true,
   personContextBoost: 0.25,
   freeText: {
