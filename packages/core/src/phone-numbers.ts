@@ -1,4 +1,5 @@
 import type * as PhoneNumbers from "libphonenumber-js/max";
+import { namedExports } from "./lazy-module.js";
 
 /**
  * libphonenumber-js with its full metadata costs about 0.15 s to import: it is loaded by the
@@ -10,7 +11,7 @@ let library: typeof PhoneNumbers | undefined;
 let loading: Promise<typeof PhoneNumbers> | undefined;
 
 export function loadPhoneNumbers(): Promise<typeof PhoneNumbers> {
-  loading ??= import("libphonenumber-js/max").then((module) => (library = module));
+  loading ??= import("libphonenumber-js/max").then((module) => (library = namedExports(module, "parsePhoneNumberFromString")));
   return loading;
 }
 

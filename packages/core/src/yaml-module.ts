@@ -1,4 +1,5 @@
 import type * as Yaml from "yaml";
+import { namedExports } from "./lazy-module.js";
 
 /**
  * The `yaml` package costs about 0.15 s to import and most runs read no YAML (a JSON schema, no
@@ -9,7 +10,7 @@ let module: typeof Yaml | undefined;
 let loading: Promise<typeof Yaml> | undefined;
 
 export function loadYaml(): Promise<typeof Yaml> {
-  loading ??= import("yaml").then((loaded) => (module = loaded));
+  loading ??= import("yaml").then((loaded) => (module = namedExports(loaded, "parseDocument")));
   return loading;
 }
 

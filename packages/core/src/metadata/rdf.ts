@@ -1,6 +1,7 @@
 import type { JsonLdDocument, Options as JsonLdOptions } from "jsonld";
 import type { Quad, Store, Term } from "n3";
 import { type ContactPoint, type DatasetModel, type DistributionModel } from "./model.js";
+import { namedExports } from "../lazy-module.js";
 
 const DCAT = "http://www.w3.org/ns/dcat#";
 const DCT = "http://purl.org/dc/terms/";
@@ -14,7 +15,7 @@ export class RdfInputError extends Error {}
 
 // jsonld and n3 cost about 0.35 s to import: they are loaded only when a descriptor is RDF
 // (docs/performance.md, start-up).
-const loadN3 = () => import("n3");
+const loadN3 = () => import("n3").then((loaded) => namedExports(loaded, "Parser"));
 
 /** Parses Turtle with n3 (a maintained RDF library). */
 export async function parseTurtle(text: string): Promise<Store> {
