@@ -339,7 +339,7 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
   let labels: string[] = [];
   const handle = await openRegular(file);
   try {
-    await readTable(handle.createReadStream({ autoClose: false }), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
+    await readTable(chunksOf(handle), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
       record(cells) {
         labels = cells;
         return false;
@@ -460,7 +460,7 @@ async function buildLookups(resources: PackageResource[], placed: Map<string, Pl
         const handle = await openRegular(where.file).catch(() => undefined);
         if (!handle) continue;
         let positions: number[] = [];
-        await readTable(handle.createReadStream({ autoClose: false }), { encoding: resource.encoding ?? options.encoding }, {
+        await readTable(chunksOf(handle), { encoding: resource.encoding ?? options.encoding }, {
           record(cells, rowNumber) {
             if (rowNumber === 1) {
               positions = names.map((fieldName) => cells.findIndex((label) => label.trim() === fieldName));
@@ -526,6 +526,22 @@ async function runThreaded(
   return tasks.map((_task, index) => threaded[index] ?? fallback[next++]!);
 }
 
+/**
+ * The bytes of an open file from its start, 1 MiB at a time. Read with the handle itself rather
+ * than a stream: a reader that stops early (a binary signature, the header alone) just stops
+ * asking, where a stream on a handle it does not close reports a premature close.
+ */
+async function* chunksOf(handle: FileHandle): AsyncGenerator<Buffer> {
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead);
+  }
+}
+
 class NotRegularFile extends Error {}
 
 /**
@@ -582,7 +598,7 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     let bytesRead = 0;
     let complete = false;
     async function* hashed(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) {
+      for await (const chunk of chunksOf(handle)) {
         const bytes = chunk as Buffer;
         hash.update(bytes);
         bytesRead += bytes.length;
@@ -613,6 +629,6 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
 
 async function sha256Of(handle: FileHandle): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
+  for await (const chunk of chunksOf(handle)) hash.update(chunk);
   return hash.digest("hex");
 }
