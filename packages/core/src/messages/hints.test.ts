@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FieldDescriptor } from "../table-schema/descriptor.js";
 import { INVALID } from "../table-schema/field.js";
 import { compileField } from "../table-schema/index.js";
-import { hintFor, type Accepts } from "./hints.js";
+import { hintFor, plainSummary, type Accepts } from "./hints.js";
 
 const date: FieldDescriptor = { name: "dateConvention", type: "date" };
 const number: FieldDescriptor = { name: "montant", type: "number" };
@@ -76,5 +76,22 @@ describe("hintFor", () => {
 
   it("suggests no padded value without a way to check it", () => {
     expect(hintFor("constraint-error", { cell: "1000", constraint: "pattern" }, postcode)).toBeUndefined();
+  });
+});
+
+describe("plainSummary", () => {
+  it.each([
+    ["keeps a short sentence", "SIRET de la collectivité.", "SIRET de la collectivité."],
+    ["ends an unpunctuated description", "Code INSEE", "Code INSEE."],
+    ["keeps the first sentence only", "Prénom de l'enfant. Un acte peut en donner plusieurs.", "Prénom de l'enfant."],
+    ["reduces Markdown links and emphasis to their text", "Voir [_le guide_](https://exemple.fr/guide) du **COG**", "Voir le guide du COG."],
+  ])("%s", (_name, description, expected) => {
+    expect(plainSummary(description)).toBe(expected);
+  });
+
+  it("cuts a long sentence to a bounded length", () => {
+    const summary = plainSummary(`${"mot ".repeat(200)}fin.`);
+    expect(summary.length).toBeLessThanOrEqual(200);
+    expect(summary.endsWith("…")).toBe(true);
   });
 });

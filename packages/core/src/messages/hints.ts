@@ -197,13 +197,29 @@ function typeHint(cell: string | undefined, field: FieldDescriptor | undefined):
   return undefined;
 }
 
+/**
+ * A field description as a message can carry it: its first sentence, Markdown links and emphasis
+ * reduced to their text, cut to a bounded length. National schemas write whole paragraphs there
+ * (the prénoms schema: about 1,500 characters with links), which no cell message should repeat.
+ */
+export function plainSummary(description: string, max = 200): string {
+  const plain = description
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(plain)?.[0] ?? plain;
+  const cut = sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence;
+  return cut === "" || /[.!?…]$/.test(cut) ? cut : `${cut}.`;
+}
+
 function constraintHint(constraint: string, field: FieldDescriptor | undefined): Hint | undefined {
   if (constraint === "pattern") {
     // Validata shows the field's description and example under a pattern error: the regex alone
     // rarely tells a producer what to write.
     const parts: { fr: string[]; en: string[] } = { fr: [], en: [] };
-    if (field?.description) {
-      const description = /[.!?]$/.test(field.description.trim()) ? field.description.trim() : `${field.description.trim()}.`;
+    const description = field?.description ? plainSummary(field.description) : "";
+    if (description) {
       parts.fr.push(`Description du champ : ${description}`);
       parts.en.push(`Field description: ${description}`);
     }
