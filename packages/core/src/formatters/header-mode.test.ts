@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { HeaderMatch, Report } from "../report.js";
 import { formatHtml } from "./html.js";
 import { headerModeLine } from "./header-mode.js";
+import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
+import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
 import { sampleReport } from "./testing-report.js";
 
@@ -42,5 +44,20 @@ describe("header mode in the reports", () => {
     const html = formatHtml(report);
     expect(html).toContain("Comparaison de l&#39;en-tête");
     expect(html).toContain("par nom, comme Validata (choix du mode auto)");
+  });
+});
+
+describe("header mode in the machine formats", () => {
+  it("SARIF says each file's mode in the run's properties", () => {
+    const report = withModes(["validata", "position"], "auto");
+    const run = (JSON.parse(formatSarif(report)) as { runs: { properties: { headerModes?: Record<string, string> } }[] }).runs[0]!;
+    expect(run.properties.headerModes).toEqual({ [report.files[0]!.file]: "validata", [report.files[1]!.file]: "position" });
+  });
+
+  it("JUnit gives each file's suite a headerMode property", () => {
+    const report = withModes(["validata", "position"], "auto");
+    const xml = formatJunit(report);
+    expect(xml.match(/<property name="headerMode" value="(\w+)"\/>/g)).toEqual(['<property name="headerMode" value="validata"/>', '<property name="headerMode" value="position"/>']);
+    expect(formatJunit(withModes([undefined, undefined]))).not.toContain("headerMode");
   });
 });

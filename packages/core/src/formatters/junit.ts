@@ -72,8 +72,11 @@ export function formatJunit(report: Report, options: AggregateOptions = {}): str
     tests += cases.length;
     failures += failing.length;
     skippedTotal += skipped;
+    // How the header met the schema (by position, by name): a suite property, as in every report.
+    const mode = stopped?.headerMode;
+    const properties = mode ? `    <properties>\n      <property name="headerMode" value="${escapeXml(mode)}"/>\n    </properties>\n` : "";
     suites.push(
-      `  <testsuite name="${name}" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="${skipped}" time="${seconds(file.durationMs)}">\n${cases.join("\n")}\n  </testsuite>`,
+      `  <testsuite name="${name}" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="${skipped}" time="${seconds(file.durationMs)}">\n${properties}${cases.join("\n")}\n  </testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="conforme" tests="${tests}" failures="${failures}" errors="${report.runErrors.length}" skipped="${skippedTotal}" time="${seconds(report.durationMs)}">\n${suites.join("\n")}\n</testsuites>\n`;

@@ -115,11 +115,17 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
         ],
         columnKind: "unicodeCodePoints",
         results,
-        properties: { totalResults: all.length, omittedResults: omitted },
+        properties: { totalResults: all.length, omittedResults: omitted, ...headerModes(report) },
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** How each file's header met the schema (`position`, `validata`...), as every report says. */
+function headerModes(report: Report): { headerModes?: Record<string, string> } {
+  const modes = Object.fromEntries(report.files.flatMap((file) => (file.headerMode ? [[file.file, file.headerMode]] : [])));
+  return Object.keys(modes).length > 0 ? { headerModes: modes } : {};
 }
 
 function result(entry: FindingEntry, file: string, lang: Lang, ruleIndex: Map<string, number>): Record<string, unknown> {
