@@ -45,6 +45,19 @@ describe("data-package resources", () => {
     expect(report.runErrors[0]!.message).toContain("file:///etc/passwd");
   });
 
+  it("a package refused for its schema drops none of the other packages' results", async () => {
+    const directory = folder({
+      "bad/ok.csv": EXPORT,
+      "bad/datapackage.json": dataPackage([{ name: "x", path: "file:///etc/passwd" }, { name: "ok", path: "ok.csv" }]),
+      "good/ok.csv": EXPORT,
+      "good/datapackage.json": dataPackage([{ name: "ok", path: "ok.csv" }]),
+    });
+    const report = await lint(["bad/datapackage.json", "good/datapackage.json"], { ...options, cwd: directory });
+    expect(outcome(report).runErrors).toEqual(["schema-error"]);
+    expect(report.files.map((file) => [file.file, file.stats.rows])).toEqual([["good/ok.csv", 2]]);
+    expect(exitCodeOf(report)).toBe(2);
+  });
+
   it("an http:// resource is said unsupported for that file; the other resources are validated", async () => {
     const directory = folder({ "ok.csv": EXPORT, "datapackage.json": dataPackage([{ name: "remote", path: "http://127.0.0.1:9/communes.csv" }, { name: "ok", path: "ok.csv" }]) });
     const report = await lint(["datapackage.json"], { ...options, cwd: directory });

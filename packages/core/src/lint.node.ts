@@ -235,11 +235,10 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // previews and refused files are handled in this thread.
   const plain = previewRows === 0 && !collecting && found.packages.length === 0 && tasks.every((task) => task.validator && !task.refusal);
   const threaded = plain ? workerOptions(givenOptions, tasks.length) : undefined;
-  const reports = runErrors.some((error) => error.code === "schema-error")
-    ? []
-    : threaded
-      ? await runThreaded(tasks, threaded, options, previews, factory)
-      : await runTasks(tasks, options, previewRows, previews, factory);
+  // A schema that failed to load leaves out the files it governs (no task was made for them) and
+  // fails the run (exit 2); the other files are still validated: one bad descriptor never drops
+  // the others' results.
+  const reports = threaded ? await runThreaded(tasks, threaded, options, previews, factory) : await runTasks(tasks, options, previewRows, previews, factory);
   const report = buildReport(reports, runErrors, lang, startedAt);
   await metadata.score(report);
   // Nothing read is not "conforme": as ESLint for patterns that match no file, the run fails.

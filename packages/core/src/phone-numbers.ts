@@ -1,5 +1,5 @@
 import type * as PhoneNumbers from "libphonenumber-js/max";
-import { namedExports } from "./lazy-module.js";
+import { lazyModule } from "./lazy-module.js";
 
 /**
  * libphonenumber-js with its full metadata costs about 0.15 s to import: it is loaded by the
@@ -7,16 +7,8 @@ import { namedExports } from "./lazy-module.js";
  * the phone detector on), so `conforme --version`, a scan of a file without the phone detector or
  * the browser bundle's first paint never pay for it.
  */
-let library: typeof PhoneNumbers | undefined;
-let loading: Promise<typeof PhoneNumbers> | undefined;
+const phoneModule = lazyModule<typeof PhoneNumbers>("libphonenumber-js", () => import("libphonenumber-js/max"), "parsePhoneNumberFromString");
 
-export function loadPhoneNumbers(): Promise<typeof PhoneNumbers> {
-  loading ??= import("libphonenumber-js/max").then((module) => (library = namedExports(module, "parsePhoneNumberFromString")));
-  return loading;
-}
-
+export const loadPhoneNumbers = phoneModule.load;
 /** The loaded library; reaching this before `loadPhoneNumbers()` resolved is a programming error. */
-export function phoneNumbers(): typeof PhoneNumbers {
-  if (library === undefined) throw new Error("libphonenumber-js not loaded: await the check's prepare() first");
-  return library;
-}
+export const phoneNumbers = phoneModule.get;
