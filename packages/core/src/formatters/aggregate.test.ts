@@ -9,6 +9,7 @@ import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
+import { reportOf } from "./testing-report.js";
 
 const DESCRIPTION = "Date de la décision, voir [le guide](https://example.org/guide)";
 
@@ -48,18 +49,7 @@ function municipal(partial = true): Report {
     findings,
     durationMs: 3,
   };
-  return {
-    reportVersion: "1.0",
-    tool: { name: "conforme", version: "0.1.0" },
-    lang: "fr",
-    createdAt: "2026-01-01T00:00:00.000Z",
-    durationMs: 3,
-    valid: false,
-    stats: { files: 1, errors: 41, warnings: 1, infos: 0 },
-    files: [file],
-    runErrors: [],
-    options: { maxErrors: 42 },
-  };
+  return reportOf([file], { options: { maxErrors: 42 } });
 }
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;

@@ -1,5 +1,5 @@
 import type { Finding } from "../findings.js";
-import type { Report } from "../report.js";
+import type { FileReport, Report } from "../report.js";
 
 function finding(partial: Partial<Finding> & Pick<Finding, "code" | "severity">): Finding {
   return { messageId: "default", category: "schema", message: `message of ${partial.code}`, data: {}, ...partial };
@@ -69,6 +69,23 @@ export const HOSTILE = [
   "\u202eexe.pdf",
 ] as const;
 
+/** A report around these files, its totals counted from them: the envelope test reports share. */
+export function reportOf(files: FileReport[], extra: Partial<Report> = {}): Report {
+  const total = (key: "errors" | "warnings" | "infos") => files.reduce((sum, file) => sum + file.stats[key], 0);
+  return {
+    reportVersion: "1.0",
+    tool: { name: "conforme", version: "1.0.0" },
+    lang: "fr",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    durationMs: 1,
+    valid: files.every((file) => file.valid),
+    stats: { files: files.length, errors: total("errors"), warnings: total("warnings"), infos: total("infos") },
+    files,
+    runErrors: [],
+    ...extra,
+  };
+}
+
 /** A report whose file name, schema, cells, labels and messages hold every value of `HOSTILE`. */
 export function hostileReport(): Report {
   const file = "données/<b>@maire</b>\n::warning::x.csv";
@@ -86,16 +103,8 @@ export function hostileReport(): Report {
     fieldName: `col ${value}`,
     cell: value,
   }));
-  return {
-    reportVersion: "1.0",
-    tool: { name: "conforme", version: "1.0.0" },
-    lang: "fr",
-    createdAt: "2026-01-01T00:00:00.000Z",
-    durationMs: 1,
-    valid: false,
-    stats: { files: 1, errors: findings.length, warnings: 0, infos: 0 },
-    runErrors: [{ code: "schema-error", file: "s\n::error::.json", message: HOSTILE.join(" ") }],
-    files: [
+  return reportOf(
+    [
       {
         file,
         valid: false,
@@ -107,5 +116,6 @@ export function hostileReport(): Report {
         durationMs: 1,
       },
     ],
-  };
+    { runErrors: [{ code: "schema-error", file: "s\n::error::.json", message: HOSTILE.join(" ") }] },
+  );
 }
