@@ -1,0 +1,215 @@
+import type { RowCheck } from "./check.js";
+import type { Finding, Lang } from "./findings.js";
+import { createFactsCollector } from "./metadata/facts-check.js";
+import { evaluateMetadata } from "./metadata/evaluate.js";
+import type { DataFacts } from "./metadata/model.js";
+import { MetadataInputError, readDescriptor } from "./metadata/read.js";
+import { toMetadataReport } from "./metadata/report-section.js";
+import { personalDataChecks } from "./personal-data/index.js";
+import { readTable } from "./reading/index.js";
+import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
+import type { TableSchema } from "./table-schema/descriptor.js";
+import { FieldError, loadTableSchema, SchemaLoadError } from "./table-schema/index.js";
+import { FindingFactory } from "./validate/findings-factory.js";
+import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
+import { buildReport } from "./validate/report-builder.js";
+import { createValidator, type ConfiguredCheck, type Validator } from "./validate/validator.js";
+
+/** A file held in memory: what a web page gets from a file input or a drop. */
+export interface ByteFile {
+  /** File name, as findings and the report name it. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A Table Schema already read (from the bundled catalogue, a local file...), and where from. */
+export interface GivenSchema {
+  json: unknown;
+  /** URL or file name the schema was read from, for the audit trail. */
+  source: string;
+  /** schema.data.gouv.fr id, when picked from the catalogue. */
+  id?: string;
+  version?: string;
+}
+
+export interface LintSourcesOptions {
+  /** Without a schema, each file's header is its schema (as `conforme scan`). */
+  schema?: GivenSchema;
+  /** A metadata descriptor (datapackage.json, conforme.dataset.yml, data.gouv.fr JSON, DCAT) to score. */
+  descriptor?: { name: string; text: string };
+  lang?: Lang;
+  /** Personal-data checks beside the schema; default true. */
+  personalData?: boolean;
+  /** First rows kept per file for the HTML report's preview (default 20; 0: none). */
+  previewRows?: number;
+  maxErrors?: number;
+  /** The clock of the metadata criteria (update frequency); defaults to now. */
+  now?: Date;
+}
+
+export interface LintSourcesResult {
+  report: Report;
+  /** First rows of each file by name, personal columns masked: for `formatHtml`, never published. */
+  previews: Record<string, PreviewTable>;
+}
+
+/**
+ * `lint` for files already in memory, with no file system and no network: what the web page runs
+ * in the browser. The schema and the descriptor are given already read; everything else (personal
+ * data, Validata custom checks, metadata cross-checks) is as `lint` does it.
+ */
+export async function lintSources(files: readonly ByteFile[], options: LintSourcesOptions = {}): Promise<LintSourcesResult> {
+  const startedAt = new Date();
+  const lang = options.lang ?? "fr";
+  const factory = new FindingFactory(lang);
+  const checks: ConfiguredCheck[] = options.personalData === false ? [] : personalDataChecks.map((check) => ({ check: check as RowCheck<never>, options: {} }));
+  const runErrors: RunError[] = [];
+  const previews: Record<string, PreviewTable> = {};
+  const reports: FileReport[] = [];
+  const facts: DataFacts[] = [];
+  const previewRows = Math.max(0, options.previewRows ?? DEFAULT_PREVIEW_ROWS);
+
+  let shared: Validator | undefined;
+  if (options.schema) {
+    try {
+      shared = schemaValidator(options.schema, checks, factory, options);
+    } catch (error) {
+      runErrors.push(schemaRunError(error, options.schema.source, lang));
+    }
+  }
+
+  // A schema that cannot drive validation validates nothing: the run error says why (exit 2 in `lint`).
+  if (!options.schema || shared) {
+    for (const file of files) {
+      try {
+        const validator = shared ?? (await inferredValidator(file, checks, factory, options));
+        const collector = createFactsCollector(validator);
+        const report = await validator.validate(streamOf(file.bytes), {
+          name: file.name,
+          checks: [{ check: collector.check as RowCheck<never>, options: {} }],
+          ...(previewRows > 0 && { preview: { rows: previewRows, collect: (table: PreviewTable) => (previews[file.name] = table) } }),
+        });
+        report.stats.bytes = file.bytes.length;
+        const sha256 = await sha256Hex(file.bytes);
+        if (sha256 !== undefined) report.stats.sha256 = sha256;
+        reports.push(report);
+        const schemaId = report.schema?.id ?? (/^https?:\/\//i.test(report.schema?.source ?? "") ? report.schema?.source : undefined);
+        facts.push({ path: file.name, bytes: file.bytes.length, ...(sha256 !== undefined && { sha256 }), ...(schemaId !== undefined && { schemaId }), ...collector.facts() });
+      } catch (error) {
+        // One file's failure is that file's finding: the others' results are kept.
+        delete previews[file.name];
+        reports.push(failedReport(file, error, factory));
+      }
+    }
+  }
+
+  const report = buildReport(reports, runErrors, lang, startedAt);
+  if (options.descriptor) await scoreDescriptor(report, options.descriptor, facts, options);
+  return { report, previews };
+}
+
+function schemaValidator(given: GivenSchema, checks: ConfiguredCheck[], factory: FindingFactory, options: LintSourcesOptions): Validator {
+  const { schema, warnings } = loadTableSchema(given.json, given.source);
+  const schemaRef: SchemaRef = { source: given.source };
+  if (given.id !== undefined) schemaRef.id = given.id;
+  const version = given.version ?? (typeof schema.version === "string" && schema.version !== "" ? schema.version : undefined);
+  if (version !== undefined) schemaRef.version = version;
+  const lang = options.lang ?? "fr";
+  return createValidator(schema, {
+    factory,
+    lang,
+    checks,
+    maxErrors: options.maxErrors,
+    schemaRef,
+    schemaFindings: warnings.map((warning) => ({
+      code: "schema-warning",
+      messageId: "default",
+      pointer: warning.pointer,
+      data: { property: warning.property, detail: warning.detail[lang], source: warning.source },
+    })),
+  });
+}
+
+/** As `lint` without a schema: the header row is the schema, every column untyped. */
+async function inferredValidator(file: ByteFile, checks: ConfiguredCheck[], factory: FindingFactory, options: LintSourcesOptions): Promise<Validator> {
+  let labels: string[] = [];
+  await readTable(streamOf(file.bytes), {}, {
+    record(cells) {
+      labels = cells;
+      return false;
+    },
+    problem() {},
+  });
+  const schema: TableSchema = {
+    fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
+  };
+  return createValidator(schema, {
+    inferredSchema: true,
+    factory,
+    lang: options.lang,
+    checks,
+    maxErrors: options.maxErrors,
+    headerMode: "position",
+    schemaRef: { source: "(en-tête du fichier)" },
+  });
+}
+
+function schemaRunError(error: unknown, source: string, lang: Lang): RunError {
+  if (error instanceof SchemaLoadError) return { code: "schema-error", file: source, message: error.messages[lang] };
+  if (error instanceof FieldError) {
+    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `The schema cannot drive validation: ${error.property}: ${error.detail.en}`;
+    return { code: "schema-error", file: source, message };
+  }
+  return { code: "run-error", file: source, message: error instanceof Error ? error.message : String(error) };
+}
+
+function failedReport(file: ByteFile, error: unknown, factory: FindingFactory): FileReport {
+  const detail = error instanceof Error ? error.message : String(error);
+  const finding = factory.make("source-error", { messageId: "default", data: { detail, reason: "read" } }, file.name);
+  const findings: Finding[] = finding ? [finding] : [];
+  const count = (severity: Finding["severity"]) => findings.filter((one) => one.severity === severity).length;
+  return {
+    file: file.name,
+    valid: count("error") === 0,
+    partial: false,
+    labels: [],
+    stats: { rows: 0, fields: 0, bytes: file.bytes.length, errors: count("error"), warnings: count("warning"), infos: count("info"), countsByCode: finding ? { "source-error": 1 } : {} },
+    findings,
+    durationMs: 0,
+  };
+}
+
+/**
+ * Scores the descriptor into `report.metadata` as `lint` does for one named explicitly: every
+ * file of the run is cross-checked with it, and its findings count in the stats and verdict.
+ */
+async function scoreDescriptor(report: Report, descriptor: { name: string; text: string }, facts: DataFacts[], options: LintSourcesOptions): Promise<void> {
+  const lang = options.lang ?? "fr";
+  try {
+    const parsed = await readDescriptor(descriptor.text, { file: descriptor.name, lang });
+    const result = evaluateMetadata(parsed, { facts, lang, ...(options.now && { now: options.now }) });
+    const section = toMetadataReport(result, { descriptor: descriptor.name, dataFiles: facts.map((fact) => fact.path), lang, criterionSeverity: "info" });
+    report.metadata = [section];
+    report.stats.errors += section.stats.errors;
+    report.stats.warnings += section.stats.warnings;
+    report.stats.infos += section.stats.infos;
+  } catch (error) {
+    const code = error instanceof MetadataInputError ? error.code : "run-error";
+    report.runErrors.push({ code, file: descriptor.name, message: error instanceof Error ? error.message : String(error) });
+  }
+  report.valid = report.stats.errors === 0 && report.runErrors.length === 0;
+}
+
+function streamOf(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  return (async function* () {
+    yield bytes;
+  })();
+}
+
+/** Web Crypto, in browsers (secure contexts, `file:` included) and Node alike; absent elsewhere. */
+async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const digest = new Uint8Array(await subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
