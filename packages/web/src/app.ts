@@ -1,0 +1,280 @@
+import {
+  aggregateFindings,
+  formatHtml,
+  lintSources,
+  readDocument,
+  VERSION,
+  type ByteFile,
+  type FileReport,
+  type Finding,
+  type GivenSchema,
+  type Lang,
+  type LintSourcesResult,
+} from "@conforme/core";
+import { SNAPSHOT_ELEMENT_ID, type CatalogueSnapshot } from "./catalogue.js";
+import { fixer } from "./fix-slot.js";
+import { text, type StringKey } from "./strings.js";
+
+/** Findings listed per file on the page; the downloaded report details every one. */
+const MAX_ROWS_PER_FILE = 200;
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const snapshot = JSON.parse(byId(SNAPSHOT_ELEMENT_ID).textContent ?? "null") as CatalogueSnapshot | null;
+
+let lang: Lang = "fr";
+let chosen: File[] = [];
+let last: { result: LintSourcesResult; names: string[] } | undefined;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, content?: string | (Node | string)[], attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (typeof content === "string") node.textContent = content;
+  else if (content) node.append(...content);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+const t = (key: StringKey, values?: Record<string, string | number>) => text(lang, key, values);
+
+function setStatus(message: string, busy = false): void {
+  const status = byId("status");
+  status.textContent = message;
+  byId("results").setAttribute("aria-busy", String(busy));
+}
+
+function applyLanguage(): void {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll<HTMLElement>("[data-t]")) node.textContent = t(node.dataset.t as StringKey);
+  const note = document.getElementById("catalogue-note");
+  if (note) note.textContent = t("catalogueNote", { date: note.dataset.date ?? "", count: note.dataset.count ?? "" });
+  byId("footer").textContent = t("footer", { version: VERSION });
+  byId("chosen").setAttribute("aria-label", t("filesLegend"));
+  if (last) render(last.result);
+  else if (!byId("results").hasAttribute("aria-busy")) setStatus(t("idle"));
+}
+
+function showChosen(): void {
+  const list = byId("chosen");
+  list.replaceChildren(...(chosen.length === 0 ? [element("li", t("noFiles"))] : chosen.map((file) => element("li", `${file.name} (${file.size.toLocaleString(lang)} o)`))));
+}
+
+async function bytesOf(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** The schema the form asks for; undefined for "no schema". Throws a message for the user. */
+async function chosenSchema(): Promise<GivenSchema | undefined> {
+  const source = document.querySelector<HTMLInputElement>('input[name="schema-source"]:checked')?.value;
+  if (source === "catalogue") {
+    const id = byId<HTMLSelectElement>("catalogue").value;
+    const entry = snapshot?.schemas.find((schema) => schema.id === id);
+    if (entry) return { json: entry.schema, source: entry.url, id: entry.id, version: entry.version };
+  }
+  if (source === "file" || source === "catalogue") {
+    const file = byId<HTMLInputElement>("schema-file").files?.[0];
+    if (!file) throw new Error(t("needSchemaFile"));
+    return { json: await readDocument(await file.text(), file.name), source: file.name };
+  }
+  return undefined;
+}
+
+async function run(): Promise<void> {
+  if (chosen.length === 0) {
+    setStatus(t("needFiles"));
+    return;
+  }
+  setStatus(t("working"), true);
+  byId("output").replaceChildren();
+  last = undefined;
+  try {
+    const schema = await chosenSchema();
+    const files: ByteFile[] = await Promise.all(chosen.map(async (file) => ({ name: file.name, bytes: await bytesOf(file) })));
+    const descriptorFile = byId<HTMLInputElement>("descriptor").files?.[0];
+    const descriptor = descriptorFile ? { name: descriptorFile.name, text: await descriptorFile.text() } : undefined;
+    const result = await lintSources(files, { lang, ...(schema && { schema }), ...(descriptor && { descriptor }) });
+    last = { result, names: files.map((file) => file.name) };
+    render(result);
+    if (fixer) await renderFixed(files, schema);
+  } catch (error) {
+    setStatus(t("failed", { message: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+function severityText(severity: Finding["severity"]): string {
+  return t(severity);
+}
+
+function placeOf(entry: ReturnType<typeof aggregateFindings>[number]): string {
+  if (entry.kind === "aggregate") {
+    const { aggregate } = entry;
+    const column = aggregate.fieldName !== undefined ? `${t("column", { column: aggregate.fieldName })}, ` : "";
+    return column + t("rows", { count: aggregate.count, rows: aggregate.rows.join(", ") });
+  }
+  const { finding } = entry;
+  const parts: string[] = [];
+  if (finding.fieldName !== undefined) parts.push(t("column", { column: finding.fieldName }));
+  if (finding.rowNumber !== undefined) parts.push(t("row", { row: finding.rowNumber }));
+  return parts.join(", ");
+}
+
+function findingsTable(file: FileReport): HTMLElement[] {
+  const shown = file.findings.filter((finding) => finding.category !== "personal-data");
+  if (shown.length === 0) return [element("p", t("noFindings"))];
+  const entries = aggregateFindings(shown);
+  const rows = entries.slice(0, MAX_ROWS_PER_FILE).map((entry) => {
+    const finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
+    const severity = entry.kind === "aggregate" ? entry.aggregate.severity : finding.severity;
+    return element("tr", [element("td", severityText(severity), { class: `sev-${severity}` }), element("td", [element("code", finding.code)]), element("td", placeOf(entry)), element("td", finding.message)], {
+      "data-code": finding.code,
+      "data-message-id": finding.messageId,
+      "data-severity": severity,
+      ...(finding.rowNumber !== undefined && { "data-row": String(finding.rowNumber) }),
+      ...(finding.fieldName !== undefined && { "data-field": finding.fieldName }),
+    });
+  });
+  const head = element("thead", [element("tr", [element("th", t("colSeverity"), { scope: "col" }), element("th", t("colCode"), { scope: "col" }), element("th", t("colPlace"), { scope: "col" }), element("th", t("colMessage"), { scope: "col" })])]);
+  const table = element("table", [element("caption", t("findingsTitle")), head, element("tbody", rows)], { class: "findings" });
+  const out: HTMLElement[] = [element("div", [table], { class: "scroll", tabindex: "0", role: "region", "aria-label": t("findingsTitle") })];
+  if (entries.length > MAX_ROWS_PER_FILE) out.push(element("p", t("truncated", { shown: MAX_ROWS_PER_FILE, total: entries.length }), { class: "hint" }));
+  return out;
+}
+
+function personalVerdict(file: FileReport): HTMLElement {
+  const personal = file.findings.filter((finding) => finding.category === "personal-data");
+  const unread = file.stats.rows === 0 && file.findings.some((finding) => finding.code === "source-error");
+  const columns = [...new Set(personal.map((finding) => finding.fieldName).filter((name): name is string => name !== undefined))];
+  const verdict = unread ? "unknown" : personal.length > 0 ? "found" : "none";
+  const message = verdict === "unknown" ? t("personalSkipped") : verdict === "found" ? t("personalFound", { count: personal.length, columns: columns.join(", ") || "—" }) : t("personalNone");
+  const list =
+    personal.length > 0
+      ? [element("ul", aggregateFindings(personal).slice(0, MAX_ROWS_PER_FILE).map((entry) => {
+          const finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
+          return element("li", [element("code", finding.code), ` ${placeOf(entry)} : ${finding.message}`], { "data-code": finding.code });
+        }))]
+      : [];
+  return element("section", [element("h4", t("personalTitle")), element("p", message), ...list], { class: `personal personal-${verdict}`, "data-personal": verdict });
+}
+
+function fileSection(file: FileReport, index: number): HTMLElement {
+  const verdict = file.valid ? "valid" : "invalid";
+  const schema = file.schema ? (file.schema.id ? `${file.schema.id} ${file.schema.version ?? ""}`.trim() : file.schema.source) : undefined;
+  const parts: Node[] = [
+    element("h3", file.file, { id: `file-${index}` }),
+    element("p", [element("strong", t(verdict))], { class: `verdict verdict-${verdict}`, "data-verdict": verdict }),
+    element("p", schema && schema !== "(en-tête du fichier)" ? t("schemaUsed", { schema }) : t("schemaInferred")),
+    element("p", t("counts", { rows: file.stats.rows, errors: file.stats.errors, warnings: file.stats.warnings, infos: file.stats.infos })),
+  ];
+  if (file.partial) parts.push(element("p", t("partial"), { class: "hint" }));
+  parts.push(...findingsTable(file), personalVerdict(file));
+  return element("section", parts, { class: "file", "data-file": file.file, "aria-labelledby": `file-${index}` });
+}
+
+function metadataSection(result: LintSourcesResult): HTMLElement {
+  const sections = result.report.metadata ?? [];
+  const parts: Node[] = [element("h3", t("metadataTitle"), { id: "metadata-title" })];
+  if (sections.length === 0) parts.push(element("p", t("metadataNone"), { "data-metadata": "none" }));
+  for (const section of sections) {
+    parts.push(element("p", [element("strong", section.descriptor)]));
+    parts.push(
+      element(
+        "ul",
+        section.scores.map((score) =>
+          element("li", t("metadataScore", { scheme: score.id === "mqa" ? t("metadataMqa") : t("metadataDatagouv"), points: score.points.toLocaleString(lang), max: score.max }), {
+            "data-score": score.id,
+            "data-points": String(score.points),
+            "data-max": String(score.max),
+          }),
+        ),
+      ),
+    );
+    if (section.scores.some((score) => score.provisional)) parts.push(element("p", t("metadataUnverified"), { class: "hint" }));
+  }
+  return element("section", parts, { class: "metadata", "aria-labelledby": "metadata-title" });
+}
+
+function render(result: LintSourcesResult): void {
+  const { report } = result;
+  const out: Node[] = [];
+  out.push(element("p", [element("strong", t(report.valid ? "valid" : "invalid"))], { class: `verdict verdict-${report.valid ? "valid" : "invalid"}`, id: "overall", "data-verdict": report.valid ? "valid" : "invalid" }));
+  if (report.runErrors.length > 0) {
+    out.push(
+      element("section", [element("h3", t("runErrors")), element("ul", report.runErrors.map((error) => element("li", `${error.file ? `${error.file} : ` : ""}${error.message}`, { "data-code": error.code })))], {
+        class: "run-errors",
+      }),
+    );
+  }
+  report.files.forEach((file, index) => out.push(fileSection(file, index)));
+  out.push(metadataSection(result));
+  const download = element("button", t("downloadReport"), { type: "button", id: "download-report" });
+  download.addEventListener("click", () => downloadReport(result));
+  out.push(element("p", [download]));
+  out.push(element("div", [], { id: "fix-slot" }));
+  byId("output").replaceChildren(...out);
+  setStatus(t("done", { files: report.files.length, errors: report.stats.errors, warnings: report.stats.warnings }));
+}
+
+function save(name: string, content: BlobPart, type: string): void {
+  // A blob: URL made here and handed to the browser's download: the bytes never leave the machine.
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = element("a", [], { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function downloadReport(result: LintSourcesResult): void {
+  save("rapport-conforme.html", formatHtml(result.report, { lang, preview: result.previews }), "text/html;charset=utf-8");
+}
+
+/** The fixed files, once core's `fixTable` is wired into `fix-slot.ts`. */
+async function renderFixed(files: ByteFile[], schema: GivenSchema | undefined): Promise<void> {
+  if (!fixer) return;
+  const items: HTMLElement[] = [];
+  for (const file of files) {
+    const fixed = await fixer(file, schema);
+    if (!fixed) continue;
+    const button = element("button", `${fixed.name} (${fixed.changes})`, { type: "button", "data-fixed": fixed.name });
+    button.addEventListener("click", () => save(fixed.name, fixed.bytes as Uint8Array<ArrayBuffer>, "text/csv;charset=utf-8"));
+    items.push(element("li", [button]));
+  }
+  byId("fix-slot").replaceChildren(element("h3", t("fixTitle")), element("ul", items));
+}
+
+function choose(files: FileList | null | undefined): void {
+  if (!files || files.length === 0) return;
+  chosen = [...files];
+  showChosen();
+}
+
+function start(): void {
+  const drop = byId("drop");
+  const input = byId<HTMLInputElement>("files");
+  input.addEventListener("change", () => choose(input.files));
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("over");
+    choose(event.dataTransfer?.files);
+  });
+  // A file dropped beside the zone must not make the browser open it in place of the page.
+  for (const kind of ["dragover", "drop"]) document.addEventListener(kind, (event) => event.preventDefault());
+  byId<HTMLSelectElement>("lang").addEventListener("change", (event) => {
+    lang = (event.target as HTMLSelectElement).value === "en" ? "en" : "fr";
+    applyLanguage();
+  });
+  byId("form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    void run();
+  });
+  // Choosing a schema file or a catalogue entry selects its option.
+  byId("schema-file").addEventListener("change", () => ((byId<HTMLInputElement>("source-file")).checked = true));
+  byId("catalogue").addEventListener("change", () => ((byId<HTMLInputElement>("source-catalogue")).checked = true));
+  showChosen();
+  document.documentElement.dataset.ready = "true";
+}
+
+start();

@@ -1,0 +1,353 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aggregateFindings, lintSources, type Finding, type Report } from "../../packages/core/src/index.js";
+import { buildPage } from "../../packages/web/src/build.node.js";
+import { describeShared, repoRoot, sharedDir } from "../shared.js";
+
+// The Debian chromium, as test/browser/html-report.test.ts launches it: if it cannot start, these
+// tests fail, never skip.
+const CHROMIUM = process.env.CONFORME_CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const outputDir = path.join(repoRoot, "test-output/web");
+const fixture = (relative: string) => readFileSync(path.join(repoRoot, relative));
+
+/**
+ * A loopback server standing for GitHub Pages: it serves the built page at `/` and records every
+ * request it receives, so that a request the browser would not report (a beacon, a prefetch)
+ * still shows here.
+ */
+interface Site {
+  server: Server;
+  url: string;
+  received: string[];
+}
+
+async function serve(html: string): Promise<Site> {
+  const received: string[] = [];
+  const server = createServer((request, response) => {
+    received.push(`${request.method} ${request.url}`);
+    if (request.url === "/") {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(html);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, received };
+}
+
+let context: BrowserContext;
+let userDataDir: string;
+const sites: Site[] = [];
+
+beforeAll(async () => {
+  userDataDir = mkdtempSync(path.join(tmpdir(), "conforme-web-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: "fr-FR",
+    acceptDownloads: true,
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  for (const site of sites) site.server.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  site: Site;
+  /** Every request the page made (any scheme), in order; `loaded` is how many came before `load`. */
+  requests: string[];
+  loaded: number;
+  errors: string[];
+}
+
+async function open(html: string): Promise<Opened> {
+  const site = await serve(html);
+  sites.push(site);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(site.url, { waitUntil: "load" });
+  await expect.poll(() => page.locator("html").getAttribute("data-ready")).toBe("true");
+  return { page, site, requests, loaded: requests.length, errors };
+}
+
+/** Drops files on the drop zone as a user's drag and drop does: a `drop` event carrying a DataTransfer. */
+async function drop(page: Page, files: { name: string; bytes: Buffer; type?: string }[]): Promise<void> {
+  const transfer = await page.evaluateHandle((payload) => {
+    const data = new DataTransfer();
+    for (const file of payload) {
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      data.items.add(new File([bytes], file.name, { type: file.type }));
+    }
+    return data;
+  }, files.map((file) => ({ name: file.name, type: file.type ?? "text/csv", base64: file.bytes.toString("base64") })));
+  await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
+}
+
+async function check(page: Page): Promise<void> {
+  await page.locator("#submit").click();
+  await expect.poll(() => page.locator("#overall").count(), { timeout: 30_000 }).toBe(1);
+}
+
+/** The rows the page lists for a file: code, messageId, first row, field, severity. */
+async function shownRows(page: Page, file: string): Promise<string[][]> {
+  return page.locator(`section.file[data-file="${file}"] table.findings tbody tr`).evaluateAll((rows) =>
+    rows.map((row) => ["code", "messageId", "row", "field", "severity"].map((key) => (row as HTMLElement).dataset[key] ?? "")),
+  );
+}
+
+/** What the page should list, from the same engine run in Node: aggregated as the page shows them. */
+function expectedRows(report: Report, file: string): string[][] {
+  const findings = report.files.find((one) => one.file === file)!.findings.filter((finding) => finding.category !== "personal-data");
+  return aggregateFindings(findings).map((entry) => {
+    const finding: Finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
+    const severity = entry.kind === "aggregate" ? entry.aggregate.severity : finding.severity;
+    return [finding.code, finding.messageId, finding.rowNumber === undefined ? "" : String(finding.rowNumber), finding.fieldName ?? "", severity];
+  });
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document),
+  );
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}
+
+describe("web page built with the examples' catalogue, in headless Chromium", () => {
+  let html: string;
+
+  beforeAll(async () => {
+    mkdirSync(outputDir, { recursive: true });
+    const out = path.join(outputDir, "exemples.html");
+    const built = await buildPage({ catalog: "examples/catalogue.json", cwd: repoRoot, out });
+    expect(built.schemas).toBe(2);
+    html = readFileSync(out, "utf8");
+  });
+
+  it("validates a dropped CSV against a bundled schema, lists the engine's findings, and downloads the report, with no request after load", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
+    expect(site.received).toEqual(["GET /"]);
+    expect(await page.locator("#catalogue option").allTextContents()).toHaveLength(2);
+
+    const bytes = fixture("examples/subventions/subventions-2024.csv");
+    await drop(page, [{ name: "subventions-2024.csv", bytes }]);
+    await expect.poll(() => page.locator("#chosen li").allTextContents()).toEqual([expect.stringContaining("subventions-2024.csv")]);
+    await page.locator("#catalogue").selectOption("exemples/subventions");
+    await check(page);
+
+    const schemaJson: unknown = JSON.parse(fixture("examples/subventions/schema.json").toString("utf8"));
+    const inNode = await lintSources([{ name: "subventions-2024.csv", bytes: new Uint8Array(bytes) }], { schema: { json: schemaJson, source: "schema.json" } });
+    const expected = expectedRows(inNode.report, "subventions-2024.csv");
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await shownRows(page, "subventions-2024.csv")).toEqual(expected);
+    expect(await page.locator("#overall").getAttribute("data-verdict")).toBe("invalid");
+    expect(await page.locator("#status").textContent()).toMatch(/^Analyse terminée/);
+    // No descriptor: the page says the metadata score is not computed rather than showing one.
+    expect(await page.locator('[data-metadata="none"]').count()).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-report").click()]);
+    expect(download.suggestedFilename()).toBe("rapport-conforme.html");
+    const report = readFileSync((await download.path())!, "utf8");
+    expect(report).toMatch(/^<!doctype html>/i);
+    expect(report).toContain('data-verdict="invalid"');
+    expect(report).toContain("subventions-2024.csv");
+    expect(report).toContain(createHash("sha256").update(bytes).digest("hex"));
+    for (const [code] of expected) expect(report).toContain(code);
+    // The report's schema is the catalogue's entry, by id.
+    expect(report).toContain("exemples/subventions");
+
+    // After load, the only request is the download's blob: URL, made and read inside the browser.
+    expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(outputDir, "page-results.png"), fullPage: false });
+    await page.close();
+  });
+
+  it("finds personal data in a file with no schema, and works with the network gone", async () => {
+    const { page, requests, loaded, errors } = await open(html);
+    await context.setOffline(true);
+    try {
+      await page.locator("#source-none").check();
+      await page.locator("#files").setInputFiles({ name: "arretes-2024.csv", mimeType: "text/csv", buffer: fixture("examples/arretes/arretes-2024.csv") });
+      await check(page);
+      const personal = page.locator('section.file[data-file="arretes-2024.csv"] [data-personal]');
+      expect(await personal.getAttribute("data-personal")).toBe("found");
+      expect(await personal.locator("li[data-code]").count()).toBeGreaterThan(0);
+      // Raw personal values never reach the page's text.
+      const shown = (await page.locator("#output").textContent()) ?? "";
+      for (const raw of ["06 12 34 56 78", "07 81 22 43 65"]) expect(shown).not.toContain(raw);
+      expect(requests.slice(loaded)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.setOffline(false);
+    }
+    await page.close();
+  });
+
+  it("an Opendatasoft export with `;` and geo_point_2d: no personal data, the file's header as schema", async () => {
+    const { page, errors } = await open(html);
+    await page.locator("#source-none").check();
+    await drop(page, [{ name: "opendatasoft-equipements.csv", bytes: fixture("test/fixtures/real-shaped/opendatasoft-equipements.csv") }]);
+    await check(page);
+    const file = page.locator('section.file[data-file="opendatasoft-equipements.csv"]');
+    expect(await file.locator("[data-personal]").getAttribute("data-personal")).toBe("none");
+    expect(await file.locator("[data-verdict]").getAttribute("data-verdict")).toBe("valid");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a dropped .xlsx gets the engine's finding, never a crash", async () => {
+    const { page, errors } = await open(html);
+    await page.locator("#catalogue").selectOption("exemples/subventions");
+    // A zip's local file header signature, as every .xlsx starts (APPNOTE.TXT §4.3.7).
+    const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.alloc(300, 0x41)]);
+    await drop(page, [{ name: "budget.xlsx", bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+    await check(page);
+    const file = page.locator('section.file[data-file="budget.xlsx"]');
+    expect(await file.locator("[data-verdict]").getAttribute("data-verdict")).toBe("invalid");
+    expect(await file.locator("tbody tr[data-code]").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("validates against a local schema file, and scores a descriptor given beside the data", async () => {
+    const { page, errors } = await open(html);
+    await page.locator("#files").setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: fixture("examples/metadata/moyen/budget.csv") });
+    await page.locator("#schema-file").setInputFiles({ name: "schema.json", mimeType: "application/json", buffer: fixture("examples/metadata/moyen/schema.json") });
+    expect(await page.locator("#source-file").isChecked()).toBe(true);
+    await page.locator("#descriptor").setInputFiles({ name: "datapackage.json", mimeType: "application/json", buffer: fixture("examples/metadata/moyen/datapackage.json") });
+    await check(page);
+    const scores = await page.locator("[data-score]").evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.score, Number((node as HTMLElement).dataset.max)]));
+    expect(scores).toEqual([
+      ["datagouv", 9],
+      ["mqa", 405],
+    ]);
+    expect(await page.locator('section.file[data-file="budget.csv"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("blocks a request attempted from the page: fetch, image and injected script, by its CSP", async () => {
+    const { page, site, errors } = await open(html);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    const leak = `${site.url}leak?cellule=06%2012%2034%2056%2078`;
+    const outcome = await page.evaluate(async (url) => {
+      const violations: string[] = [];
+      document.addEventListener("securitypolicyviolation", (event) => violations.push(event.effectiveDirective));
+      let fetched = "sent";
+      await fetch(url).then(
+        () => undefined,
+        () => (fetched = "blocked"),
+      );
+      const beacon = navigator.sendBeacon(url, "x");
+      const image = document.createElement("img");
+      image.src = `${url}&via=img`;
+      document.body.append(image);
+      // Injected markup carrying a script, as a hostile cell would if it were ever inserted as HTML.
+      const holder = document.createElement("div");
+      holder.innerHTML = `<img src="${url}&via=markup">`;
+      document.body.append(holder);
+      const script = document.createElement("script");
+      script.textContent = `fetch(${JSON.stringify(url)} + "&via=script")`;
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { fetched, beacon, violations };
+    }, leak);
+    expect(outcome.fetched).toBe("blocked");
+    expect(outcome.violations).toEqual(expect.arrayContaining(["connect-src", "img-src", "script-src-elem"]));
+    expect(site.received).toEqual(["GET /"]);
+    // The browser logs each refusal; nothing else.
+    expect(errors.every((message) => /Content Security Policy|Refused/i.test(message))).toBe(true);
+    expect(outcome.beacon === false || site.received.length === 1).toBe(true);
+    await page.close();
+  });
+
+  it("has no serious or critical axe-core violation, before and after an analysis, in both languages", async () => {
+    const { page } = await open(html);
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator("#catalogue").selectOption("exemples/subventions");
+    await page.locator("#files").setInputFiles({ name: "subventions-2024.csv", mimeType: "text/csv", buffer: fixture("examples/subventions/subventions-2024.csv") });
+    await check(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator("#lang").selectOption("en");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#status").textContent()).toMatch(/^Done/);
+    expect(await page.locator("#overall strong").textContent()).toBe("Not conformant");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("the drop zone is a file input reached with the keyboard", async () => {
+    const { page } = await open(html);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    expect(["lang", "files"]).toContain(focused);
+    if (focused === "lang") await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("files");
+    expect(await page.locator('label[for="files"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describeShared("web page built with schema.data.gouv.fr's catalogue (../shared), in headless Chromium", () => {
+  it("an Excel export (Windows-1252, `;`) against scdl/subventions gives the engine's findings, and the report names the schema", async () => {
+    const out = path.join(outputDir, "national.html");
+    const built = await buildPage({ catalog: path.join(sharedDir, "schemas/catalog/schemas.json"), schemas: path.join(sharedDir, "schemas"), cwd: repoRoot, out });
+    expect(built.schemas).toBeGreaterThanOrEqual(10);
+    const { page, site, requests, loaded, errors } = await open(readFileSync(out, "utf8"));
+    const ids = await page.locator("#catalogue option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(ids).toContain("scdl/subventions");
+    await page.locator("#catalogue").selectOption("scdl/subventions");
+    const bytes = fixture("test/fixtures/real-shaped/scdl-subventions-excel-1252.csv");
+    await drop(page, [{ name: "subventions-excel.csv", bytes }]);
+    await check(page);
+
+    const schemaJson: unknown = JSON.parse(readFileSync(path.join(sharedDir, "schemas/scdl/subventions/schema.json"), "utf8"));
+    const inNode = await lintSources([{ name: "subventions-excel.csv", bytes: new Uint8Array(bytes) }], { schema: { json: schemaJson, source: "schema.json" } });
+    expect(inNode.report.files[0]!.encoding).toBe("windows-1252");
+    const expected = expectedRows(inNode.report, "subventions-excel.csv");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await shownRows(page, "subventions-excel.csv")).toEqual(expected);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-report").click()]);
+    const report = readFileSync((await download.path())!, "utf8");
+    expect(report).toContain("scdl/subventions");
+    expect(report).toContain(createHash("sha256").update(bytes).digest("hex"));
+    expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
