@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -300,11 +301,32 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.locator("#files").setInputFiles({ name: "subventions-2024.csv", mimeType: "text/csv", buffer: fixture("examples/subventions/subventions-2024.csv") });
     await check(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    const message = page.locator('section.file tr[data-code="type-error"] td').last();
+    const french = await message.textContent();
     await page.locator("#lang").selectOption("en");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.locator("#status").textContent()).toMatch(/^Done/);
+    // The run is made again in English: messages and the report follow the language.
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 30_000 }).toMatch(/^Done/);
     expect(await page.locator("#overall strong").textContent()).toBe("Not conformant");
+    expect(await message.textContent()).not.toBe(french);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("opens from the disk (file:) and validates there too", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(pathToFileURL(path.join(outputDir, "exemples.html")).href);
+    await page.locator("#catalogue").selectOption("exemples/subventions");
+    await drop(page, [{ name: "subventions-2024.csv", bytes: fixture("examples/subventions/subventions-2024.csv") }]);
+    await check(page);
+    expect(await page.locator("#overall").getAttribute("data-verdict")).toBe("invalid");
+    expect(await page.locator('section.file tr[data-code="type-error"]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -23,7 +23,7 @@ const snapshot = JSON.parse(byId(SNAPSHOT_ELEMENT_ID).textContent ?? "null") as 
 
 let lang: Lang = "fr";
 let chosen: File[] = [];
-let last: { result: LintSourcesResult; names: string[] } | undefined;
+let last: LintSourcesResult | undefined;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, content?: string | (Node | string)[], attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -48,7 +48,8 @@ function applyLanguage(): void {
   if (note) note.textContent = t("catalogueNote", { date: note.dataset.date ?? "", count: note.dataset.count ?? "" });
   byId("footer").textContent = t("footer", { version: VERSION });
   byId("chosen").setAttribute("aria-label", t("filesLegend"));
-  if (last) render(last.result);
+  // Findings are rendered in the language of the run: a change of language runs it again.
+  if (last) void run();
   else if (!byId("results").hasAttribute("aria-busy")) setStatus(t("idle"));
 }
 
@@ -91,7 +92,7 @@ async function run(): Promise<void> {
     const descriptorFile = byId<HTMLInputElement>("descriptor").files?.[0];
     const descriptor = descriptorFile ? { name: descriptorFile.name, text: await descriptorFile.text() } : undefined;
     const result = await lintSources(files, { lang, ...(schema && { schema }), ...(descriptor && { descriptor }) });
-    last = { result, names: files.map((file) => file.name) };
+    last = result;
     render(result);
     if (fixer) await renderFixed(files, schema);
   } catch (error) {
