@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatHtml } from "../../packages/core/src/formatters/html.js";
 import { badgeMessage, badgeStatus } from "../../packages/core/src/formatters/badge.js";
@@ -19,40 +17,17 @@ import {
   subventionsPreview,
 } from "../../packages/core/src/formatters/html/__fixtures__/municipal-report.js";
 import { repoRoot } from "../shared.js";
+import { launchChromium, seriousAxeViolations } from "./chromium.js";
 
-// The Debian chromium, never a browser downloaded by `playwright install`. If it cannot start,
-// these tests fail: a report nobody checked in a browser is not done.
-const CHROMIUM = process.env.CONFORME_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const outputDir = path.join(repoRoot, "test-output");
 
 let context: BrowserContext;
-let userDataDir: string;
+let close: (() => Promise<void>) | undefined;
 /** Every request the pages tried, whatever its scheme; data: URLs are the only ones allowed. */
 const requests: string[] = [];
 
 beforeAll(async () => {
-  userDataDir = mkdtempSync(path.join(tmpdir(), "conforme-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: "fr-FR",
-    offline: true,
-  });
+  ({ context, close } = await launchChromium({ offline: true }));
   context.on("request", (request) => {
     if (!request.url().startsWith("data:")) requests.push(request.url());
   });
@@ -60,8 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await close?.();
 });
 
 interface Loaded {
@@ -159,16 +133,7 @@ describe("HTML report in headless Chromium", () => {
 
   it("has no serious or critical axe-core violation", async () => {
     const { page } = await load(html);
-    // The CSP forbids inline scripts other than the report's own, so axe is evaluated through
-    // the DevTools protocol (not subject to the page's CSP) rather than added as a <script>.
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(() =>
-      (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document),
-    );
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id} (${violation.impact}, ${violation.nodes.length} nodes)`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -1,24 +1,16 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateFindings, lintSources, type Finding, type Report } from "../../packages/core/src/index.js";
 import { buildPage } from "../../packages/web/src/build.node.js";
 import { describeShared, repoRoot, sharedDir } from "../shared.js";
+import { launchChromium, seriousAxeViolations } from "./chromium.js";
 
-// The Debian chromium, as test/browser/html-report.test.ts launches it: if it cannot start, these
-// tests fail, never skip.
-const CHROMIUM = process.env.CONFORME_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const outputDir = path.join(repoRoot, "test-output/web");
 const fixture = (relative: string) => readFileSync(path.join(repoRoot, relative));
 
@@ -49,25 +41,16 @@ async function serve(html: string): Promise<Site> {
 }
 
 let context: BrowserContext;
-let userDataDir: string;
+let close: (() => Promise<void>) | undefined;
 const sites: Site[] = [];
 
 beforeAll(async () => {
-  userDataDir = mkdtempSync(path.join(tmpdir(), "conforme-web-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: "fr-FR",
-    acceptDownloads: true,
-  });
+  ({ context, close } = await launchChromium({ acceptDownloads: true }));
 });
 
 afterAll(async () => {
-  await context?.close();
+  await close?.();
   for (const site of sites) site.server.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 interface Opened {
@@ -128,15 +111,6 @@ function expectedRows(report: Report, file: string): string[][] {
     const severity = entry.kind === "aggregate" ? entry.aggregate.severity : finding.severity;
     return [finding.code, finding.messageId, finding.rowNumber === undefined ? "" : String(finding.rowNumber), finding.fieldName ?? "", severity];
   });
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document),
-  );
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
 }
 
 describe("web page built with the examples' catalogue, in headless Chromium", () => {

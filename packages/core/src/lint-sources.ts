@@ -9,10 +9,11 @@ import { personalDataChecks } from "./personal-data/index.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
-import { FieldError, loadTableSchema, SchemaLoadError } from "./table-schema/index.js";
+import { loadTableSchema } from "./table-schema/index.js";
 import { FindingFactory } from "./validate/findings-factory.js";
 import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { buildReport } from "./validate/report-builder.js";
+import { runError, warningsAsFindings } from "./validate/run-errors.js";
 import { createValidator, type ConfiguredCheck, type Validator } from "./validate/validator.js";
 
 /** A file held in memory: what a web page gets from a file input or a drop. */
@@ -74,7 +75,7 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
     try {
       shared = schemaValidator(options.schema, checks, factory, options);
     } catch (error) {
-      runErrors.push(schemaRunError(error, options.schema.source, lang));
+      runErrors.push(runError(error, options.schema.source, lang));
     }
   }
 
@@ -121,12 +122,7 @@ function schemaValidator(given: GivenSchema, checks: ConfiguredCheck[], factory:
     checks,
     maxErrors: options.maxErrors,
     schemaRef,
-    schemaFindings: warnings.map((warning) => ({
-      code: "schema-warning",
-      messageId: "default",
-      pointer: warning.pointer,
-      data: { property: warning.property, detail: warning.detail[lang], source: warning.source },
-    })),
+    schemaFindings: warningsAsFindings(warnings, lang),
   });
 }
 
@@ -152,15 +148,6 @@ async function inferredValidator(file: ByteFile, checks: ConfiguredCheck[], fact
     headerMode: "position",
     schemaRef: { source: "(en-tête du fichier)" },
   });
-}
-
-function schemaRunError(error: unknown, source: string, lang: Lang): RunError {
-  if (error instanceof SchemaLoadError) return { code: "schema-error", file: source, message: error.messages[lang] };
-  if (error instanceof FieldError) {
-    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `The schema cannot drive validation: ${error.property}: ${error.detail.en}`;
-    return { code: "schema-error", file: source, message };
-  }
-  return { code: "run-error", file: source, message: error instanceof Error ? error.message : String(error) };
 }
 
 function failedReport(file: ByteFile, error: unknown, factory: FindingFactory): FileReport {

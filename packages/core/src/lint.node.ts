@@ -10,14 +10,14 @@ import { personalDataChecks } from "./personal-data/index.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
-import { FieldError, loadDataPackage, loadTableSchema, SchemaLoadError, type SchemaWarning } from "./table-schema/index.js";
+import { loadDataPackage, loadTableSchema, type SchemaWarning } from "./table-schema/index.js";
 import { buildReport } from "./validate/report-builder.js";
+import { runError, warningsAsFindings } from "./validate/run-errors.js";
 import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { FindingFactory, type SeverityOverrides } from "./validate/findings-factory.js";
 import {
   createValidator,
   type ConfiguredCheck,
-  type FindingDraftWithCode,
   type ForeignKeyLookups,
   type HeaderMode,
   type Validator,
@@ -263,25 +263,6 @@ function withPersonalData(options: LintOptions): LintOptions {
   const settings = typeof options.personalData === "object" ? options.personalData : {};
   const added = personalDataChecks.map((check) => ({ check: check as RowCheck<never>, options: settings[check.id] ?? {} }));
   return { ...options, checks: [...(options.checks ?? []), ...added] };
-}
-
-function runError(error: unknown, file: string | undefined, lang: Lang): RunError {
-  if (error instanceof SchemaLoadError) return { code: "schema-error", file, message: error.messages[lang] };
-  if (error instanceof FieldError) {
-    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `The schema cannot drive validation: ${error.property}: ${error.detail.en}`;
-    return { code: "schema-error", file, message };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: "run-error", file, message };
-}
-
-function warningsAsFindings(warnings: SchemaWarning[], lang: Lang): FindingDraftWithCode[] {
-  return warnings.map((warning) => ({
-    code: "schema-warning",
-    messageId: "default",
-    pointer: warning.pointer,
-    data: { property: warning.property, detail: warning.detail[lang], source: warning.source },
-  }));
 }
 
 async function schemaValidator(ref: string, cwd: string, options: LintOptions, factory: FindingFactory): Promise<Validator> {
