@@ -106,7 +106,11 @@ async function shownRows(page: Page, file: string): Promise<string[][]> {
 /** What the page should list, from the same engine run in Node: aggregated as the page shows them. */
 function expectedRows(report: Report, file: string): string[][] {
   const findings = report.files.find((one) => one.file === file)!.findings.filter((finding) => finding.category !== "personal-data");
-  return aggregateFindings(findings).map((entry) => {
+  const rank = { error: 0, warning: 1, info: 2 };
+  const severityOf = (entry: ReturnType<typeof aggregateFindings>[number]) => (entry.kind === "aggregate" ? entry.aggregate.severity : entry.finding.severity);
+  // Errors first, as the page lists them; the engine's order within a severity.
+  const entries = aggregateFindings(findings).sort((a, b) => rank[severityOf(a)] - rank[severityOf(b)]);
+  return entries.map((entry) => {
     const finding: Finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
     const severity = entry.kind === "aggregate" ? entry.aggregate.severity : finding.severity;
     return [finding.code, finding.messageId, finding.rowNumber === undefined ? "" : String(finding.rowNumber), finding.fieldName ?? "", severity];

@@ -6,6 +6,7 @@ import {
   VERSION,
   type ByteFile,
   type FileReport,
+  type FindingEntry,
   type Finding,
   type GivenSchema,
   type Lang,
@@ -104,7 +105,7 @@ function severityText(severity: Finding["severity"]): string {
   return t(severity);
 }
 
-function placeOf(entry: ReturnType<typeof aggregateFindings>[number]): string {
+function placeOf(entry: FindingEntry): string {
   if (entry.kind === "aggregate") {
     const { aggregate } = entry;
     const column = aggregate.fieldName !== undefined ? `${t("column", { column: aggregate.fieldName })}, ` : "";
@@ -117,10 +118,18 @@ function placeOf(entry: ReturnType<typeof aggregateFindings>[number]): string {
   return parts.join(", ");
 }
 
+const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then infos; the engine's order within each (a stable sort). */
+function bySeverity(entries: FindingEntry[]): FindingEntry[] {
+  const severity = (entry: FindingEntry) => (entry.kind === "aggregate" ? entry.aggregate.severity : entry.finding.severity);
+  return [...entries].sort((a, b) => SEVERITY_RANK[severity(a)] - SEVERITY_RANK[severity(b)]);
+}
+
 function findingsTable(file: FileReport): HTMLElement[] {
   const shown = file.findings.filter((finding) => finding.category !== "personal-data");
   if (shown.length === 0) return [element("p", t("noFindings"))];
-  const entries = aggregateFindings(shown);
+  const entries = bySeverity(aggregateFindings(shown));
   const rows = entries.slice(0, MAX_ROWS_PER_FILE).map((entry) => {
     const finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
     const severity = entry.kind === "aggregate" ? entry.aggregate.severity : finding.severity;
@@ -165,7 +174,8 @@ function fileSection(file: FileReport, index: number): HTMLElement {
     element("p", t("counts", { rows: file.stats.rows, errors: file.stats.errors, warnings: file.stats.warnings, infos: file.stats.infos })),
   ];
   if (file.partial) parts.push(element("p", t("partial"), { class: "hint" }));
-  parts.push(...findingsTable(file), personalVerdict(file));
+  // Personal data first: it decides whether the file may be published at all.
+  parts.push(personalVerdict(file), ...findingsTable(file));
   return element("section", parts, { class: "file", "data-file": file.file, "aria-labelledby": `file-${index}` });
 }
 
