@@ -7,6 +7,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateFindings, lintSources, type Finding, type Report } from "../../packages/core/src/index.js";
+import { loadYaml, yaml } from "../../packages/core/src/yaml-module.js";
 import { buildPage } from "../../packages/web/src/build.node.js";
 import { describeShared, repoRoot, sharedDir } from "../shared.js";
 import { launchChromium, seriousAxeViolations } from "./chromium.js";
@@ -228,6 +229,21 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
       ["mqa", 405],
     ]);
     expect(await page.locator('section.file[data-file="budget.csv"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("reads a YAML schema and a conforme.dataset.yml descriptor: the YAML reader and Ajv's precompiled validators run under the CSP", async () => {
+    const { page, errors } = await open(html);
+    await loadYaml();
+    const schemaYaml = yaml().stringify(JSON.parse(fixture("examples/metadata/moyen/schema.json").toString("utf8")));
+    await page.locator("#files").setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: fixture("examples/metadata/moyen/budget.csv") });
+    await page.locator("#schema-file").setInputFiles({ name: "schema.yaml", mimeType: "application/yaml", buffer: Buffer.from(schemaYaml) });
+    await page.locator("#descriptor").setInputFiles({ name: "conforme.dataset.yml", mimeType: "application/yaml", buffer: fixture("examples/metadata/excellent/conforme.dataset.yml") });
+    await check(page);
+    expect(await page.locator(".run-errors").count()).toBe(0);
+    expect(await page.locator('section.file[data-file="budget.csv"]').count()).toBe(1);
+    expect(await page.locator("[data-score]").count()).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });
