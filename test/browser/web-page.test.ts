@@ -248,6 +248,19 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.close();
   });
 
+  it("an unreadable descriptor is said as such, the data still validated", async () => {
+    const { page, errors } = await open(html);
+    await page.locator("#source-none").check();
+    await page.locator("#files").setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: fixture("examples/metadata/moyen/budget.csv") });
+    await page.locator("#descriptor").setInputFiles({ name: "datapackage.json", mimeType: "application/json", buffer: Buffer.from("{ pas du json") });
+    await check(page);
+    expect(await page.locator(".run-errors li").count()).toBe(1);
+    expect(await page.locator("[data-metadata]").getAttribute("data-metadata")).toBe("unread");
+    expect(await page.locator('section.file[data-file="budget.csv"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("blocks a request attempted from the page: fetch, image and injected script, by its CSP", async () => {
     const { page, site, errors } = await open(html);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");

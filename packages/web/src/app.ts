@@ -25,6 +25,8 @@ const snapshot = JSON.parse(byId(SNAPSHOT_ELEMENT_ID).textContent ?? "null") as 
 let lang: Lang = "fr";
 let chosen: File[] = [];
 let last: LintSourcesResult | undefined;
+/** Name of the descriptor given with the last run, to tell "none given" from "not readable". */
+let descriptorName: string | undefined;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, content?: string | (Node | string)[], attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -49,14 +51,15 @@ function applyLanguage(): void {
   if (note) note.textContent = t("catalogueNote", { date: note.dataset.date ?? "", count: note.dataset.count ?? "" });
   byId("footer").textContent = t("footer", { version: VERSION });
   byId("chosen").setAttribute("aria-label", t("filesLegend"));
+  showChosen();
   // Findings are rendered in the language of the run: a change of language runs it again.
   if (last) void run();
-  else if (!byId("results").hasAttribute("aria-busy")) setStatus(t("idle"));
+  else if (byId("results").getAttribute("aria-busy") !== "true") setStatus(t("idle"));
 }
 
 function showChosen(): void {
   const list = byId("chosen");
-  list.replaceChildren(...(chosen.length === 0 ? [element("li", t("noFiles"))] : chosen.map((file) => element("li", `${file.name} (${file.size.toLocaleString(lang)} o)`))));
+  list.replaceChildren(...(chosen.length === 0 ? [element("li", t("noFiles"))] : chosen.map((file) => element("li", `${file.name} (${t("size", { size: file.size.toLocaleString(lang) })})`))));
 }
 
 async function bytesOf(file: File): Promise<Uint8Array> {
@@ -92,6 +95,7 @@ async function run(): Promise<void> {
     const files: ByteFile[] = await Promise.all(chosen.map(async (file) => ({ name: file.name, bytes: await bytesOf(file) })));
     const descriptorFile = byId<HTMLInputElement>("descriptor").files?.[0];
     const descriptor = descriptorFile ? { name: descriptorFile.name, text: await descriptorFile.text() } : undefined;
+    descriptorName = descriptor?.name;
     const result = await lintSources(files, { lang, ...(schema && { schema }), ...(descriptor && { descriptor }) });
     last = result;
     render(result);
@@ -182,7 +186,8 @@ function fileSection(file: FileReport, index: number): HTMLElement {
 function metadataSection(result: LintSourcesResult): HTMLElement {
   const sections = result.report.metadata ?? [];
   const parts: Node[] = [element("h3", t("metadataTitle"), { id: "metadata-title" })];
-  if (sections.length === 0) parts.push(element("p", t("metadataNone"), { "data-metadata": "none" }));
+  const unread = result.report.runErrors.some((error) => error.file !== undefined && error.file === descriptorName);
+  if (sections.length === 0) parts.push(unread ? element("p", t("metadataUnread"), { "data-metadata": "unread" }) : element("p", t("metadataNone"), { "data-metadata": "none" }));
   for (const section of sections) {
     parts.push(element("p", [element("strong", section.descriptor)]));
     parts.push(

@@ -12,6 +12,7 @@ export const STRINGS = {
     dropLabel: "Déposez vos fichiers ici (CSV, XLSX, ODS), ou choisissez-les",
     dropHint: "Plusieurs fichiers possibles ; ils sont lus sur place.",
     noFiles: "Aucun fichier choisi.",
+    size: "{size} octets",
     schemaLegend: "2. Schéma",
     schemaCatalogue: "Schéma national (catalogue de schema.data.gouv.fr inclus dans la page)",
     schemaFile: "Fichier de schéma sur mon ordinateur (Table Schema, JSON ou YAML)",
@@ -59,6 +60,7 @@ export const STRINGS = {
     metadataTitle: "Score des métadonnées",
     metadataNone:
       "Non calculé : aucun descripteur n'a été fourni. Ce score note la fiche du jeu de données (data.gouv.fr sur 9 critères, data.europa.eu MQA sur 405 points) ; le fichier de données seul ne dit rien de son titre, de sa licence ou de sa fréquence de mise à jour.",
+    metadataUnread: "Non calculé : le descripteur n'a pas pu être lu (voir les problèmes ci-dessus).",
     metadataScore: "{scheme} : {points} / {max}",
     metadataUnverified: "Liens non vérifiés : la page ne fait aucune requête, les points qui dépendent d'une URL restent provisoires.",
     metadataDatagouv: "data.gouv.fr",
@@ -78,6 +80,7 @@ export const STRINGS = {
     dropLabel: "Drop your files here (CSV, XLSX, ODS), or choose them",
     dropHint: "Several files at once; they are read in place.",
     noFiles: "No file chosen.",
+    size: "{size} bytes",
     schemaLegend: "2. Schema",
     schemaCatalogue: "National schema (schema.data.gouv.fr catalogue bundled in the page)",
     schemaFile: "Schema file on my computer (Table Schema, JSON or YAML)",
@@ -125,6 +128,7 @@ export const STRINGS = {
     metadataTitle: "Metadata score",
     metadataNone:
       "Not computed: no descriptor was given. This score rates the dataset's record (data.gouv.fr on 9 criteria, data.europa.eu MQA on 405 points); the data file alone says nothing of its title, licence or update frequency.",
+    metadataUnread: "Not computed: the descriptor could not be read (see the problems above).",
     metadataScore: "{scheme}: {points} / {max}",
     metadataUnverified: "Links not checked: the page makes no request, so points depending on a URL stay provisional.",
     metadataDatagouv: "data.gouv.fr",
