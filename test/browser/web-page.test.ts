@@ -346,6 +346,11 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     if (focused === "lang") await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("files");
     expect(await page.locator('label[for="files"]').count()).toBe(1);
+    // Space on the focused input opens the system's file chooser, as a click would.
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles({ name: "equipements.csv", mimeType: "text/csv", buffer: fixture("examples/equipements/equipements.csv") });
+    await expect.poll(() => page.locator("#chosen li").allTextContents()).toEqual([expect.stringContaining("equipements.csv")]);
     await page.close();
   });
 });
