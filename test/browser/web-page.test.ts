@@ -261,6 +261,31 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.close();
   });
 
+  it("keeps hostile cells and file names inert: shown as text, nothing run or loaded", async () => {
+    const { page, site, errors } = await open(html);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const cell = `<img src="${site.url}cell" onerror="alert(1)">`;
+    // Both hostile values are extra cells: the engine quotes them in its findings' messages.
+    const csv = `nom,commentaire,ville\nA,B,C,"${cell.replace(/"/g, '""')}"\nD,E,F,<script>alert(2)</script>\n`;
+    await page.locator("#source-none").check();
+    await drop(page, [{ name: '<svg onload="alert(3)">.csv', bytes: Buffer.from(csv) }]);
+    await check(page);
+    await page.waitForTimeout(300);
+    expect(await page.locator("#output img, #output script, #output svg").count()).toBe(0);
+    expect(await page.locator("#output").textContent()).toContain('<svg onload="alert(3)">.csv');
+    const shown = (await page.locator("section.file table.findings").textContent()) ?? "";
+    expect(shown).toContain("<script>alert(2)</script>");
+    expect(shown).toContain("onerror");
+    expect(dialogs).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("blocks a request attempted from the page: fetch, image and injected script, by its CSP", async () => {
     const { page, site, errors } = await open(html);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
