@@ -362,6 +362,17 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.close();
   });
 
+  it("reflows on a 375 px screen with results shown: no sideways scrolling of the page (WCAG 1.4.10)", async () => {
+    const { page } = await open(html);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.locator("#catalogue").selectOption("exemples/subventions");
+    await page.locator("#files").setInputFiles({ name: "subventions-2024.csv", mimeType: "text/csv", buffer: fixture("examples/subventions/subventions-2024.csv") });
+    await check(page);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.close();
+  });
+
   it("the drop zone is a file input reached with the keyboard", async () => {
     const { page } = await open(html);
     await page.keyboard.press("Tab");
