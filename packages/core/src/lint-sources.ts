@@ -84,10 +84,11 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
     for (const file of files) {
       try {
         const validator = shared ?? (await inferredValidator(file, checks, factory, options));
-        const collector = createFactsCollector(validator);
+        // The descriptor's cross-checks need the data's dates and codes, collected in the same pass.
+        const collector = options.descriptor ? createFactsCollector(validator) : undefined;
         const report = await validator.validate(streamOf(file.bytes), {
           name: file.name,
-          checks: [{ check: collector.check as RowCheck<never>, options: {} }],
+          ...(collector && { checks: [{ check: collector.check as RowCheck<never>, options: {} }] }),
           ...(previewRows > 0 && { preview: { rows: previewRows, collect: (table: PreviewTable) => (previews[file.name] = table) } }),
         });
         report.stats.bytes = file.bytes.length;
@@ -95,7 +96,7 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
         if (sha256 !== undefined) report.stats.sha256 = sha256;
         reports.push(report);
         const schemaId = report.schema?.id ?? (/^https?:\/\//i.test(report.schema?.source ?? "") ? report.schema?.source : undefined);
-        facts.push({ path: file.name, bytes: file.bytes.length, ...(sha256 !== undefined && { sha256 }), ...(schemaId !== undefined && { schemaId }), ...collector.facts() });
+        facts.push({ path: file.name, bytes: file.bytes.length, ...(sha256 !== undefined && { sha256 }), ...(schemaId !== undefined && { schemaId }), ...collector?.facts() });
       } catch (error) {
         // One file's failure is that file's finding: the others' results are kept.
         delete previews[file.name];
