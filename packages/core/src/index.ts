@@ -20,7 +20,21 @@ export { buildReport } from "./validate/report-builder.js";
 export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
 export { formatSarif, sarifOmittedResults, SARIF_MAX_RESULTS, type SarifFormatOptions } from "./formatters/sarif.js";
 export { formatJunit } from "./formatters/junit.js";
-export { formatGithub } from "./formatters/github.js";
+export { formatGithub, type GithubOptions } from "./formatters/github.js";
+export {
+  ANNOTATION_LEVEL,
+  ANNOTATION_LIMITS,
+  capAnnotations,
+  compareAnnotationRanks,
+  findingTitle,
+  JOB_ANNOTATION_LIMIT,
+  LEVEL_RANK,
+  overflowTitle,
+  partialTitle,
+  runErrorTitle,
+  type AnnotationCap,
+  type AnnotationLevel,
+} from "./formatters/annotations.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";

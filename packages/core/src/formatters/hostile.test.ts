@@ -45,7 +45,7 @@ describe("hostile data in every format", () => {
   });
 
   it("github: one command a line, nothing else starts a command", () => {
-    const lines = formatGithub(report).trimEnd().split("\n");
+    const lines = formatGithub(report, { limits: false }).trimEnd().split("\n");
     expect(lines).toHaveLength(1 + HOSTILE.length);
     for (const line of lines) {
       expect(line).toMatch(/^::(error|warning|notice) [^:]*::/);
