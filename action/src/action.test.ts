@@ -434,6 +434,59 @@ describe("pull-request comment", () => {
     expect(at("notice")).toHaveLength(2);
   });
 
+  it("keeps mentions, issue references, images, links, HTML and comments inert in the job summary and the comment", async () => {
+    api.requests = [];
+    api.comments = [];
+    // In a schema's title, its fields' titles and descriptions (which messages quote), a file
+    // name and the cells.
+    const hostile = "@maire-adjoint #123 GH-45 org/depot#6 ![pixel](http://evil.example/p.png) [lien](https://evil.example) <img src=https://evil.example/i.png> <!-- caché --> www.evil.example";
+    const dir = mkdtempSync(path.join(tmpdir(), "conforme-ws-"));
+    cleanup.push(dir);
+    mkdirSync(path.join(dir, "data"));
+    const schema = {
+      title: hostile,
+      fields: [
+        { name: "id", type: "integer", title: hostile, description: hostile },
+        { name: "nom", type: "string", description: hostile, constraints: { pattern: "^[A-Z].*" } },
+      ],
+    };
+    writeFileSync(path.join(dir, "data/schema.json"), JSON.stringify(schema));
+    const name = "@tresorier #9 <img src=x> <!-- x --> ![a](b) [c](d).csv";
+    const cell = '"@comptable #77 ![i](http://evil.example/c.png) <b>gras</b> <!-- c -->"';
+    writeFileSync(path.join(dir, "data", name), ["id,nom", `x,${cell}`, `2,${cell}`, "3,Bon"].join("\n"));
+    const result = await runAction({
+      workspace: dir,
+      inputs: { paths: "data", schema: "data/schema.json", comment: "true", "fail-on": "never" },
+      eventName: "pull_request",
+      payload,
+      apiUrl: api.url,
+    });
+    expect(result.code).toBe(0);
+    expect(api.comments).toHaveLength(1);
+    const outputs = { summary: result.summary, comment: api.comments[0]!.body };
+    for (const [where, markdown] of Object.entries(outputs)) {
+      // The file and its findings are there, so the hostile values were printed, escaped.
+      expect(markdown, where).toMatch(/type-error/);
+      expect(markdown, where).toMatch(/tresorier/);
+      expect(markdown, where).toMatch(/comptable/);
+      expect(markdown, where).toMatch(/maire-adjoint/);
+      // A code span shows its text as it is (no mention, reference or tag inside): the file name
+      // keeps its characters there, to be copied. What is left is what GitHub interprets.
+      const text = markdown.replace(/`[^`\n]*`/g, "`…`");
+      // No mention, no issue reference: GitHub links them in the rendered text whatever the
+      // backslashes, so each is broken by a zero-width joiner.
+      expect(text, where).not.toMatch(/@[\w-]/);
+      expect(text, where).not.toMatch(/(?<!&)#\d|\bGH-\d/i);
+      // No image or link syntax left live, no autolink.
+      expect(text, where).not.toMatch(/(?<!\\)!(?<!\\)\[|(?<!\\)\]\(/);
+      expect(text, where).not.toMatch(/https?:\/\/|www\./);
+      // Only the Action's own tags and its marker: none from the data.
+      const own = new Set(["<details>", "<summary>", "</summary>", "</details>", "<br>"]);
+      const foreign = (text.match(/<[^>]*>/g) ?? []).filter((tag) => !own.has(tag) && !/^<!-- conforme-action:[0-9a-f]{12} -->$/.test(tag));
+      expect(foreign, where).toEqual([]);
+    }
+  });
+
   it("does not comment on a push", async () => {
     api.requests = [];
     const dir = ws({ "t.csv": [HEADER, ...GOOD_ROWS] });

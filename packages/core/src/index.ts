@@ -51,7 +51,7 @@ export {
   type FindingAggregate,
   type FindingEntry,
 } from "./formatters/aggregate.js";
-export { markdownCode, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
+export { markdownCode, markdownHtmlText, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
 export { reportJsonSchema } from "./report-schema.js";
 export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";
