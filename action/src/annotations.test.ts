@@ -1,5 +1,7 @@
 import { formatGithub, type FileReport, type Finding, type Report } from "@conforme/core";
 import { describe, expect, it } from "vitest";
+// The envelope core's formatter tests share (test/ imports it the same way).
+import { reportOf } from "../../packages/core/src/formatters/testing-report.js";
 import { planAnnotations } from "./annotations.js";
 import { TEXTS } from "./texts.js";
 
@@ -20,18 +22,11 @@ function report(lang: "fr" | "en", extraErrors = 0): Report {
   const more = Array.from({ length: extraErrors }, (_, i) => finding({ rowNumber: i + 10, line: i + 10, fieldNumber: 1, fieldName: `c${i}` }));
   const files = [fileReport("deliberations.csv", [...folded, personal, header, ...more], true)];
   const metadata = finding({ code: "metadata-temporal-mismatch", category: "metadata", severity: "warning", pointer: "/temporal", line: 7, column: 3 });
-  return {
-    reportVersion: "1.0",
-    tool: { name: "conforme", version: "0" },
+  return reportOf(files, {
     lang,
-    createdAt: "2026-01-01T00:00:00Z",
-    durationMs: 1,
-    valid: false,
-    stats: { files: 1, errors: 5 + extraErrors, warnings: 3, infos: 0 },
-    files,
     runErrors: [{ code: "schema-error", file: "schema.json", message: "illisible" }],
     metadata: [{ descriptor: "datapackage.json", format: "datapackage-v1", dataFiles: ["deliberations.csv"], valid: true, stats: { errors: 0, warnings: 1, infos: 0 }, scores: [], findings: [metadata] }],
-  };
+  });
 }
 
 /** `title` of each workflow command, decoded as the runner does. */

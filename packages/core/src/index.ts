@@ -27,7 +27,6 @@ export {
   capAnnotations,
   compareAnnotationRanks,
   findingTitle,
-  JOB_ANNOTATION_LIMIT,
   LEVEL_RANK,
   overflowTitle,
   partialTitle,

@@ -12,8 +12,6 @@ export type AnnotationLevel = "error" | "warning" | "notice";
  * message saying more exist). Both the `github` format and the Action stay within these.
  */
 export const ANNOTATION_LIMITS: Readonly<Record<AnnotationLevel, number>> = { error: 10, warning: 10, notice: 10 };
-/** Annotations GitHub shows per job, over all its steps (same source). */
-export const JOB_ANNOTATION_LIMIT = 50;
 
 /** Annotation level of a finding's severity; an accepted finding is only a notice. */
 export const ANNOTATION_LEVEL: Readonly<Record<Severity, AnnotationLevel>> = { error: "error", warning: "warning", info: "notice" };
