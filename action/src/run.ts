@@ -109,8 +109,8 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
 
 /**
  * Writes the annotations: the findings GitHub has room for, the Action's own messages, then the
- * failure, each level within `ANNOTATION_LIMITS`. Never throws: a failure to locate a column
- * leaves the annotation without one.
+ * failure, each level within `ANNOTATION_LIMITS`. Never throws: should planning fail, that
+ * failure is written alone.
  */
 async function annotate(linted: { report: Report; changes: Changes | undefined; cwd: string } | undefined, notes: Note[], failure: string | undefined, texts: Texts): Promise<void> {
   const room = { ...ANNOTATION_LIMITS };
