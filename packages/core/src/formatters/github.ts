@@ -33,10 +33,10 @@ export interface GithubOptions extends AggregateOptions {
 const OVERFLOW = {
   fr: (total: number, hidden: number) =>
     `${total} annotations, dont ${hidden} non affichées : GitHub n'en montre que ${ANNOTATION_LIMITS.error} par niveau (erreur, avertissement, notice) et par étape. ` +
-    "Pour tout voir : `conforme lint --format stylish`, ou le rapport JSON (`--format json --output rapport.json`).",
+    "Pour tout voir : la même commande avec `--format stylish`, ou le rapport JSON (`--format json --output rapport.json`).",
   en: (total: number, hidden: number) =>
     `${total} annotations, ${hidden} of them not shown: GitHub shows only ${ANNOTATION_LIMITS.error} per level (error, warning, notice) and per step. ` +
-    "To see them all: `conforme lint --format stylish`, or the JSON report (`--format json --output report.json`).",
+    "To see them all: the same command with `--format stylish`, or the JSON report (`--format json --output report.json`).",
 } as const satisfies Record<Lang, unknown>;
 
 interface Command {
