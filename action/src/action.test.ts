@@ -219,17 +219,31 @@ describe("annotations, outputs and summary", () => {
     expect(result.summary).toMatch(/\| `data\/p\.csv` \| .* \| 🟠 risque moyen/);
   });
 
-  it("caps annotations at 10 per level with one notice counting the rest", async () => {
+  it("caps annotations at 10 per level, keeping one error slot for its failure and one notice for the count", async () => {
     // Two bad rows per file, below the threshold at which a column's findings are folded.
     const files = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [HEADER, `x${i},Nom,,1`, `y${i},Nom,,2`]]));
     const dir = ws(files);
     const result = await runAction({ workspace: dir, inputs: { paths: "data", schema: "data/schema.json" } });
-    const errors = result.annotations.filter((a) => a.level === "error" && a.properties["file"]);
+    expect(result.code).toBe(1);
+    const errors = result.annotations.filter((a) => a.level === "error");
     expect(errors).toHaveLength(10);
+    // Nine findings, then the failure of the step, which has no file: it is never the one dropped.
+    expect(errors.filter((a) => a.properties["file"])).toHaveLength(9);
+    expect(errors.findIndex((a) => !a.properties["file"])).toBe(9);
+    expect(errors[9]!.message).toContain("fail-on");
     const notices = result.annotations.filter((a) => a.level === "notice");
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.message).toMatch(/^16 /);
+    expect(notices[0]!.properties["title"]).toBe("conforme : annotations limitées");
+    expect(notices[0]!.message).toMatch(/^17 constats .* sur 26 /);
     expect(result.outputs["error-count"]).toBe("26");
+  });
+
+  it("with fail-on never, the ten error slots all go to findings", async () => {
+    const files = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [HEADER, `x${i},Nom,,1`, `y${i},Nom,,2`]]));
+    const result = await runAction({ workspace: ws(files), inputs: { paths: "data", schema: "data/schema.json", "fail-on": "never" } });
+    expect(result.code).toBe(0);
+    expect(result.annotations.filter((a) => a.level === "error" && a.properties["file"])).toHaveLength(10);
+    expect(result.annotations.filter((a) => a.level === "error" && !a.properties["file"])).toEqual([]);
   });
 
   it("annotates a column failing on many rows once, at its first row, with the count", async () => {
@@ -390,6 +404,87 @@ describe("pull-request comment", () => {
     }
     expect(api.requests.length).toBeGreaterThan(0);
     api.forbid = false;
+  });
+
+  it("its fallback messages and its failure all find a slot when the findings would fill every one", async () => {
+    api.forbid = true;
+    // 13 files, each with a column the schema does not know (a warning) and two bad rows; the
+    // pull request's base commit is missing, so changed-only warns and checks everything.
+    const files = Object.fromEntries(
+      Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [`${HEADER},extra`, `x${i},Nom,,1,`, `y${i},Nom,,2,`]]),
+    );
+    const result = await runAction({
+      workspace: ws(files),
+      inputs: { paths: "data", schema: "data/schema.json", comment: "true", "changed-only": "true" },
+      eventName: "pull_request",
+      payload: { pull_request: { number: 7, base: { sha: "f".repeat(40) }, head: { sha: "e".repeat(40) } } },
+      apiUrl: api.url,
+    });
+    api.forbid = false;
+    expect(result.code).toBe(1);
+    const at = (level: string) => result.annotations.filter((a) => a.level === level);
+    for (const level of ["error", "warning", "notice"]) expect(at(level).length).toBeLessThanOrEqual(10);
+    expect(at("error")).toHaveLength(10);
+    expect(at("error").findIndex((a) => !a.properties["file"])).toBe(9);
+    // The Action's own warning (history too short) is there, and nine findings' warnings.
+    expect(at("warning").filter((a) => !a.properties["file"])).toHaveLength(1);
+    expect(at("warning").filter((a) => a.properties["file"])).toHaveLength(9);
+    // The fork's fallback notice and the count of what was left out.
+    expect(at("notice").map((a) => a.properties["title"] ?? "")).toEqual(expect.arrayContaining(["conforme : annotations limitées", ""]));
+    expect(at("notice")).toHaveLength(2);
+  });
+
+  it("keeps mentions, issue references, images, links, HTML and comments inert in the job summary and the comment", async () => {
+    api.requests = [];
+    api.comments = [];
+    // In a schema's title, its fields' titles and descriptions (which messages quote), a file
+    // name and the cells.
+    const hostile = "@maire-adjoint #123 GH-45 org/depot#6 ![pixel](http://evil.example/p.png) [lien](https://evil.example) <img src=https://evil.example/i.png> <!-- caché --> www.evil.example";
+    const dir = mkdtempSync(path.join(tmpdir(), "conforme-ws-"));
+    cleanup.push(dir);
+    mkdirSync(path.join(dir, "data"));
+    const schema = {
+      title: hostile,
+      fields: [
+        { name: "id", type: "integer", title: hostile, description: hostile },
+        { name: "nom", type: "string", description: hostile, constraints: { pattern: "^[A-Z].*" } },
+      ],
+    };
+    writeFileSync(path.join(dir, "data/schema.json"), JSON.stringify(schema));
+    const name = "@tresorier #9 <img src=x> <!-- x --> ![a](b) [c](d).csv";
+    const cell = '"@comptable #77 ![i](http://evil.example/c.png) <b>gras</b> <!-- c -->"';
+    writeFileSync(path.join(dir, "data", name), ["id,nom", `x,${cell}`, `2,${cell}`, "3,Bon"].join("\n"));
+    const result = await runAction({
+      workspace: dir,
+      inputs: { paths: "data", schema: "data/schema.json", comment: "true", "fail-on": "never" },
+      eventName: "pull_request",
+      payload,
+      apiUrl: api.url,
+    });
+    expect(result.code).toBe(0);
+    expect(api.comments).toHaveLength(1);
+    const outputs = { summary: result.summary, comment: api.comments[0]!.body };
+    for (const [where, markdown] of Object.entries(outputs)) {
+      // The file and its findings are there, so the hostile values were printed, escaped.
+      expect(markdown, where).toMatch(/type-error/);
+      expect(markdown, where).toMatch(/tresorier/);
+      expect(markdown, where).toMatch(/comptable/);
+      expect(markdown, where).toMatch(/maire-adjoint/);
+      // A code span shows its text as it is (no mention, reference or tag inside): the file name
+      // keeps its characters there, to be copied. What is left is what GitHub interprets.
+      const text = markdown.replace(/`[^`\n]*`/g, "`…`");
+      // No mention, no issue reference: GitHub links them in the rendered text whatever the
+      // backslashes, so each is broken by a zero-width joiner.
+      expect(text, where).not.toMatch(/@[\w-]/);
+      expect(text, where).not.toMatch(/(?<!&)#\d|\bGH-\d/i);
+      // No image or link syntax left live, no autolink.
+      expect(text, where).not.toMatch(/(?<!\\)!(?<!\\)\[|(?<!\\)\]\(/);
+      expect(text, where).not.toMatch(/https?:\/\/|www\./);
+      // Only the Action's own tags and its marker: none from the data.
+      const own = new Set(["<details>", "<summary>", "</summary>", "</details>", "<br>"]);
+      const foreign = (text.match(/<[^>]*>/g) ?? []).filter((tag) => !own.has(tag) && !/^<!-- conforme-action:[0-9a-f]{12} -->$/.test(tag));
+      expect(foreign, where).toEqual([]);
+    }
   });
 
   it("does not comment on a push", async () => {

@@ -1,8 +1,28 @@
-import { aggregateFindings, aggregateMessage, lineNote, partialNotice, terminalText, type Finding, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
+import {
+  aggregateFindings,
+  aggregateMessage,
+  ANNOTATION_LEVEL,
+  ANNOTATION_LIMITS,
+  capAnnotations,
+  compareAnnotationRanks,
+  findingTitle,
+  LEVEL_RANK,
+  lineNote,
+  overflowTitle,
+  partialNotice,
+  partialTitle,
+  runErrorTitle,
+  terminalText,
+  type AnnotationLevel,
+  type Finding,
+  type FindingEntry,
+  type Lang,
+  type Report,
+} from "@conforme/core";
 import type { Changes } from "./git.js";
 import type { Texts } from "./texts.js";
 
-export type AnnotationLevel = "error" | "warning" | "notice";
+export type { AnnotationLevel } from "@conforme/core";
 
 export interface Annotation {
   level: AnnotationLevel;
@@ -16,33 +36,25 @@ export interface Annotation {
   fieldNumber?: number;
 }
 
-/**
- * GitHub keeps 10 error, 10 warning and 10 notice annotations per step and 50 per job, dropping
- * the rest silently (actions/toolkit docs/problem-matchers.md, PR #734).
- */
-export const ANNOTATION_LIMITS: Record<AnnotationLevel, number> = { error: 10, warning: 10, notice: 10 };
-
 export interface AnnotationPlan {
   annotations: Annotation[];
   /** Findings and run failures left without an annotation. */
   hidden: number;
 }
 
-const LEVEL: Record<Severity, AnnotationLevel> = { error: "error", warning: "warning", info: "notice" };
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /**
- * Chooses the annotations GitHub will show: run failures first, then errors before warnings
- * before infos, and within a level the findings on changed lines, then in changed files, then in
- * report order. When some are left out, the last notice slot says how many and where to look.
+ * Chooses the annotations GitHub will show (`ANNOTATION_LIMITS`: 10 per level and step): run
+ * failures first, then errors before warnings before infos, and within a level the findings on
+ * changed lines, then in changed files, then personal data, then report order. `room` is what is
+ * left of GitHub's limits once the Action's own messages have their slots (run.ts); when some
+ * findings are left out, a notice in a slot kept for it says how many and where to look.
  */
-export function planAnnotations(report: Report, changes: Changes | undefined, texts: Texts, limits = ANNOTATION_LIMITS): AnnotationPlan {
-  const candidates: { annotation: Annotation; rank: number[] }[] = [];
+export function planAnnotations(report: Report, changes: Changes | undefined, texts: Texts, room: Readonly<Record<AnnotationLevel, number>> = ANNOTATION_LIMITS): AnnotationPlan {
+  const lang = report.lang;
+  const candidates: { level: AnnotationLevel; annotation: Annotation; rank: number[] }[] = [];
+  const push = (annotation: Annotation, rank: number[]) => candidates.push({ level: annotation.level, annotation, rank: [LEVEL_RANK[annotation.level], ...rank] });
   report.runErrors.forEach((error, index) => {
-    candidates.push({
-      annotation: { level: "error", title: `${texts.runErrorTitle} (${error.code})`, message: terminalText(error.message), ...(error.file !== undefined && { file: error.file }) },
-      rank: [-1, 0, 0, index],
-    });
+    push({ level: "error", title: runErrorTitle(error.code, lang), message: terminalText(error.message), ...(error.file !== undefined && { file: error.file }) }, [-1, 0, 0, 0, index]);
   });
   let order = 0;
   for (const file of report.files) {
@@ -57,15 +69,10 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
       // A folded column counts as changed when any of its rows is.
       const lines = entry.kind === "finding" ? [line] : entry.aggregate.findings.map(findingLine);
       const changedLine = lines.some((at) => at !== undefined && (changes?.lines.get(path)?.has(at) ?? false));
-      candidates.push({
-        annotation: toAnnotation(entry, path, line, report.lang),
-        rank: [RANK[finding.severity], changedLine ? 0 : 1, changedFile ? 0 : 1, order],
-      });
+      push(toAnnotation(entry, path, line, lang), [0, changedLine ? 0 : 1, changedFile ? 0 : 1, personal(finding), order]);
     }
-    const notice = partialNotice(file, report.lang);
-    if (notice !== undefined) {
-      candidates.push({ annotation: { level: "warning", title: texts.partialTitle, message: notice, file: file.file }, rank: [-1, 0, 0, order] });
-    }
+    const notice = partialNotice(file, lang);
+    if (notice !== undefined) push({ level: "warning", title: partialTitle(lang), message: notice, file: file.file }, [-1, 0, 0, 0, order]);
   }
   // Metadata findings point into their descriptor (line and column from the JSON or YAML source).
   for (const section of report.metadata ?? []) {
@@ -75,29 +82,19 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
       const path = finding.file ?? section.descriptor;
       const line = findingLine(finding);
       const changedLine = line !== undefined && (changes?.lines.get(path)?.has(line) ?? false);
-      candidates.push({
-        annotation: toAnnotation({ kind: "finding", finding }, path, line, report.lang),
-        rank: [RANK[finding.severity], changedLine ? 0 : 1, changes?.files.has(path) ? 0 : 1, order],
-      });
+      push(toAnnotation({ kind: "finding", finding }, path, line, lang), [0, changedLine ? 0 : 1, changes?.files.has(path) ? 0 : 1, 1, order]);
     }
   }
-  candidates.sort((a, b) => compareRanks(a.rank, b.rank));
-
-  const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
-  const annotations: Annotation[] = [];
-  let hidden = 0;
-  for (const { annotation } of candidates) {
-    // Two notice slots stay free: the overflow notice and the pull-request comment fallback.
-    const room = annotation.level === "notice" ? limits.notice - 2 : limits[annotation.level];
-    if (used[annotation.level] < room) {
-      used[annotation.level]++;
-      annotations.push(annotation);
-    } else {
-      hidden++;
-    }
-  }
-  if (hidden > 0) annotations.push({ level: "notice", title: texts.overflowTitle, message: texts.overflow(hidden) });
+  candidates.sort((a, b) => compareAnnotationRanks(a.rank, b.rank));
+  const { shown, hidden } = capAnnotations(candidates, room);
+  const annotations = shown.map((candidate) => candidate.annotation);
+  if (hidden > 0) annotations.push({ level: "notice", title: overflowTitle(lang), message: texts.overflow(hidden, candidates.length) });
   return { annotations, hidden };
+}
+
+/** A leak of personal data matters more than a malformed value: it claims a slot first. */
+function personal(finding: Finding): number {
+  return finding.category === "personal-data" ? 0 : 1;
 }
 
 /**
@@ -113,29 +110,19 @@ export function findingLine(finding: Finding): number | undefined {
 
 function toAnnotation(entry: FindingEntry, file: string, line: number | undefined, lang: Lang): Annotation {
   const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
-  const where = finding.fieldName ? ` · ${finding.fieldName}` : finding.fieldNumber !== undefined ? ` · #${finding.fieldNumber}` : "";
-  const count = entry.kind === "aggregate" ? ` · ×${entry.aggregate.count}` : "";
   // The annotation sits on the record's physical line; the message names the record too.
   const message = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang)}`;
   // @actions/core percent-encodes what the runner decodes; escape sequences and other controls
   // from the data would still reach the log and the annotation as they are.
   return {
-    level: LEVEL[finding.severity],
-    title: terminalText(`${finding.code}${where}${count}`),
+    level: ANNOTATION_LEVEL[finding.severity],
+    title: findingTitle(entry),
     message: terminalText(message),
     file,
     ...(line !== undefined && { line }),
     ...(finding.column !== undefined && { column: finding.column }),
     ...(finding.fieldNumber !== undefined && finding.pointer === undefined && { fieldNumber: finding.fieldNumber }),
   };
-}
-
-function compareRanks(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
-import { formatHtml, formatStylish, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Report } from "@conforme/core";
+import { ANNOTATION_LIMITS, formatHtml, formatStylish, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type AnnotationLevel, type Report } from "@conforme/core";
 import { discover, exitCodeOf, lint, type LintOptions } from "@conforme/core/node";
 import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
 import { commentMarker, upsertComment } from "./comment.js";
@@ -16,13 +16,27 @@ import { TEXTS, type Texts } from "./texts.js";
 /** Files above this size are not re-read to find the column of a cell in an annotation. */
 const MAX_COLUMN_LOOKUP_BYTES = 32 * 1024 * 1024;
 
+/** One of the Action's own messages (a fallback, a notice on what it could not do). */
+interface Note {
+  level: Exclude<AnnotationLevel, "error">;
+  message: string;
+}
+
 /**
  * The Action: inputs -> lint -> annotations, job summary, outputs, optional files and pull-request
  * comment. Sets the exit code (1 when the `fail-on` threshold is reached or an input is wrong)
  * and never throws.
+ *
+ * Annotations are written last, when every message of the Action is known: GitHub shows only 10
+ * per level and step, so the Action's own warnings and notices, and the failure message of
+ * `core.setFailed` (itself an error annotation), get their slots first and the findings share
+ * the rest. A failure printed after ten errors would be dropped without a word.
  */
 export async function run(env: NodeJS.ProcessEnv): Promise<void> {
   let texts: Texts = TEXTS.fr;
+  const notes: Note[] = [];
+  let linted: { report: Report; changes: Changes | undefined; cwd: string } | undefined;
+  let failure: string | undefined;
   try {
     const inputs = readInputs(env);
     texts = TEXTS[inputs.lang];
@@ -36,8 +50,9 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
 
     const range = diffRange(event.name, event.payload);
     const changes = range.kind === "range" ? await changesBetween(cwd, range) : undefined;
-    const { paths, note } = await choosePaths(given, [...loaded.files, options.schema], inputs, options, cwd, range, changes, texts);
+    const { paths, note } = await choosePaths(given, [...loaded.files, options.schema], inputs, options, cwd, range, changes, texts, notes);
     const report = await lint(paths, options);
+    linted = { report, changes, cwd };
     const scores = metadataScores(report);
 
     core.startGroup("conforme");
@@ -48,10 +63,6 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     core.info(`::${token}::`);
     core.endGroup();
 
-    const plan = planAnnotations(report, changes, texts);
-    await locateColumns(plan.annotations, report, cwd);
-    for (const annotation of plan.annotations) emit(annotation);
-
     const summaryInput = { report, scores, ...(note !== undefined && { note }) };
     if (env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(renderSummary(summaryInput, texts, SUMMARY_BUDGET), true).write();
 
@@ -59,16 +70,16 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     let sarifPath = "";
     if (inputs.sarif !== undefined) {
       const sarif = formatters["sarif"];
-      if (sarif === undefined) core.warning(texts.noSarif);
+      if (sarif === undefined) notes.push({ level: "warning", message: texts.noSarif });
       else {
         await writeOutput(cwd, inputs.sarif, sarif(report, {}));
         sarifPath = inputs.sarif;
         const omitted = sarifOmittedResults(report);
-        if (omitted > 0) core.warning(texts.sarifOmitted(omitted, SARIF_MAX_RESULTS));
+        if (omitted > 0) notes.push({ level: "warning", message: texts.sarifOmitted(omitted, SARIF_MAX_RESULTS) });
       }
     }
 
-    if (inputs.comment) await comment(inputs, env, event, renderSummary(summaryInput, texts, COMMENT_BUDGET, `${marker(inputs)}\n`), texts);
+    if (inputs.comment) await comment(inputs, env, event, renderSummary(summaryInput, texts, COMMENT_BUDGET, `${marker(inputs)}\n`), texts, notes);
 
     const valid = report.valid && report.runErrors.length === 0;
     const personal = report.files.reduce((sum, file) => sum + personalRisk(file).count, 0);
@@ -89,10 +100,40 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
         : inputs.failOn === "warning"
           ? exitCodeOf(report, { strict: true }) !== 0
           : false;
-    if (failed) core.setFailed(texts.failed(inputs.failOn));
+    if (failed) failure = texts.failed(inputs.failOn);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    failure = error instanceof Error ? error.message : String(error);
   }
+  await annotate(linted, notes, failure, texts);
+}
+
+/**
+ * Writes the annotations: the findings GitHub has room for, the Action's own messages, then the
+ * failure, each level within `ANNOTATION_LIMITS`. Never throws: should planning fail, that
+ * failure is written alone.
+ */
+async function annotate(linted: { report: Report; changes: Changes | undefined; cwd: string } | undefined, notes: Note[], failure: string | undefined, texts: Texts): Promise<void> {
+  const room = { ...ANNOTATION_LIMITS };
+  for (const note of notes) room[note.level]--;
+  // One error slot is kept for the failure message, whatever the findings.
+  if (failure !== undefined) room.error--;
+  let annotations: Annotation[] = [];
+  if (linted !== undefined) {
+    try {
+      annotations = planAnnotations(linted.report, linted.changes, texts, room).annotations;
+      await locateColumns(annotations, linted.report, linted.cwd);
+    } catch (error) {
+      // Nothing is printed yet: the failure alone takes the slot the findings would have had.
+      annotations = [];
+      failure ??= error instanceof Error ? error.message : String(error);
+    }
+  }
+  for (const annotation of annotations) emit(annotation);
+  for (const note of notes) {
+    if (note.level === "warning") core.warning(note.message);
+    else core.notice(note.message);
+  }
+  if (failure !== undefined) core.setFailed(failure);
 }
 
 interface GitHubEvent {
@@ -118,11 +159,12 @@ async function choosePaths(
   range: DiffRange,
   changes: Changes | undefined,
   texts: Texts,
+  notes: Note[],
 ): Promise<{ paths: string[]; note?: string }> {
   if (!inputs.changedOnly) return { paths: given };
   if (range.kind === "none") return { paths: given, note: texts.changedOnlyAll(texts.reasons[range.reason]) };
   if (changes === undefined) {
-    core.warning(texts.changedOnlyAll(texts.reasons.history));
+    notes.push({ level: "warning", message: texts.changedOnlyAll(texts.reasons.history) });
     return { paths: given, note: texts.changedOnlyAll(texts.reasons.history) };
   }
   // A changed configuration or shared schema may change the verdict on every file.
@@ -203,24 +245,24 @@ function marker(inputs: ActionInputs): string {
   return commentMarker(key);
 }
 
-async function comment(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: GitHubEvent, body: string, texts: Texts): Promise<void> {
+async function comment(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: GitHubEvent, body: string, texts: Texts, notes: Note[]): Promise<void> {
   const pr = event.payload["pull_request"] as { number?: unknown } | undefined;
   if (!event.name.startsWith("pull_request") || typeof pr?.number !== "number") {
     core.info(texts.commentSkipped);
     return;
   }
   if (inputs.githubToken === undefined) {
-    core.warning(texts.noToken);
+    notes.push({ level: "warning", message: texts.noToken });
     return;
   }
   const [owner, repo] = (env["GITHUB_REPOSITORY"] ?? "").split("/");
   if (!owner || !repo) {
-    core.warning(texts.commentFailed("GITHUB_REPOSITORY"));
+    notes.push({ level: "warning", message: texts.commentFailed("GITHUB_REPOSITORY") });
     return;
   }
   const result = await upsertComment({ token: inputs.githubToken, owner, repo, issueNumber: pr.number }, marker(inputs), body);
-  if (result.kind === "forbidden") core.notice(texts.forkFallback);
-  else if (result.kind === "failed") core.warning(texts.commentFailed(result.message));
+  if (result.kind === "forbidden") notes.push({ level: "notice", message: texts.forkFallback });
+  else if (result.kind === "failed") notes.push({ level: "warning", message: texts.commentFailed(result.message) });
   else core.info(`${result.kind} comment ${result.id}`);
 }
 

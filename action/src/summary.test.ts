@@ -1,8 +1,8 @@
-import type { FileReport, Finding, Report } from "@conforme/core";
+import { markdownText, type FileReport, type Finding, type Report } from "@conforme/core";
 import { describe, expect, it } from "vitest";
 import { planAnnotations, cellColumns } from "./annotations.js";
 import { diffRange, parseUnifiedDiff } from "./git.js";
-import { COMMENT_BUDGET, escape, renderSummary, SUMMARY_BUDGET } from "./summary.js";
+import { COMMENT_BUDGET, renderSummary, SUMMARY_BUDGET } from "./summary.js";
 import { TEXTS } from "./texts.js";
 
 function finding(overrides: Partial<Finding>): Finding {
@@ -88,7 +88,7 @@ describe("renderSummary", () => {
   ];
   for (const { value, absent } of hostile) {
     it(`neutralises ${JSON.stringify(value)} from the data`, () => {
-      expect(escape(value)).not.toMatch(absent);
+      expect(markdownText(value)).not.toMatch(absent);
     });
   }
 });
@@ -109,17 +109,26 @@ describe("planAnnotations", () => {
     expect(plan.hidden).toBe(0);
   });
 
-  it("keeps 10 per level and one overflow notice", () => {
-    const plan = planAnnotations(
-      report([fileReport("a.csv", [...Array.from({ length: 12 }, (_, i) => finding({ line: i + 2 })), ...Array.from({ length: 12 }, () => finding({ severity: "info" }))])]),
-      undefined,
-      TEXTS.en,
-    );
+  const crowded = report([fileReport("a.csv", [...Array.from({ length: 12 }, (_, i) => finding({ line: i + 2 })), ...Array.from({ length: 12 }, () => finding({ severity: "info" }))])]);
+
+  it("keeps 10 per level, the last notice slot for the overflow notice", () => {
+    const plan = planAnnotations(crowded, undefined, TEXTS.en);
     const levels = plan.annotations.map((a) => a.level);
     expect(levels.filter((l) => l === "error")).toHaveLength(10);
-    expect(levels.filter((l) => l === "notice")).toHaveLength(9);
-    expect(plan.hidden).toBe(2 + 4);
-    expect(plan.annotations.at(-1)!.message).toMatch(/^6 more findings/);
+    expect(levels.filter((l) => l === "notice")).toHaveLength(10);
+    expect(plan.hidden).toBe(2 + 3);
+    expect(plan.annotations.at(-1)).toMatchObject({ level: "notice", title: "conforme : annotations limitées" });
+    expect(plan.annotations.at(-1)!.message).toMatch(/^5 findings of 24 /);
+  });
+
+  it.each([
+    ["a failure and a fork's fallback notice", { error: 9, warning: 10, notice: 9 }, { error: 9, notice: 9, hidden: 3 + 4 }],
+    ["a failure, three warnings and a notice of the Action", { error: 9, warning: 7, notice: 9 }, { error: 9, notice: 9, hidden: 3 + 4 }],
+    ["nothing of the Action's", { error: 10, warning: 10, notice: 10 }, { error: 10, notice: 10, hidden: 2 + 3 }],
+  ])("leaves the slots the Action reserves: %s", (_, room, expected) => {
+    const plan = planAnnotations(crowded, undefined, TEXTS.en, room);
+    const levels = plan.annotations.map((a) => a.level);
+    expect({ error: levels.filter((l) => l === "error").length, notice: levels.filter((l) => l === "notice").length, hidden: plan.hidden }).toEqual(expected);
   });
 
   it("annotates a column failing on many rows once, at its first row, with the count", () => {
@@ -139,9 +148,10 @@ describe("planAnnotations", () => {
     stopped.partial = true;
     stopped.stats.rows = 1234;
     const plan = planAnnotations(report([stopped]), undefined, TEXTS.fr);
-    expect(plan.annotations[0]).toMatchObject({ level: "warning", file: "a.csv" });
-    expect(plan.annotations[0]!.message).toMatch(/1\u202f?\s?234 lignes de données lues/);
-    expect(plan.annotations[0]!.message).toContain("maxErrors: 0");
+    expect(plan.annotations.map((a) => a.level)).toEqual(["error", "warning"]);
+    expect(plan.annotations[1]).toMatchObject({ level: "warning", file: "a.csv", title: "conforme : lecture arrêtée (max-errors)" });
+    expect(plan.annotations[1]!.message).toMatch(/1\u202f?\s?234 lignes de données lues/);
+    expect(plan.annotations[1]!.message).toContain("maxErrors: 0");
   });
 
   it("leaves accepted findings out", () => {

@@ -1,4 +1,4 @@
-import { aggregateFindings, aggregateMessage, markdownCode, markdownText, partialNotice, recordPlace, type FileReport, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
+import { aggregateFindings, aggregateMessage, markdownCode, markdownHtmlText, markdownText, partialNotice, recordPlace, type FileReport, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
 import { findingLine } from "./annotations.js";
 import type { Texts } from "./texts.js";
 
@@ -59,10 +59,10 @@ export function renderSummary(input: SummaryInput, texts: Texts, budget = SUMMAR
     `**${valid ? texts.valid : texts.invalid}** — ${texts.verdict(report.stats.files, report.stats.errors, report.stats.warnings)}`,
     "",
   ];
-  if (input.note) head.push(`_${escape(input.note)}_`, "");
+  if (input.note) head.push(`_${markdownText(input.note)}_`, "");
   if (report.runErrors.length > 0) {
     head.push(`### ${texts.runErrors}`, "");
-    for (const error of report.runErrors) head.push(`- ${code(error.code)}${error.file ? ` ${code(error.file)}` : ""} : ${escape(error.message)}`);
+    for (const error of report.runErrors) head.push(`- ${markdownCode(error.code)}${error.file ? ` ${markdownCode(error.file)}` : ""} : ${markdownText(error.message)}`);
     head.push("");
   }
   if (report.files.length === 0) head.push(texts.noFiles, "");
@@ -94,8 +94,8 @@ export function renderSummary(input: SummaryInput, texts: Texts, budget = SUMMAR
     for (const section of sections) {
       const datagouv = section.scores.find((score) => score.id === "datagouv");
       const mqa = section.scores.find((score) => score.id === "mqa");
-      const cell = (score: typeof datagouv) => (score ? `${score.points}/${score.max}${score.rating ? ` (${escape(score.rating)})` : ""}` : texts.noScore);
-      table.push(`| ${code(section.descriptor)} | ${cell(datagouv)} | ${cell(mqa)} |`);
+      const cell = (score: typeof datagouv) => (score ? `${score.points}/${score.max}${score.rating ? ` (${markdownText(score.rating)})` : ""}` : texts.noScore);
+      table.push(`| ${markdownCode(section.descriptor)} | ${cell(datagouv)} | ${cell(mqa)} |`);
     }
     const text = [...table, ""].join("\n");
     if (size + bytes(text) < budget / 2) {
@@ -129,7 +129,7 @@ function overviewRow(file: FileReport, score: MetadataScore | undefined, texts: 
   const { risk, count } = personalRisk(file);
   const personal = risk === "none" ? texts.risk.none : `${texts.risk[risk]} (${texts.findingsCount(count)})`;
   const metadata = score ? texts.score(score.points, score.max) : texts.noScore;
-  return `| ${code(file.file)} | ${conformity.join(", ")} | ${personal} | ${metadata} |`;
+  return `| ${markdownCode(file.file)} | ${conformity.join(", ")} | ${personal} | ${metadata} |`;
 }
 
 function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
@@ -151,13 +151,13 @@ function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
   for (const [name, group] of groups) group.count = Math.max(group.count, file.stats.countsByCode?.[name] ?? 0);
   const sorted = [...groups.entries()].sort(([a, x], [b, y]) => RANK[x.severity] - RANK[y.severity] || y.count - x.count || (a < b ? -1 : 1));
   const lines = [
-    `<details><summary>${escapeHtml(file.file)} — ${escapeHtml(texts.findingsCount(sorted.reduce((n, [, g]) => n + g.count, 0)))}</summary>`,
+    `<details><summary>${markdownHtmlText(file.file)} — ${markdownHtmlText(texts.findingsCount(sorted.reduce((n, [, g]) => n + g.count, 0)))}</summary>`,
     "",
     `| ${texts.code} | ${texts.severity} | ${texts.count} | ${texts.examples} |`,
     "| --- | --- | ---: | --- |",
   ];
   const notice = partialNotice(file, lang);
-  if (notice !== undefined) lines.splice(2, 0, `> ⚠️ ${escape(notice)}`, "");
+  if (notice !== undefined) lines.splice(2, 0, `> ⚠️ ${markdownText(notice)}`, "");
   for (const [name, group] of sorted) {
     const examples = group.examples.map((entry) => {
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
@@ -165,9 +165,9 @@ function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
       // Record and physical line both, when a multi-line cell above makes them differ.
       const where = line === 1 ? texts.header : finding.rowNumber !== undefined ? (recordPlace(finding, lang) ?? "") : line !== undefined ? texts.line(line) : "";
       const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
-      return `${where ? `${escape(where)} : ` : ""}${escape(truncate(message, 400))}`;
+      return `${where ? `${markdownText(where)} : ` : ""}${markdownText(truncate(message, 400))}`;
     });
-    lines.push(`| ${code(name)} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
+    lines.push(`| ${markdownCode(name)} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
   }
   lines.push("", "</details>", "");
   return lines.join("\n");
@@ -179,31 +179,6 @@ function formatPercent(value: number): string {
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/**
- * Neutralises Markdown and HTML in values from the data: GitHub renders a subset of HTML in
- * summaries and comments, and a `|` would break the table.
- */
-export const escape = markdownText;
-
-/**
- * For text inside an HTML element (`<summary>`), where Markdown escapes would show. GitHub finds
- * mentions in the rendered text, where `&#64;` is `@` again: a zero-width joiner breaks them.
- */
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "@\u200d")
-    .replace(/:\/\//g, ":\u200d//")
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
-}
-
-/** A path in code style; backticks in it are replaced since they would close the span. */
-function code(text: string): string {
-  return markdownCode(text);
 }
 
 function bytes(text: string): number {

@@ -21,7 +21,6 @@ export const TEXTS = {
     warnings: (n: number) => plural(n, "avertissement", "avertissements"),
     validCells: (percent: string) => `${percent} % de cellules valides`,
     partial: "lecture arrêtée au nombre maximal d'erreurs",
-    partialTitle: "conforme : lecture arrêtée (max-errors)",
     risk: { high: "🔴 risque élevé", medium: "🟠 risque moyen", low: "🟡 risque faible", none: "aucune détectée" },
     findingsCount: (n: number) => plural(n, "constat", "constats"),
     noScore: "—",
@@ -45,16 +44,14 @@ export const TEXTS = {
       history: "historique git insuffisant, utilisez `fetch-depth: 0` avec actions/checkout",
       config: "la configuration ou le schéma a changé",
     },
-    overflow: (hidden: number) =>
-      `${plural(hidden, "autre constat n'est pas annoté", "autres constats ne sont pas annotés")} (GitHub limite les annotations à 10 erreurs et 10 avertissements par étape) : voir le résumé de la tâche, le rapport HTML ou le SARIF.`,
-    overflowTitle: "Annotations limitées",
+    overflow: (hidden: number, total: number) =>
+      `${plural(hidden, "constat n'est pas annoté", "constats ne sont pas annotés")} sur ${total} (GitHub affiche au plus 10 annotations par niveau et par étape) : voir le résumé de la tâche, le rapport HTML (entrée \`report\`) ou le SARIF (entrée \`sarif\`).`,
     forkFallback:
       "Commentaire de pull request impossible avec ce jeton (lecture seule, par exemple depuis un fork) : les résultats restent dans les annotations et le résumé de la tâche.",
     commentSkipped: "Commentaire demandé, mais l'événement n'est pas une pull request : rien n'est commenté.",
     noSarif: "Le formateur SARIF n'est pas disponible dans cette version de conforme : aucun fichier SARIF écrit.",
     sarifOmitted: (omitted: number, max: number) =>
       `${plural(omitted, "constat est laissé", "constats sont laissés")} hors du SARIF, les moins graves : GitHub n'accepte pas plus de ${max} résultats par exécution. Le rapport HTML les donne tous.`,
-    runErrorTitle: "conforme : exécution impossible",
     header: "en-tête",
     failed: (level: string) => `conforme : des constats de gravité « ${level} » ou plus ont été trouvés (entrée fail-on).`,
     noToken: "Commentaire demandé, mais l'entrée « github-token » est vide : rien n'est commenté.",
@@ -77,7 +74,6 @@ export const TEXTS = {
     warnings: (n: number) => plural(n, "warning", "warnings"),
     validCells: (percent: string) => `${percent}% valid cells`,
     partial: "reading stopped at the error limit",
-    partialTitle: "conforme: reading stopped (max-errors)",
     risk: { high: "🔴 high risk", medium: "🟠 medium risk", low: "🟡 low risk", none: "none detected" },
     findingsCount: (n: number) => plural(n, "finding", "findings"),
     noScore: "—",
@@ -101,16 +97,14 @@ export const TEXTS = {
       history: "git history too short, use `fetch-depth: 0` with actions/checkout",
       config: "the configuration or the schema changed",
     },
-    overflow: (hidden: number) =>
-      `${plural(hidden, "more finding is", "more findings are")} not annotated (GitHub shows 10 errors and 10 warnings per step): see the job summary, the HTML report or the SARIF file.`,
-    overflowTitle: "Annotations capped",
+    overflow: (hidden: number, total: number) =>
+      `${plural(hidden, "finding", "findings")} of ${total} not annotated (GitHub shows at most 10 annotations per level and per step): see the job summary, the HTML report (\`report\` input) or the SARIF file (\`sarif\` input).`,
     forkFallback:
       "Cannot comment on the pull request with this token (read-only, e.g. from a fork): results stay in the annotations and the job summary.",
     commentSkipped: "A comment was asked for, but the event is not a pull request: nothing is commented.",
     noSarif: "The SARIF formatter is not available in this version of conforme: no SARIF file written.",
     sarifOmitted: (omitted: number, max: number) =>
       `${plural(omitted, "finding is", "findings are")} left out of the SARIF file, the least severe: GitHub accepts at most ${max} results per run. The HTML report has them all.`,
-    runErrorTitle: "conforme: run failed",
     header: "header",
     failed: (level: string) => `conforme: findings of severity "${level}" or above were found (fail-on input).`,
     noToken: "A comment was asked for, but the github-token input is empty: nothing is commented.",

@@ -20,7 +20,20 @@ export { buildReport } from "./validate/report-builder.js";
 export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
 export { formatSarif, sarifOmittedResults, SARIF_MAX_RESULTS, type SarifFormatOptions } from "./formatters/sarif.js";
 export { formatJunit } from "./formatters/junit.js";
-export { formatGithub } from "./formatters/github.js";
+export { formatGithub, type GithubOptions } from "./formatters/github.js";
+export {
+  ANNOTATION_LEVEL,
+  ANNOTATION_LIMITS,
+  capAnnotations,
+  compareAnnotationRanks,
+  findingTitle,
+  LEVEL_RANK,
+  overflowTitle,
+  partialTitle,
+  runErrorTitle,
+  type AnnotationCap,
+  type AnnotationLevel,
+} from "./formatters/annotations.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";
@@ -37,7 +50,7 @@ export {
   type FindingAggregate,
   type FindingEntry,
 } from "./formatters/aggregate.js";
-export { markdownCode, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
+export { markdownCode, markdownHtmlText, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
 export { reportJsonSchema } from "./report-schema.js";
 export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";

@@ -27,7 +27,7 @@ describe("conforme metadata", () => {
   it("renders the descriptor's findings in the report formats too (github annotations on their line)", async () => {
     const { code, out } = await run(["examples/metadata/pauvre/datagouv-dataset.json", "--now", "2025-01-10", "--format", "github"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^::warning file=examples\/metadata\/pauvre\/datagouv-dataset\.json,line=\d+,col=\d+,title=conforme metadata-mqa-keyword::/m);
+    expect(out).toMatch(/^::warning file=examples\/metadata\/pauvre\/datagouv-dataset\.json,line=\d+,col=\d+,title=metadata-mqa-keyword::/m);
     const sarif = JSON.parse((await run(["examples/metadata/pauvre/datagouv-dataset.json", "--now", "2025-01-10", "--format", "sarif"])).out);
     expect(sarif.runs[0].results.some((result: { ruleId: string }) => result.ruleId === "metadata-mqa-keyword")).toBe(true);
   });

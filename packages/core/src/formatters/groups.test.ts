@@ -77,6 +77,6 @@ describe("findingGroups", () => {
   });
 
   it("annotates the metadata warning on its line in the descriptor", () => {
-    expect(formatGithub(report)).toContain("::warning file=donnees/datapackage.json,line=7,col=3,title=conforme metadata-temporal-mismatch::");
+    expect(formatGithub(report)).toContain("::warning file=donnees/datapackage.json,line=7,col=3,title=metadata-temporal-mismatch::");
   });
 });

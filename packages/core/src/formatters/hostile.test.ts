@@ -5,7 +5,7 @@ import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
-import { markdownText, terminalText, workflowData, workflowProperty } from "./sanitize.js";
+import { markdownHtmlText, markdownText, terminalText, workflowData, workflowProperty } from "./sanitize.js";
 import { HOSTILE, hostileReport } from "./testing-report.js";
 
 describe("sanitisers", () => {
@@ -13,12 +13,33 @@ describe("sanitisers", () => {
     expect(terminalText(value)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  /**
+   * What GitHub would act on in rendered text: a mention, an issue reference (a character
+   * reference such as `&#91;` is not one), an autolink.
+   */
+  const live = [/@[\w-]/, /(?<!&)#\d/, /\bGH-\d/i, /https?:\/\/|www\./];
+
   it.each(HOSTILE)("markdownText leaves no live syntax in %j", (value) => {
     const text = markdownText(value);
     expect(text).not.toMatch(/[<>\n\r\u001b]/);
     expect(text).not.toMatch(/(?<!\\)[[\]!|`*_]/);
-    expect(text).not.toMatch(/@[\w-]/);
-    expect(text).not.toMatch(/https?:\/\/|www\./);
+    for (const pattern of live) expect(text).not.toMatch(pattern);
+  });
+
+  it.each(HOSTILE)("markdownHtmlText leaves no tag, comment or live reference in %j", (value) => {
+    const text = markdownHtmlText(value);
+    expect(text).not.toMatch(/[<>\n\r\u001b[\]!`*_|]/);
+    for (const pattern of live) expect(text).not.toMatch(pattern);
+  });
+
+  it.each([
+    ["voir #12", "voir #\u200d12", "voir \\#\u200d12"],
+    ["![x](y)", "&#33;&#91;x&#93;&#40;y&#41;", "\\!\\[x\\]\\(y\\)"],
+    ["GH-7", "GH\u200d-7", "GH\u200d-7"],
+    ["@maire", "@\u200dmaire", "@\u200dmaire"],
+  ])("breaks %j with a zero-width joiner a reader does not see", (value, html, markdown) => {
+    expect(markdownHtmlText(value)).toBe(html);
+    expect(markdownText(value)).toBe(markdown);
   });
 
   it.each([
@@ -45,7 +66,7 @@ describe("hostile data in every format", () => {
   });
 
   it("github: one command a line, nothing else starts a command", () => {
-    const lines = formatGithub(report).trimEnd().split("\n");
+    const lines = formatGithub(report, { limits: false }).trimEnd().split("\n");
     expect(lines).toHaveLength(1 + HOSTILE.length);
     for (const line of lines) {
       expect(line).toMatch(/^::(error|warning|notice) [^:]*::/);
@@ -60,6 +81,7 @@ describe("hostile data in every format", () => {
     expect(text).not.toMatch(/<(img|script|b|i|style)\b/i);
     expect(text).not.toMatch(/!\[|\]\(https?:\/\/evil|\]\(javascript:/);
     expect(text).not.toMatch(/@(maire|org|x)\b/);
+    expect(text).not.toMatch(/#\d|GH-\d|<!--/);
     expect(text).not.toMatch(/https?:\/\/evil|www\.evil/);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });

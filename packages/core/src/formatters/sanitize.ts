@@ -22,21 +22,50 @@ export function terminalText(value: string): string {
 }
 
 /**
+ * What GitHub links after rendering, in the text nodes, whatever the Markdown escapes (cmark-gfm
+ * issue #181: `\@name` and `\#12` still notify and link): `@name` and `@org/team` mentions,
+ * `#12`, `GH-12` and `org/repo#12` issue references (a reference adds a backlink to that issue),
+ * and the GFM autolinks (`http://`, `www.`, e-mail addresses, extension §6.9). A zero-width
+ * joiner after `@`, `#`, `GH` and `:` breaks each of them without changing what a reader sees.
+ */
+function breakReferences(text: string): string {
+  return text
+    .replace(/@/g, "@\u200d")
+    .replace(/#(?=\d)/g, "#\u200d")
+    .replace(/\b(GH)-(?=\d)/gi, "$1\u200d-")
+    .replace(/:\/\//g, ":\u200d//")
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\u200d.`);
+}
+
+/**
  * For GitHub-flavoured Markdown (job summary, pull-request comment, `--format markdown`), inside
- * a table cell or a paragraph: raw HTML shown as text, Markdown syntax escaped with backslashes
- * (CommonMark §2.4), `@name` kept from notifying anyone and `http://`, `www.` and e-mail
- * addresses kept from turning into links (GFM autolink extension §6.9) by a zero-width joiner.
- * Line breaks are folded so that a value cannot end the table.
+ * a table cell or a paragraph: raw HTML and HTML comments shown as text, Markdown syntax escaped
+ * with backslashes (CommonMark §2.4), so no image, link or emphasis, and mentions, issue
+ * references and autolinks broken (see `breakReferences`). Line breaks are folded so that a value
+ * cannot end the table.
  */
 export function markdownText(value: string): string {
-  return terminalText(value)
+  return breakReferences(terminalText(value))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#!~()])/g, "\\$1")
-    .replace(/@/g, "@\u200d")
-    .replace(/:\/\//g, ":\u200d//")
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\u200d.`);
+    .replace(/([\\`*_[\]|#!~()])/g, "\\$1");
+}
+
+/**
+ * For text inside an HTML element of a Markdown document (`<summary>` of a `<details>` block),
+ * where GitHub renders no Markdown, so backslashes would show: HTML escaped, Markdown
+ * punctuation written as character references (shown as the character, never read as syntax,
+ * should the line be read as Markdown after all: CommonMark §2.5), mentions, issue references
+ * and autolinks broken as in `markdownText`, line breaks folded.
+ */
+export function markdownHtmlText(value: string): string {
+  // References are broken first: the `#` of a character reference must stay whole.
+  return breakReferences(terminalText(value))
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|!~()]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** For a Markdown code span: backticks would close it and `|` would split a table cell. */

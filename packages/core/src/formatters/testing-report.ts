@@ -67,6 +67,8 @@ export const HOSTILE = [
   "</style><script>alert(1)</script>",
   "<![CDATA[ ]]> & < > \" ' \u0000\u0001",
   "\u202eexe.pdf",
+  "voir #123, GH-45 et org/depot#6, écrire à maire@mairie.example",
+  "<!-- caché --> <details open>",
 ] as const;
 
 /** A report around these files, its totals counted from them: the envelope test reports share. */
