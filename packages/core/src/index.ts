@@ -70,3 +70,4 @@ export { formatHtml, type HtmlOptions } from "./formatters/html.js";
 export { DEFAULT_PREVIEW_ROWS, type PreviewRequest, type PreviewTable } from "./validate/preview.js";
 export { aggregateBadge, badgeMessage, badgeStatus, formatBadge, type BadgeInput, type BadgeStatus } from "./formatters/badge.js";
 export * from "./metadata/index.js";
+export * from "./fix/index.js";
