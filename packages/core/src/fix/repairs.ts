@@ -137,5 +137,6 @@ export function booleanSpelling(cell: string, field: FieldDescriptor): string | 
   const declared = truth ? field.trueValues : field.falseValues;
   const values = Array.isArray(declared) && declared.length > 0 ? declared : truth ? DEFAULT_TRUE : DEFAULT_FALSE;
   const words = truth ? TRUE_WORDS : FALSE_WORDS;
+  if (values.includes(cell)) return cell;
   return values.find((value) => comparable(value) === word) ?? values.find((value) => words.has(comparable(value))) ?? values[0];
 }
