@@ -127,6 +127,7 @@ describe("fixTable: the file and its header", () => {
     expect(result.text).toBe("nomAttribuant,dateConvention,montant,commentaire\nÉvry,2024-12-31,12.5,rien\nÉvry,2024-01-01,4,là\n,,3,court\n");
     const kinds = result.changes.map((change) => change.kind);
     expect(kinds.filter((kind) => kind === "columnOrder")).toHaveLength(1);
+    expect(result.changes.find((change) => change.kind === "columnOrder")).toMatchObject({ rowNumber: 1, before: "montant, NOMATTRIBUANT, dateConvention", after: "nomAttribuant, dateConvention, montant" });
     expect(result.changes.filter((change) => change.kind === "missingCell").map(({ rowNumber, fieldName }) => [rowNumber, fieldName])).toEqual([
       [4, "nomAttribuant"],
       [4, "dateConvention"],

@@ -235,7 +235,9 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
     if (outLabels[column] !== before) changes.push({ file, kind: "header", rowNumber: 1, fieldNumber: position + 1, fieldName: outLabels[column], before, after: outLabels[column]!, column });
   });
   if (reorder) {
-    changes.push({ file, kind: "columnOrder", rowNumber: 1, before: matched.map((position) => labels[position]).join(", "), after: matched.map((position) => fields[fieldAt.get(position)!]!.name).join(", ") });
+    // Before: the recognised columns as the file had them; after: in schema order.
+    const asRead = [...matched].sort((a, b) => a - b).map((position) => labels[position]);
+    changes.push({ file, kind: "columnOrder", rowNumber: 1, before: asRead.join(", "), after: matched.map((position) => fields[fieldAt.get(position)!]!.name).join(", ") });
   }
 
   const facts: ColumnFacts[] = fields.map(() => ({ monthFirst: false, points: false }));
