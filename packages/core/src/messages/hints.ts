@@ -1,6 +1,6 @@
 import type { MessageTemplate } from "../check.js";
 import type { FieldDescriptor } from "../table-schema/descriptor.js";
-import { DECIMAL_COMMA, enumMatch, isoFromFrench, leadingZerosCandidates, pointForComma, SCIENTIFIC, wholeFromDecimals } from "../fix/repairs.js";
+import { booleanSpelling, DECIMAL_COMMA, digitsFromScientific, enumMatch, isoFromFrench, leadingZerosCandidates, pointForComma, SCIENTIFIC, wholeFromDecimals } from "../fix/repairs.js";
 
 /**
  * How to fix a value, as data: what the value shows (`id`), the corrected value when it is
@@ -69,6 +69,16 @@ function damageHint(cell: string, raw: string, field: FieldDescriptor, constrain
   const type = field.type ?? "string";
   const passes = (candidate: string): boolean => accepts !== undefined && candidate !== cell && accepts(candidate);
   if (type === "string" || type === "integer") {
+    // Every digit written (1,2345E+4): the number is whole again, as `fixTable` writes it.
+    const digits = digitsFromScientific(cell);
+    if (digits !== undefined && passes(digits)) {
+      return hint(
+        "excelScientific",
+        `« ${cell} » est un nombre en notation scientifique, écrit par un tableur : écrire « ${digits} », et formater la colonne en texte.`,
+        `"${cell}" is a number in scientific notation, written by a spreadsheet: write "${digits}", and format the column as text.`,
+        digits,
+      );
+    }
     const scientific = scientificNotationHint(cell);
     if (scientific) return scientific;
   }
@@ -152,6 +162,11 @@ function typeHint(cell: string | undefined, field: FieldDescriptor | undefined):
   if (type === "boolean") {
     const trues = field.trueValues ?? ["true", "True", "TRUE", "1"];
     const falses = field.falseValues ?? ["false", "False", "FALSE", "0"];
+    // A yes or no in other words (Oui, VRAI, 0): the schema's spelling, as `fixTable` writes it.
+    const spelled = cell ? booleanSpelling(cell, field) : undefined;
+    if (spelled !== undefined && spelled !== cell) {
+      return hint("booleanValues", `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux : écrire « ${spelled} ».`, `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false: write "${spelled}".`, spelled);
+    }
     return hint("booleanValues", `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux.`, `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false.`);
   }
   if (type === "string") {
