@@ -107,6 +107,13 @@ describe("conforme fix", () => {
     expect(readFileSync(path.join(work, "arretes-sans.csv"), "utf8").split("\n")[0]).not.toContain("telephone_demandeur");
   });
 
+  it("is listed by conforme --help and has its own --help", async () => {
+    expect((await run(["--help"])).out).toMatch(/^ {2}fix {8}/m);
+    const help = await run(["fix", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("--mask-personal");
+  });
+
   it.each([
     { name: "no output chosen", argv: ["fix", "x.csv", "--schema", subventionsSchema] },
     { name: "two outputs chosen", argv: ["fix", "x.csv", "--schema", subventionsSchema, "--write", "--dry-run"] },
