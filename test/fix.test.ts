@@ -73,6 +73,24 @@ describe("fix, then lint: the examples", () => {
   });
 });
 
+describe("fix, then lint: an Opendatasoft export", () => {
+  it("keeps geo_point_2d whole once the delimiter is a comma, and converts its French dates", async () => {
+    const schema: TableSchema = {
+      fields: [
+        { name: "nom", type: "string", constraints: { required: true } },
+        { name: "date_ouverture", type: "date" },
+        { name: "surface", type: "number" },
+        { name: "geo_point_2d", type: "geopoint" },
+      ],
+    };
+    // Opendatasoft's CSV export: UTF-8 with a BOM, ';', the point as "lat, lon" unquoted.
+    const text = "\ufeffNom;Date ouverture;Surface;geo_point_2d\nMédiathèque;01/09/2019;1 250,5;47.2184, -1.5536\nGymnase;2020-03-02;800;47.2, -1.55\n";
+    const { fix } = await fixedOf(new TextEncoder().encode(text), schema, ["type-error", "incorrect-label"]);
+    expect(fix.text).toBe('nom,date_ouverture,surface,geo_point_2d\nMédiathèque,2019-09-01,1250.5,"47.2184, -1.5536"\nGymnase,2020-03-02,800,"47.2, -1.55"\n');
+    expect(kindsOf(fix)).toEqual(new Set(["bom", "delimiter", "header", "frenchDate", "decimalComma"]));
+  });
+});
+
 describeShared("fix, then lint: national schemas", () => {
   it("scdl/prenoms: an Excel export with loose labels, lost INSEE zeros, lower-case sexes and 12.0 counts", async () => {
     const schema = schemaAt(path.join(sharedDir, "schemas/scdl/prenoms/schema.json"));
@@ -97,5 +115,40 @@ describeShared("fix, then lint: national schemas", () => {
     const { fix } = await fixedOf(bytes, schema, ["type-error", "constraint-error", "incorrect-label", "disordered-header-warn"]);
     expect(kindsOf(fix)).toEqual(new Set(["encoding", "delimiter", "lineEnding", "header", "columnOrder", "leadingZeros", "frenchDate", "decimalComma", "boolean", "enumCase"]));
     expect(fix.text!.split("\n")[0]).toBe(schema.fields.map((field) => field.name).join(","));
+  });
+});
+
+interface Fixture {
+  id: string;
+  kind: string;
+  schema: string;
+  examples: { path: string }[];
+}
+
+describeShared("fix on the national schemas' own example files", () => {
+  const fixtures = (JSON.parse(readFileSync(path.join(sharedDir, "schemas/fixtures.json"), "utf8")) as { fixtures: Fixture[] }).fixtures;
+  const examples = fixtures.filter((fixture) => fixture.kind === "tableschema").flatMap((fixture) => fixture.examples.map((example) => ({ ...example, id: fixture.id, schema: fixture.schema })));
+
+  it("has examples", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(examples)("$path", async ({ path: file, schema: schemaFile }) => {
+    const schema = schemaAt(path.join(sharedDir, "schemas", schemaFile));
+    const bytes = readFileSync(path.join(sharedDir, "schemas", file));
+    const before = await lintBytes(bytes, schema);
+    const fix = await fixTable(once(bytes), schema, { name: file });
+    expect(fix.problems).toEqual([]);
+    const output = new TextEncoder().encode(fix.text!);
+    const after = await lintBytes(output, schema);
+    // No cell the fix changed is still refused by its field, and no error is added.
+    const changed = new Set(fix.changes.filter((change) => (change.rowNumber ?? 0) > 1).map((change) => `${change.rowNumber}:${change.fieldName}`));
+    const stillRefused = after.findings.filter((finding) => ["type-error", "constraint-error"].includes(finding.code) && changed.has(`${finding.rowNumber}:${finding.fieldName}`));
+    expect(stillRefused).toEqual([]);
+    expect(after.stats.errors).toBeLessThanOrEqual(before.stats.errors);
+    if (before.valid) expect(after.valid).toBe(true);
+    const again = await fixTable(once(output), schema, { name: file });
+    expect(again.changes).toEqual([]);
+    expect(again.text).toBe(fix.text);
   });
 });
