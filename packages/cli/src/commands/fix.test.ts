@@ -90,7 +90,7 @@ describe("conforme fix", () => {
     const input = copyOf("arretes/arretes-2024.csv", "arretes.csv");
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, "examples/arretes/datapackage.json"), "utf8")) as { resources: { schema: unknown }[] };
     writeFileSync(path.join(work, "arretes-schema.json"), JSON.stringify(pkg.resources[0]!.schema));
-    const plain = await run(["fix", input, "--schema", "arretes-schema.json", "-o", "arretes-copie.csv", "--format", "json"]);
+    const plain = await run(["fix", path.join(repoRoot, "examples/arretes/arretes-2024.csv"), "--schema", path.join(repoRoot, "examples/arretes/datapackage.json"), "-o", "arretes-copie.csv", "--format", "json"]);
     expect(plain.code).not.toBe(2);
     expect(readFileSync(path.join(work, "arretes-copie.csv"), "utf8")).toContain("06 12 34 56 78");
     const masked = await run(["fix", input, "--schema", "arretes-schema.json", "-o", "arretes-masque.csv", "--mask-personal", "--format", "json"]);
@@ -112,6 +112,17 @@ describe("conforme fix", () => {
     const help = await run(["fix", "--help"]);
     expect(help.code).toBe(0);
     expect(help.out).toContain("--mask-personal");
+  });
+
+  it("takes each file's schema from a data package, and refuses a file that is none of its resources", async () => {
+    const pkg = path.join(repoRoot, "examples/deliberations/datapackage.json");
+    const { code, out } = await run(["fix", path.join(repoRoot, "examples/deliberations/deliberations.csv"), path.join(repoRoot, "examples/deliberations/seances.csv"), "--schema", pkg, "--dry-run", "--format", "json"]);
+    expect(code).not.toBe(2);
+    expect((JSON.parse(out) as { files: { file: string }[] }).files).toHaveLength(2);
+    const other = copyOf("subventions/subventions-2024.csv", "autre.csv");
+    const refused = await run(["fix", other, "--schema", pkg, "--dry-run"]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("aucune ressource");
   });
 
   it.each([

@@ -17,7 +17,7 @@ import {
   type Lang,
   type TableSchema,
 } from "@conforme/core";
-import { resolveSchemaRef } from "@conforme/core/node";
+import { resolveSchemaRef, type ResolvedSchema } from "@conforme/core/node";
 import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme fix <fichier> --schema <réf> -o <copie.csv>
@@ -32,7 +32,8 @@ zéros du début des codes, notation scientifique exacte). Chaque modification e
 
 Options :
   --schema <réf>           schéma : chemin local, URL https, ou identifiant schema.data.gouv.fr
-                           (obligatoire)
+                           (obligatoire) ; un datapackage.json donne à chaque fichier le schéma
+                           de la ressource dont il est le chemin (path)
   -o, --output <fichier>   écrit la copie corrigée dans ce fichier (un seul fichier en entrée)
   --write                  corrige le fichier lui-même ; l'original est gardé à côté
                            (fichier.csv.bak, ou .bak.2, .bak.3... si le nom est pris)
@@ -94,15 +95,45 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
   if (values.output !== undefined && positionals.length > 1) throw new UsageError("-o n'accepte qu'un fichier en entrée ; pour plusieurs fichiers, utilisez --write ou --dry-run.");
   if (values.schema === undefined) throw new UsageError("indiquez le schéma, par exemple « --schema scdl/subventions » ou « --schema ./schema.json ».");
 
-  let schema: TableSchema;
+  const resolveOptions = { offline: values.offline, catalogUrl: values["catalog-url"], cacheDir: values["cache-dir"] };
+  let resolved: ResolvedSchema;
   try {
-    const resolved = await resolveSchemaRef(values.schema, { cwd: io.cwd, offline: values.offline, catalogUrl: values["catalog-url"], cacheDir: values["cache-dir"] });
-    schema = loadTableSchema(resolved.json, resolved.source).schema;
-    // Compiles the fields now, so that a schema unfit for validation fails before any file is read.
-    createValidator(schema, { customChecks: false });
+    resolved = await resolveSchemaRef(values.schema, { ...resolveOptions, cwd: io.cwd });
   } catch (error) {
     io.stderr.write(`conforme fix : ${schemaError(error, lang)}\n`);
     return 2;
+  }
+  // A data package gives each of its resources its own schema: the one of the file fixed.
+  const resources = packageResources(resolved.json);
+  const schemaFor = async (file: string): Promise<TableSchema> => {
+    let json = resolved.json;
+    let source = resolved.source;
+    if (resources) {
+      const resource = resources.find((candidate) => typeof candidate.path === "string" && path.resolve(resolved.base, candidate.path) === file);
+      if (!resource) {
+        throw new Error(lang === "fr" ? `aucune ressource de ${values.schema} n'a ce fichier pour chemin (path)` : `no resource of ${values.schema} has this file as its path`);
+      }
+      if (typeof resource.schema === "string") {
+        const inner = await resolveSchemaRef(resource.schema, { ...resolveOptions, cwd: resolved.base });
+        json = inner.json;
+        source = inner.source;
+      } else {
+        json = resource.schema;
+      }
+    }
+    const schema = loadTableSchema(json, source).schema;
+    // Compiles the fields, so that a schema unfit for validation fails before the file is read.
+    createValidator(schema, { customChecks: false });
+    return schema;
+  };
+  let single: TableSchema | undefined;
+  if (!resources) {
+    try {
+      single = await schemaFor("");
+    } catch (error) {
+      io.stderr.write(`conforme fix : ${schemaError(error, lang)}\n`);
+      return 2;
+    }
   }
 
   const outputs: FileOutcome[] = [];
@@ -113,6 +144,14 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
     const target = values.output !== undefined ? path.resolve(io.cwd, values.output) : values.write ? file : undefined;
     if (target !== undefined && values.output !== undefined && target === file) {
       throw new UsageError("-o désigne le fichier d'entrée : pour le corriger lui-même, utilisez --write (qui en garde une sauvegarde).");
+    }
+    let schema: TableSchema;
+    try {
+      schema = single ?? (await schemaFor(file));
+    } catch (error) {
+      io.stderr.write(`conforme fix : ${name} : ${schemaError(error, lang)}\n`);
+      code = 2;
+      continue;
     }
     let result: FixResult;
     try {
@@ -158,6 +197,13 @@ interface FileOutcome {
   output?: string;
   backup?: string;
   remainingErrors?: number;
+}
+
+/** The resources of a Data Package descriptor, or undefined for a Table Schema. */
+function packageResources(json: unknown): { path?: unknown; schema?: unknown }[] | undefined {
+  if (typeof json !== "object" || json === null || !("resources" in json) || "fields" in json) return undefined;
+  const resources = (json as { resources: unknown }).resources;
+  return Array.isArray(resources) ? resources.filter((resource): resource is { path?: unknown; schema?: unknown } => typeof resource === "object" && resource !== null) : undefined;
 }
 
 /** `--mask-personal` alone means `--mask-personal=value` (parseArgs wants a value for a string option). */
