@@ -1,5 +1,5 @@
 import type { RowCheck, RowView, TableInfo } from "../check.js";
-import type { Lang, Severity } from "../findings.js";
+import type { Severity } from "../findings.js";
 import { quoteValue, maskPersonalValues } from "../messages/quote.js";
 import { renderMessage } from "../messages/render.js";
 import { personalDataCheck } from "../personal-data/personal-data-check.js";
@@ -141,7 +141,7 @@ function passes(field: CompiledField, cell: string): boolean {
 }
 
 /** The fixed value of one cell and the kind of fix, or undefined to keep it as it is. */
-export function fixCell(raw: string, field: CompiledField, facts: ColumnFacts): { value: string; kind: FixKind } | undefined {
+function fixCell(raw: string, field: CompiledField, facts: ColumnFacts): { value: string; kind: FixKind } | undefined {
   const trimmed = raw.trim();
   if (passes(field, raw)) return trimmed !== raw && passes(field, trimmed) ? { value: trimmed, kind: "trim" } : undefined;
   if (trimmed !== raw && passes(field, trimmed)) return { value: trimmed, kind: "trim" };
@@ -358,6 +358,8 @@ function summarise(changes: readonly FixChange[]): { kind: FixKind; count: numbe
 /** Values of the change list as findings show them: masked by the column's mask when the column is personal. */
 function quoteChange(change: FixChange, mask: ((value: string) => string) | undefined): FixChange {
   if (change.rowNumber === undefined) return change;
+  // The list of column names is not cut: each name is as short as a label.
+  if (change.kind === "columnOrder") return { ...change, before: maskPersonalValues(change.before), after: change.after };
   const show = (value: string) => (value === "" ? "" : quoteValue(mask && change.rowNumber !== 1 ? mask(value) : value));
   return { ...change, before: show(change.before), after: show(change.after), ...(change.fieldName === undefined ? {} : { fieldName: quoteValue(change.fieldName) }) };
 }
@@ -440,9 +442,4 @@ async function personalColumns(labels: string[], rows: string[][], fields: reado
   }
   visitor.end?.();
   return found;
-}
-
-/** The sentence of a note or a kind in one language, for shells that print them. */
-export function fixNoteText(fixNote: FixNote, lang: Lang = "fr"): string {
-  return fixNote.message[lang];
 }
