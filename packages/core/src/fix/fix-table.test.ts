@@ -68,6 +68,16 @@ describe("fixTable: cell values", () => {
     }
   });
 
+  it("pads a SIRET only when the schema's SIRET check would then pass (Luhn key)", async () => {
+    const schema: TableSchema = {
+      fields: [{ name: "id" }, { name: "v", constraints: { pattern: "^\\d{14}$" } }],
+      custom_checks: [{ name: "french-siret-value", params: { column: "v" } }],
+    };
+    // 01234567400019 is a valid SIRET; 01234567400018 fails its key.
+    const result = await fix(sourceOf(["1234567400019", "1234567400018"]), schema);
+    expect(column(result.text)).toEqual(["01234567400019", "1234567400018"]);
+  });
+
   it("notes the dates left in a month-first column", async () => {
     const result = await fix(sourceOf(["12/31/2024", "05/01/2024", "2024-01-01"]), withField({ type: "date" }));
     expect(result.notes.map(({ id, fieldName, cells }) => ({ id, fieldName, cells }))).toEqual([{ id: "monthFirstDates", fieldName: "v", cells: 2 }]);

@@ -5,6 +5,8 @@ import { renderMessage } from "../messages/render.js";
 import { personalDataCheck } from "../personal-data/personal-data-check.js";
 import type { Dialect } from "../report.js";
 import { readTable, type ByteSource, type ReadProblem } from "../reading/index.js";
+import { isValidSiren } from "../checks/french-siren-value.js";
+import { isValidSiret } from "../checks/french-siret-value.js";
 import type { FieldDescriptor, TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField } from "../table-schema/index.js";
@@ -141,20 +143,36 @@ function passes(field: CompiledField, cell: string): boolean {
 }
 
 /** The fixed value of one cell and the kind of fix, or undefined to keep it as it is. */
-function fixCell(raw: string, field: CompiledField, facts: ColumnFacts): { value: string; kind: FixKind } | undefined {
+function fixCell(raw: string, field: CompiledField, facts: ColumnFacts, guard?: (value: string) => boolean): { value: string; kind: FixKind } | undefined {
   const trimmed = raw.trim();
   if (passes(field, raw)) return trimmed !== raw && passes(field, trimmed) ? { value: trimmed, kind: "trim" } : undefined;
   if (trimmed !== raw && passes(field, trimmed)) return { value: trimmed, kind: "trim" };
   if (trimmed === "") return undefined;
   for (const repair of REPAIRS) {
     const accepted = new Set(
-      repair.candidates(trimmed, field.descriptor, facts).filter((c): c is string => c !== undefined && c !== trimmed && !field.isMissing(c) && passes(field, c)),
+      repair.candidates(trimmed, field.descriptor, facts).filter((c): c is string => c !== undefined && c !== trimmed && !field.isMissing(c) && passes(field, c) && (guard?.(c) ?? true)),
     );
     if (accepted.size === 1) return { value: [...accepted][0]!, kind: repair.kind };
     // Two candidates that both pass (a pattern allowing 5 or 6 digits): nothing is certain.
     if (accepted.size > 1) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Identifier checks a repaired value must pass as well, by field name: the schema's Validata
+ * custom checks of SIRET and SIREN. A 13-digit number whose zero-padded form fails the Luhn key
+ * was no SIRET that lost its zero, and the fix must not trade a pattern error for a key error.
+ */
+function identifierGuards(schema: TableSchema): Map<string, (value: string) => boolean> {
+  const guards = new Map<string, (value: string) => boolean>();
+  for (const custom of schema.custom_checks ?? []) {
+    const column = custom.params?.column;
+    if (typeof column !== "string") continue;
+    if (custom.name === "french-siret-value" || custom.name === "siret") guards.set(column, isValidSiret);
+    if (custom.name === "french-siren-value" || custom.name === "siren") guards.set(column, isValidSiren);
+  }
+  return guards;
 }
 
 /** A change before its values are quoted; `column` is its column in the fixed file. */
@@ -240,6 +258,7 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
     changes.push({ file, kind: "columnOrder", rowNumber: 1, before: asRead.join(", "), after: matched.map((position) => fields[fieldAt.get(position)!]!.name).join(", ") });
   }
 
+  const guards = identifierGuards(schema);
   const facts: ColumnFacts[] = fields.map(() => ({ monthFirst: false, points: false }));
   for (let r = 1; r < records.length; r++) {
     const cells = records[r]!;
@@ -270,7 +289,7 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
       }
       const raw = cells[position]!;
       const index = fieldAt.get(position);
-      const fixed = index === undefined ? undefined : fixCell(raw, fields[index]!, facts[index]!);
+      const fixed = index === undefined ? undefined : fixCell(raw, fields[index]!, facts[index]!, guards.get(fields[index]!.name));
       if (fixed) {
         changes.push({ file, kind: fixed.kind, rowNumber, fieldNumber: position + 1, fieldName: outLabels[column], before: raw, after: fixed.value, column });
         out.push(fixed.value);
