@@ -81,6 +81,8 @@ describe("conforme fix", () => {
     const fixed = readFileSync(path.join(work, input), "utf8");
     expect(fixed).toContain(",2024-03-31,");
     const second = await run(["fix", input, "--schema", subventionsSchema, "--write"]);
+    // Nothing left to change, but errors left to fix by hand all the same.
+    expect(second.code).toBe(1);
     expect(readFileSync(path.join(work, input), "utf8")).toBe(fixed);
     expect(existsSync(path.join(work, `${input}.bak.2`))).toBe(false);
     expect(second.out).toContain("rien à corriger");

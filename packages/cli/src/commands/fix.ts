@@ -56,8 +56,8 @@ Exemples :
   conforme fix subventions.csv --schema scdl/subventions --dry-run --format json
 
 Codes de sortie (comme eslint --fix et prettier --check) :
-  0  copie écrite, et elle ne contient plus aucune erreur ; avec --dry-run : rien à corriger
-  1  copie écrite, mais des erreurs restent à corriger à la main (conforme lint les détaille) ;
+  0  le fichier corrigé ne contient plus aucune erreur ; avec --dry-run : rien à corriger
+  1  des erreurs restent à corriger à la main (conforme lint les détaille) ;
      avec --dry-run : des modifications seraient faites
   2  exécution impossible (option, schéma, fichier illisible ou qui ne peut être recopié fidèlement)
 `;
@@ -173,11 +173,12 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
       if (result.changed) code = Math.max(code, 1);
       continue;
     }
+    if (remaining > 0) code = Math.max(code, 1);
+    // In place, a file with nothing to fix is left untouched, without a backup.
     if (values.write && !result.changed) continue;
     if (values.write) outcome.backup = path.relative(io.cwd, await backUp(file));
     await writeFile(target!, result.text);
     outcome.output = path.relative(io.cwd, target!) || target!;
-    if (remaining > 0) code = Math.max(code, 1);
   }
 
   if (format === "json") {
@@ -275,7 +276,7 @@ function textOf({ result, output, backup, remainingErrors }: FileOutcome, lang: 
   const fr = lang === "fr";
   const show = (value: string) => (fr ? `« ${terminalText(value)} »` : `"${terminalText(value)}"`);
   const lines: string[] = [];
-  const heading = output ? `${result.file} → ${output}` : result.file;
+  const heading = output && output !== result.file ? `${result.file} → ${output}` : result.file;
   if (result.text === undefined) return `${heading}\n  ${fr ? "aucune copie écrite (voir ci-dessous)" : "no copy written (see below)"}\n`;
   lines.push(heading);
   if (!result.changed) {
