@@ -129,7 +129,7 @@ const REPAIRS: readonly Repair[] = [
     },
   },
   { kind: "integerDecimals", candidates: (cell, field) => (typeOf(field) === "integer" ? [wholeFromDecimals(cell)] : []) },
-  { kind: "boolean", candidates: (cell, field) => (typeOf(field) === "boolean" ? [booleanSpelling(cell, field)] : []) },
+  { kind: "booleanValues", candidates: (cell, field) => (typeOf(field) === "boolean" ? [booleanSpelling(cell, field)] : []) },
   { kind: "enumCase", candidates: (cell, field) => [enumMatch(cell, field)] },
 ];
 

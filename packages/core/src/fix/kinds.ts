@@ -3,9 +3,10 @@ import type { MessageTemplate } from "../check.js";
 
 /**
  * What `fixTable` changes, one id per kind, in the order a change list shows them: the file as a
- * whole, its header, then cell values. The five damage kinds keep the ids of their hints
- * (`excelScientific`, `leadingZeros`, `frenchDate`, `decimalComma`, `enumCase`), so that a
- * finding's `data.hint.id` names the fix that repairs it.
+ * whole, its header, then cell values. The value repairs keep the ids of the hints that suggest
+ * the same value (`excelScientific`, `leadingZeros`, `frenchDate`, `decimalComma`,
+ * `integerDecimals`, `booleanValues`, `enumCase`), so that a finding's `data.hint.id` names the
+ * fix that repairs it.
  */
 export const FIX_KINDS = {
   encoding: { fr: "encodage converti en UTF-8", en: "encoding converted to UTF-8" },
@@ -21,7 +22,7 @@ export const FIX_KINDS = {
   frenchDate: { fr: "date française mise au format ISO", en: "French date put in ISO format" },
   decimalComma: { fr: "virgule décimale remplacée par un point", en: "decimal comma replaced by a point" },
   integerDecimals: { fr: "décimales nulles retirées d'un entier", en: "zero decimals removed from an integer" },
-  boolean: { fr: "booléen écrit avec les valeurs du schéma", en: "boolean written with the schema's values" },
+  booleanValues: { fr: "booléen écrit avec les valeurs du schéma", en: "boolean written with the schema's values" },
   enumCase: { fr: "valeur de liste écrite comme dans le schéma (casse, accents, espaces)", en: "list value written as in the schema (case, accents, spaces)" },
   maskPersonal: { fr: "donnée personnelle masquée (--mask-personal)", en: "personal data masked (--mask-personal)" },
   removePersonalColumn: { fr: "colonne de données personnelles retirée (--mask-personal=column)", en: "personal-data column removed (--mask-personal=column)" },
