@@ -48,6 +48,13 @@ const commands: Record<string, { run: Command; summary: { fr: string; en: string
       en: "print the documentation of a check or finding code",
     },
   },
+  fix: {
+    run: async (args, io) => (await import("./commands/fix.js")).fixCommand(args, io),
+    summary: {
+      fr: "écrit une copie corrigée d'un CSV : ce qui est mécanique et certain (encodage, séparateur, en-tête, dates, décimales...)",
+      en: "write a fixed copy of a CSV: what is mechanical and certain (encoding, delimiter, header, dates, decimals...)",
+    },
+  },
   report: {
     run: async (args, io) => (await import("./commands/report.js")).reportCommand(args, io),
     summary: {
@@ -85,6 +92,7 @@ function help(lang: "fr" | "en"): string {
     "  conforme lint datapackage.json --lang en",
     "  conforme lint . --changed-since origin/main --format sarif --output conforme.sarif",
     "  conforme scan exports/",
+    "  conforme fix subventions.csv --schema scdl/subventions -o subventions-corrigees.csv",
     "  conforme schemas list --type tableschema",
     "  conforme explain french-siret-value",
     "  conforme init --paths donnees",

@@ -84,3 +84,4 @@ export { DEFAULT_PREVIEW_ROWS, type PreviewRequest, type PreviewTable } from "./
 export { aggregateBadge, badgeMessage, badgeStatus, formatBadge, type BadgeInput, type BadgeStatus } from "./formatters/badge.js";
 export * from "./metadata/index.js";
 export { lintSources, type ByteFile, type GivenSchema, type LintSourcesOptions, type LintSourcesResult } from "./lint-sources.js";
+export * from "./fix/index.js";

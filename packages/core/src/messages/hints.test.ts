@@ -36,7 +36,9 @@ const cases: { name: string; code: string; data: Record<string, unknown>; field:
   { name: "decimal comma", code: "type-error", data: { cell: "12,5" }, field: number, id: "decimalComma", suggestion: "12.5", fr: ["« 12.5 »"], en: ["\"12.5\""] },
   { name: "decimal comma with thousands space", code: "type-error", data: { cell: "1 250,50" }, field: number, id: "decimalComma", suggestion: "1250.50" },
   { name: "integer with .0", code: "type-error", data: { cell: "12.0" }, field: { name: "n", type: "integer" }, id: "integerDecimals", suggestion: "12" },
-  { name: "boolean lists its values", code: "type-error", data: { cell: "no" }, field: { name: "b", type: "boolean", trueValues: ["oui"], falseValues: ["non"] }, id: "booleanValues", fr: ["oui", "non"] },
+  { name: "boolean lists its values", code: "type-error", data: { cell: "peut-être" }, field: { name: "b", type: "boolean", trueValues: ["oui"], falseValues: ["non"] }, id: "booleanValues", fr: ["oui", "non"] },
+  { name: "boolean in other words: the schema's spelling", code: "type-error", data: { cell: "no" }, field: { name: "b", type: "boolean", trueValues: ["oui"], falseValues: ["non"] }, id: "booleanValues", suggestion: "non", fr: ["« non »"] },
+  { name: "exact scientific notation: the digits", code: "type-error", data: { cell: "1,2345E+4" }, field: siretNumber, id: "excelScientific", suggestion: "12345" },
   { name: "pattern shows description and example", code: "constraint-error", data: { cell: "218601946", constraint: "pattern" }, field: siret, id: "patternDescription", fr: ["14 chiffres d'un seul tenant", "« 23350001600040 »"], en: ["\"23350001600040\""] },
   // Spreadsheet and hand-entry damage.
   { name: "SIRET in Excel's scientific notation (pattern field)", code: "constraint-error", data: { cell: "2,43E+13", constraint: "pattern" }, field: siret, id: "excelScientific", fr: ["notation scientifique", "perdus"], en: ["scientific notation"] },

@@ -1,5 +1,6 @@
 import type { MessageTemplate } from "../check.js";
 import type { FieldDescriptor } from "../table-schema/descriptor.js";
+import { booleanSpelling, DECIMAL_COMMA, digitsFromScientific, enumMatch, isoFromFrench, leadingZerosCandidates, pointForComma, SCIENTIFIC, wholeFromDecimals } from "../fix/repairs.js";
 
 /**
  * How to fix a value, as data: what the value shows (`id`), the corrected value when it is
@@ -45,12 +46,6 @@ export function hintFor(
 
 const hint = (id: string, fr: string, en: string, suggestion?: string): Hint => (suggestion === undefined ? { id, fr, en } : { id, fr, en, suggestion });
 
-// Excel shows a long number (a SIRET read as a number) as 2,43E+13 and, once saved so, keeps
-// only the digits shown: the rest are zeros for good (Microsoft, "Excel shows long numbers in
-// scientific notation", 15-digit precision).
-const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
-const DIGITS = /^\d+$/;
-
 /**
  * The hint for an identifier a spreadsheet wrote in scientific notation (`2,43E+13`), whose last
  * digits are lost; for the checks of identifiers (SIRET, SIREN) as well as pattern errors.
@@ -74,33 +69,40 @@ function damageHint(cell: string, raw: string, field: FieldDescriptor, constrain
   const type = field.type ?? "string";
   const passes = (candidate: string): boolean => accepts !== undefined && candidate !== cell && accepts(candidate);
   if (type === "string" || type === "integer") {
+    // Every digit written (1,2345E+4): the number is whole again, as `fixTable` writes it.
+    const digits = digitsFromScientific(cell);
+    if (digits !== undefined && passes(digits)) {
+      return hint(
+        "excelScientific",
+        `« ${cell} » est un nombre en notation scientifique, écrit par un tableur : écrire « ${digits} », et formater la colonne en texte.`,
+        `"${cell}" is a number in scientific notation, written by a spreadsheet: write "${digits}", and format the column as text.`,
+        digits,
+      );
+    }
     const scientific = scientificNotationHint(cell);
     if (scientific) return scientific;
   }
-  if (type === "string" && DIGITS.test(cell)) {
-    // A postcode or INSEE code read as a number loses its leading zeros (01000 becomes 1000).
-    for (const width of [cell.length + 1, cell.length + 2]) {
-      const padded = cell.padStart(width, "0");
-      if (passes(padded)) {
-        return hint(
-          "leadingZeros",
-          `Le ou les zéros du début ont été perdus (colonne lue comme un nombre par un tableur) : écrire « ${padded} », et formater la colonne en texte.`,
-          `The leading zero(s) were lost (a spreadsheet read the column as numbers): write "${padded}", and format the column as text.`,
-          padded,
-        );
-      }
+  if (type === "string") {
+    // A postcode or INSEE code read as a number loses its leading zeros (01000 becomes 1000);
+    // suggested only when one padding passes: `fixTable` writes the same value.
+    const padded = leadingZerosCandidates(cell).filter(passes);
+    if (padded.length === 1) {
+      return hint(
+        "leadingZeros",
+        `Le ou les zéros du début ont été perdus (colonne lue comme un nombre par un tableur) : écrire « ${padded[0]} », et formater la colonne en texte.`,
+        `The leading zero(s) were lost (a spreadsheet read the column as numbers): write "${padded[0]}", and format the column as text.`,
+        padded[0],
+      );
     }
   }
   if (constraint === "enum") {
-    const wanted = comparable(cell);
-    const values = Array.isArray(field.constraints?.enum) ? field.constraints.enum : [];
-    const near = values.filter((value): value is string => typeof value === "string" && comparable(value) === wanted);
-    if (near.length === 1 && near[0] !== raw) {
+    const near = enumMatch(cell, field);
+    if (near !== undefined && near !== raw) {
       return hint(
         "enumCase",
-        `Seules les majuscules, les accents ou les espaces diffèrent de la valeur autorisée : écrire « ${near[0]} ».`,
-        `Only case, accents or spacing differ from the allowed value: write "${near[0]}".`,
-        near[0],
+        `Seules les majuscules, les accents ou les espaces diffèrent de la valeur autorisée : écrire « ${near} ».`,
+        `Only case, accents or spacing differ from the allowed value: write "${near}".`,
+        near,
       );
     }
   }
@@ -117,29 +119,7 @@ function damageHint(cell: string, raw: string, field: FieldDescriptor, constrain
   return undefined;
 }
 
-/** Lower case, accents dropped, spaces collapsed: how a hand-typed enum value is compared. */
-function comparable(value: string): string {
-  return value.trim().toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "").replace(/\s+/g, " ");
-}
-
-function pointForComma(cell: string): string {
-  return cell.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-}
-
-const FRENCH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
-const DECIMAL_COMMA = /^[+-]?\d[\d\s\u00a0\u202f.]*,\d+$|^[+-]?\d+,\d*$/;
-
-function isoFromFrench(cell: string): string | undefined {
-  const match = FRENCH_DATE.exec(cell);
-  if (!match) return undefined;
-  const [, day = "", month = "", year = ""] = match;
-  const d = Number(day);
-  const m = Number(month);
-  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-}
-
 function isDefaultFormat(field: FieldDescriptor): boolean {
   return field.format === undefined || field.format === "default" || field.format === "%Y-%m-%d";
 }
@@ -169,7 +149,7 @@ function typeHint(cell: string | undefined, field: FieldDescriptor | undefined):
       }
     }
     if (type === "integer") {
-      const whole = cell && /^[+-]?\d+\.0+$/.test(cell) ? cell.replace(/\.0+$/, "") : undefined;
+      const whole = cell ? wholeFromDecimals(cell) : undefined;
       if (whole) return hint("integerDecimals", `Un nombre entier s'écrit sans décimales : écrire « ${whole} ».`, `An integer is written without decimals: write "${whole}".`, whole);
       return hint("integerFormat", "Un nombre entier est attendu, sans décimales ni espaces (par exemple 1250).", "An integer is expected, without decimals or spaces (e.g. 1250).");
     }
@@ -182,6 +162,11 @@ function typeHint(cell: string | undefined, field: FieldDescriptor | undefined):
   if (type === "boolean") {
     const trues = field.trueValues ?? ["true", "True", "TRUE", "1"];
     const falses = field.falseValues ?? ["false", "False", "FALSE", "0"];
+    // A yes or no in other words (Oui, VRAI, 0): the schema's spelling, as `fixTable` writes it.
+    const spelled = cell ? booleanSpelling(cell, field) : undefined;
+    if (spelled !== undefined && spelled !== cell) {
+      return hint("booleanValues", `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux : écrire « ${spelled} ».`, `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false: write "${spelled}".`, spelled);
+    }
     return hint("booleanValues", `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux.`, `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false.`);
   }
   if (type === "string") {

@@ -45,7 +45,7 @@ describe("readTable", () => {
         [["3", "a;b"], 5, 6],
       ]);
       expect(problems).toEqual([]);
-      expect(result).toEqual({ encoding: "utf-8", dialect: { delimiter: ";", quoteChar: '"', lineTerminator: "\n" }, bytes: utf8(text).length, records: 5, stopped: false });
+      expect(result).toEqual({ encoding: "utf-8", dialect: { delimiter: ";", quoteChar: '"', lineTerminator: "\n" }, bytes: utf8(text).length, records: 5, stopped: false, bom: false });
     }
   });
 

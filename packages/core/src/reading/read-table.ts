@@ -44,6 +44,8 @@ export interface ReadResult {
   records: number;
   /** True when the sink stopped reading. */
   stopped: boolean;
+  /** The text began with a byte order mark (removed from the first label); `fixTable` says it drops it. */
+  bom?: boolean;
 }
 
 /** Decoded text gathered before sniffing the dialect, unless the source ends first. */
@@ -278,7 +280,7 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   } finally {
     if (!exhausted && failure === undefined) await iterator.return().catch(() => undefined);
   }
-  return { encoding: decoder.encoding, dialect, bytes, records: parser?.records ?? 0, stopped };
+  return { encoding: decoder.encoding, dialect, bytes, records: parser?.records ?? 0, stopped, bom: decoder.bom };
 }
 
 // Decodes a chunk DECODE_BYTES at a time (see there).

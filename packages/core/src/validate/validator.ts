@@ -136,8 +136,46 @@ export function chooseHeaderMode(labels: readonly string[], fields: readonly { n
   return matched > 0 && matched * 2 >= Math.min(labels.length, fields.length) ? "validata" : "position";
 }
 
+/**
+ * Which column holds each field when labels are matched by name: the first label equal to the
+ * field's name; with `loose` (auto mode), then the first unused label equal to it up to case,
+ * accents and separators (Validata's `header_case` off goes as far as case). `positions[i]` is
+ * field i's column, -1 when absent; `loose` lists the fields matched the second way. `fixTable`
+ * renames and reorders columns with the same matching.
+ */
+export function matchLabels(labels: readonly string[], fields: readonly { name: string }[], loose: boolean): { positions: number[]; loose: number[] } {
+  const positionOf = new Map<string, number>();
+  labels.forEach((label, index) => {
+    if (!positionOf.has(label)) positionOf.set(label, index);
+  });
+  const used = new Set<number>();
+  const positions = fields.map((field) => {
+    const position = positionOf.get(field.name);
+    if (position === undefined) return -1;
+    used.add(position);
+    return position;
+  });
+  const looseFields: number[] = [];
+  if (loose) {
+    const byKey = new Map<string, number>();
+    labels.forEach((label, position) => {
+      const key = looseLabelKey(label);
+      if (!used.has(position) && key !== "" && !byKey.has(key)) byKey.set(key, position);
+    });
+    fields.forEach((field, index) => {
+      if (positions[index]! >= 0) return;
+      const position = byKey.get(looseLabelKey(field.name));
+      if (position === undefined || used.has(position)) return;
+      positions[index] = position;
+      used.add(position);
+      looseFields.push(index);
+    });
+  }
+  return { positions, loose: looseFields };
+}
+
 /** Frictionless compares labels stripped, with line breaks read as spaces. */
-function normaliseLabel(label: string): string {
+export function normaliseLabel(label: string): string {
   return label.replace(/\r?\n|\r/g, " ").trim();
 }
 
@@ -339,35 +377,21 @@ async function validateTable(
   };
 
   const readHeaderByName = (): void => {
-    const positionOf = new Map<string, number>();
-    labels.forEach((label, index) => {
-      if (!positionOf.has(label)) positionOf.set(label, index);
-    });
     const validata = headerMode === "validata";
+    const match = matchLabels(labels, fields, requestedMode === "auto");
     const used = new Set<number>();
-    fields.forEach((field, index) => {
-      const position = positionOf.get(field.name);
-      cellIndex[index] = position ?? -1;
-      if (position !== undefined) used.add(position);
+    match.positions.forEach((position, index) => {
+      cellIndex[index] = position;
+      if (position >= 0) used.add(position);
     });
-    if (requestedMode === "auto") {
-      // Auto mode accepts a label that differs from its field's name only by case, accents,
-      // spaces, underscores or hyphens (Validata's `header_case` off goes as far as case), and
-      // says so once per label: the file reads, and the producer learns the exact name.
-      const byKey = new Map<string, number>();
-      labels.forEach((label, position) => {
-        const key = looseLabelKey(label);
-        if (!used.has(position) && key !== "" && !byKey.has(key)) byKey.set(key, position);
-      });
-      fields.forEach((field, index) => {
-        if ((cellIndex[index] ?? -1) >= 0) return;
-        const position = byKey.get(looseLabelKey(field.name));
-        if (position === undefined || used.has(position)) return;
-        cellIndex[index] = position;
-        used.add(position);
-        const label = labels[position] ?? "";
-        emit("incorrect-label", { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
-      });
+    // Auto mode accepts a label that differs from its field's name only by case, accents,
+    // spaces, underscores or hyphens, and says so once per label: the file reads, and the
+    // producer learns the exact name.
+    for (const index of match.loose) {
+      const field = fields[index]!;
+      const position = cellIndex[index]!;
+      const label = labels[position] ?? "";
+      emit("incorrect-label", { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
     }
     fields.forEach((field, index) => {
       if ((cellIndex[index] ?? -1) >= 0) return;
