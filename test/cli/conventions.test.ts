@@ -77,6 +77,8 @@ describe("did-you-mean", () => {
     [["lint", "--error-on-unmatched-patern"], "--error-on-unmatched-pattern"],
     [["--verison"], "--version"],
     [["help", "raport"], "report"],
+    [["schemas", "lsit"], "list"],
+    [["explain", "french-siret-valu"], "french-siret-value"],
   ])("%j exits 2 and suggests %s", (args, meant) => {
     const run = conforme(folder({}), args);
     expect(run.code).toBe(2);

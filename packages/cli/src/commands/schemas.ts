@@ -99,8 +99,11 @@ async function run(action: string | undefined, rest: string[], values: { type?: 
       else for (const schema of pulled) io.stdout.write(`${schema.id}@${schema.version}  ${schema.urls.length} fichier(s) en cache\n`);
       return 0;
     }
-    default:
-      throw new UsageError(`action ${action === undefined ? "manquante" : `inconnue « ${action} »`} : tapez « conforme schemas list », « conforme schemas show <réf> » ou « conforme schemas pull [ids...] ».`);
+    default: {
+      const footer = "Tapez « conforme schemas list », « conforme schemas show <réf> » ou « conforme schemas pull [ids...] ».";
+      if (action === undefined) throw new UsageError("action manquante.", { footer });
+      throw new UsageError(`action inconnue « ${action} ».`, { footer, unknown: { word: action, candidates: ["list", "show", "pull"] } });
+    }
   }
 }
 
