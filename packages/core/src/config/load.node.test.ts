@@ -71,6 +71,12 @@ describe("loadConfig errors", () => {
     expect(issues[0]!.message.fr).toContain(`« ${meant} »`);
   });
 
+  it("refuses a metadata code, which severity.codes does not govern", async () => {
+    expect(await issuesOf({ "conforme.config.yaml": "severity:\n  codes:\n    metadata-mqa-keyword: off\n" })).toEqual([
+      { file: "conforme.config.yaml", line: 3, column: 5, key: "severity.codes.metadata-mqa-keyword" },
+    ]);
+  });
+
   it("refuses a code far from any, without a suggestion, and accepts every catalogued code", async () => {
     const far = await issuesOf({ "conforme.config.yaml": "severity:\n  codes:\n    zzzz-qqqq-wwww: warning\n" });
     expect(far).toEqual([{ file: "conforme.config.yaml", line: 3, column: 5, key: "severity.codes.zzzz-qqqq-wwww" }]);

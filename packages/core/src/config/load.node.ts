@@ -373,24 +373,34 @@ function unknownSeverityCodes(config: ConformeConfig, source: { document: Docume
   const issues: ConfigIssue[] = [];
   for (const code of codes) {
     if (knownSet.has(code)) continue;
+    if (code.startsWith("metadata-")) {
+      // Metadata findings are scored, not configured one by one: a key here would change nothing.
+      issues.push(located(source, file, code, both(
+        "les constats de métadonnées ne suivent pas severity.codes : leur gravité vient du score (metadata.minScore, metadata.minRating).",
+        "metadata findings do not follow severity.codes: their severity comes from the score (metadata.minScore, metadata.minRating).",
+      )));
+      continue;
+    }
     const meant = findCode(code);
     const near = meant.code ?? (meant.candidates.length === 1 ? meant.candidates[0] : closest(code, known, Math.max(2, Math.floor(code.length / 3))));
-    const issue: ConfigIssue = {
-      file,
-      key: `severity.codes.${code}`,
-      message: near
-        ? both(`code inconnu « ${code} », vouliez-vous dire « ${near} » ?`, `unknown code "${code}", did you mean "${near}"?`)
-        : both(`code inconnu « ${code} » ; « conforme explain --list » donne les codes connus.`, `unknown code "${code}"; "conforme explain --list" lists the known codes.`),
-    };
-    const offset = source ? locate(source.document, ["severity", "codes"], code) : undefined;
-    if (source && offset !== undefined) {
-      const position = source.lineCounter.linePos(offset);
-      issue.line = position.line;
-      issue.column = position.col;
-    }
-    issues.push(issue);
+    const message = near
+      ? both(`code inconnu « ${code} », vouliez-vous dire « ${near} » ?`, `unknown code "${code}", did you mean "${near}"?`)
+      : both(`code inconnu « ${code} » ; « conforme explain --list » donne les codes connus.`, `unknown code "${code}"; "conforme explain --list" lists the known codes.`);
+    issues.push(located(source, file, code, message));
   }
   return issues;
+}
+
+/** An issue on the key `code` of `severity.codes`, with its line and column when the source has them. */
+function located(source: { document: Document; lineCounter: LineCounter } | undefined, file: string, code: string, message: Record<Lang, string>): ConfigIssue {
+  const issue: ConfigIssue = { file, key: `severity.codes.${code}`, message };
+  const offset = source ? locate(source.document, ["severity", "codes"], code) : undefined;
+  if (source && offset !== undefined) {
+    const position = source.lineCounter.linePos(offset);
+    issue.line = position.line;
+    issue.column = position.col;
+  }
+  return issue;
 }
 
 /** Far above any real configuration; a bigger file is a mistake or an attack on the parser. */
