@@ -257,6 +257,14 @@ describe("paths that match no data file", () => {
     expect(report.options).toMatchObject({ errorOnUnmatchedPattern: true });
   });
 
+  it("a folder of the configuration's files is named as written there", () => {
+    const cwd = tree();
+    writeFileSync(path.join(cwd, "conforme.config.yaml"), "files: [donnees, vide]\n");
+    const run = conforme(cwd, ["lint"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("« vide »");
+  });
+
   it("a glob the shell left unexpanded is an unmatched pattern, a missing file is still an error", () => {
     const cwd = tree();
     const glob = conforme(cwd, ["lint", "exports/*.csv", "--no-config"]);

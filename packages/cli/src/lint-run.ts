@@ -120,7 +120,11 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   if (stdinFilename !== undefined && !paths.includes("-")) {
     throw new UsageError("--stdin-filename nomme l'entrée standard : ajoutez « - » aux chemins (« conforme lint - --stdin-filename donnees/budget.csv »).");
   }
-  if (paths.includes("-") && io.stdin) options.stdin = { bytes: await readAll(io.stdin), ...(stdinFilename !== undefined && { filename: stdinFilename }) };
+  if (paths.includes("-") && io.stdin) {
+    // Typed at a terminal, the data ends with Ctrl-D: say so, or the command seems to hang.
+    if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write(lang === "fr" ? "Lecture de l'entrée standard (Ctrl-D pour finir)…\n" : "Reading standard input (Ctrl-D to end)…\n");
+    options.stdin = { bytes: await readAll(io.stdin), ...(stdinFilename !== undefined && { filename: stdinFilename }) };
+  }
   // Default: a path matching no data file is said on stderr and the run goes on (exit 0 when
   // nothing else fails); the flag makes each one a run error (exit 2), as in ESLint.
   options.errorOnUnmatchedPattern = values["error-on-unmatched-pattern"] === true;
@@ -185,7 +189,11 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   if (toFile || format !== "stylish") {
     for (const error of report.runErrors) io.stderr.write(`conforme ${command} : ${error.file ? `${error.file} : ` : ""}${error.message}\n`);
   }
-  if (!options.errorOnUnmatchedPattern && unmatched.length > 0) io.stderr.write(unmatchedNotice(command, unmatched, report.files.length === 0, lang));
+  if (!options.errorOnUnmatchedPattern && unmatched.length > 0) {
+    // The configuration's `files` arrive absolute: shown from the working directory, as typed.
+    const shownPaths = unmatched.map((item) => (path.isAbsolute(item) ? path.relative(io.cwd, item) || "." : item));
+    io.stderr.write(unmatchedNotice(command, shownPaths, report.files.length === 0, lang));
+  }
   const code = exitCodeOf(report, policy);
   if (code === 1 && report.stats.errors === 0) {
     io.stderr.write(
