@@ -87,8 +87,9 @@ export interface LintOptions extends ResolveOptions {
   metadata?: false | LintMetadataOptions;
   /**
    * What `-` among the paths reads: the bytes of standard input, named `filename` in the report
-   * (relative to `cwd`; `-` when absent). The name also picks the schema from the configuration's
-   * globs, and its extension the reader, as if the file were there.
+   * (relative to `cwd`; `-` when absent). The name stands where the file would be: `schemaFor`
+   * (the configuration's globs) and the metadata beside it are looked up from it. Encoding and
+   * dialect are detected from the bytes, as for a file.
    */
   stdin?: { bytes: Uint8Array; filename?: string };
   /**
