@@ -20,10 +20,14 @@ describe("conforme lint on hostile input", () => {
   it.each([
     ["an empty folder", {}],
     ["a folder of unsupported files", { "notes.txt": "x" }],
-  ])("%s exits 2 with a message", (_name, files) => {
-    const run = conforme(folder(files), "lint", ".");
-    expect(run.code).toBe(2);
-    expect(run.stdout + run.stderr).toMatch(/Aucun fichier/);
+  ])("%s is said on stderr (exit 0), and fails with --error-on-unmatched-pattern (exit 2)", (_name, files) => {
+    const directory = folder(files);
+    const run = conforme(directory, "lint", ".");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/aucun fichier de données dans « \. »/);
+    const strict = conforme(directory, "lint", ".", "--error-on-unmatched-pattern");
+    expect(strict.code).toBe(2);
+    expect(strict.stdout + strict.stderr).toMatch(/Aucun fichier/);
   });
 
   it("--changed-since=--output=x.txt exits 2 and writes nothing", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCommandArgs, UsageError } from "./io.js";
+import { colorFlag, parseCommandArgs, UsageError, useColor, type Io } from "./io.js";
 
 const options = { schema: { type: "string" }, offline: { type: "boolean" } } as const;
 
@@ -19,7 +19,16 @@ describe("parseCommandArgs", () => {
     })();
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain(said);
-    expect((error as Error).message).toContain("conforme lint --help");
+    expect((error as UsageError).footer).toContain("conforme lint --help");
+  });
+
+  it("names the unknown option and the known ones, for a suggestion", () => {
+    try {
+      parseCommandArgs("lint", ["--shema", "s.json"], options);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as UsageError).unknown).toEqual({ word: "--shema", candidates: ["--schema", "--offline"] });
+    }
   });
 
   it("reads valid options and positionals", () => {
@@ -27,5 +36,34 @@ describe("parseCommandArgs", () => {
       values: { schema: "s.json", offline: true },
       positionals: ["a.csv"],
     });
+  });
+});
+
+describe("useColor", () => {
+  const tty = { isTTY: true } as Io["stdout"];
+  const pipe = { isTTY: false } as Io["stdout"];
+  it.each([
+    ["a terminal", tty, {}, undefined, true],
+    ["a pipe", pipe, {}, undefined, false],
+    ["NO_COLOR=1 on a terminal", tty, { NO_COLOR: "1" }, undefined, false],
+    ["an empty NO_COLOR", tty, { NO_COLOR: "" }, undefined, true],
+    ["FORCE_COLOR=1 on a pipe", pipe, { FORCE_COLOR: "1" }, undefined, true],
+    ["FORCE_COLOR=3 on a pipe", pipe, { FORCE_COLOR: "3" }, undefined, true],
+    ["FORCE_COLOR=0 on a terminal", tty, { FORCE_COLOR: "0" }, undefined, false],
+    ["NO_COLOR over FORCE_COLOR", pipe, { NO_COLOR: "1", FORCE_COLOR: "1" }, undefined, false],
+    ["--color over NO_COLOR", pipe, { NO_COLOR: "1" }, true, true],
+    ["--no-color over FORCE_COLOR on a terminal", tty, { FORCE_COLOR: "2" }, false, false],
+  ] as const)("%s", (_name, stream, env, flag, expected) => {
+    expect(useColor(stream, env, flag)).toBe(expected);
+  });
+
+  it.each([
+    [[], undefined],
+    [["--color"], true],
+    [["--no-color"], false],
+    [["--color", "x.csv", "--no-color"], false],
+    [["--", "--color"], undefined],
+  ])("colorFlag(%o) is %s", (args, expected) => {
+    expect(colorFlag(args)).toBe(expected);
   });
 });

@@ -1,9 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_PREVIEW_ROWS, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core";
+import { DEFAULT_PREVIEW_ROWS, errorsOnly, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core";
 import { ConfigError, lintWithPreview, loadConfig, type LintOptions } from "@conforme/core/node";
 import { auditOptions } from "./audit-options.js";
-import { choiceOption, integerOption, parseCommandArgs, UsageError, useColor, type Io } from "./io.js";
+import { choiceOption, colorFlag, integerOption, parseCommandArgs, readAll, UsageError, useColor, type Io } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { lintMetadataOptions, lintMetadataText, METADATA_LINT_FLAGS } from "./commands/metadata.js";
 
@@ -37,6 +37,11 @@ export const RUN_FLAGS = {
   html: { type: "string" },
   "preview-rows": { type: "string" },
   "no-aggregate": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  "stdin-filename": { type: "string" },
+  "error-on-unmatched-pattern": { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
   ...METADATA_LINT_FLAGS,
   help: { type: "boolean", short: "h" },
 } as const;
@@ -111,11 +116,23 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   });
 
   const paths = loaded.paths(positionals);
+  const stdinFilename = values["stdin-filename"];
+  if (stdinFilename !== undefined && !paths.includes("-")) {
+    throw new UsageError("--stdin-filename nomme l'entrée standard : ajoutez « - » aux chemins (« conforme lint - --stdin-filename donnees/budget.csv »).");
+  }
+  if (paths.includes("-") && io.stdin) {
+    // Typed at a terminal, the data ends with Ctrl-D: say so, or the command seems to hang.
+    if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write(lang === "fr" ? "Lecture de l'entrée standard (Ctrl-D pour finir)…\n" : "Reading standard input (Ctrl-D to end)…\n");
+    options.stdin = { bytes: await readAll(io.stdin), ...(stdinFilename !== undefined && { filename: stdinFilename }) };
+  }
+  // Default: a path matching no data file is said on stderr and the run goes on (exit 0 when
+  // nothing else fails); the flag makes each one a run error (exit 2), as in ESLint.
+  options.errorOnUnmatchedPattern = values["error-on-unmatched-pattern"] === true;
   // Only the HTML report shows the first rows; every other format must never receive them.
   const html = format === "html" || values.html !== undefined;
   const previewRows = html ? integerOption("preview-rows", values["preview-rows"], DEFAULT_PREVIEW_ROWS) : 0;
   // Several files use every core (worker threads); the report is the same as in turn.
-  const { report, previews } = await lintWithPreview(paths, { ...options, previewRows, workers: true });
+  const { report, previews, unmatched } = await lintWithPreview(paths, { ...options, previewRows, workers: true });
   progress?.done();
   report.options = auditOptions({
     command,
@@ -132,28 +149,35 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
     catalogUrl: options.catalogUrl,
     changedSince: options.discovery?.changedSince,
     gitignore: options.discovery?.gitignore !== false,
+    stdinFilename,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern || undefined,
+    trusted: options.trusted === true,
+    allowPrivateNetwork: options.allowPrivateNetwork === true,
     personalData: options.personalData !== false,
     customChecks: options.customChecks !== false,
     strict: policy.strict,
     maxWarnings: policy.maxWarnings,
+    ...(values.quiet && { quiet: true }),
     ...(html && { previewRows }),
   });
+  // --quiet, as ESLint's: every format shows errors only; the exit code is still the full run's.
+  const shown = values.quiet ? errorsOnly(report) : report;
 
   // A column failing the same way on many rows is one entry unless --no-aggregate (JSON keeps all).
   const aggregate = !values["no-aggregate"];
   if (values.html !== undefined) {
     // --html writes the report beside the chosen format (the report command's purpose).
     const target = path.resolve(io.cwd, values.html);
-    await writeFile(target, formatters.html!(report, { preview: previews, aggregate }));
+    await writeCreatingFolders(target, formatters.html!(shown, { preview: previews, aggregate }));
     io.stderr.write(lang === "fr" ? `Rapport HTML écrit : ${path.relative(io.cwd, target)}\n` : `HTML report written: ${path.relative(io.cwd, target)}\n`);
   }
   const toFile = values.output !== undefined;
-  const text = formatter(report, { color: !toFile && useColor(io.stdout, io.env), preview: previews, aggregate });
+  const text = formatter(shown, { color: !toFile && useColor(io.stdout, io.env, colorFlag(args)), preview: previews, aggregate });
   // The stylish formatter lists the files; the metadata scores and their findings follow.
-  const metadataText = format === "stylish" ? lintMetadataText(report, lang) : "";
-  if (toFile) await writeFile(path.resolve(io.cwd, values.output!), text + metadataText);
+  const metadataText = format === "stylish" ? lintMetadataText(shown, lang) : "";
+  if (toFile) await writeCreatingFolders(path.resolve(io.cwd, values.output!), text + metadataText);
   else io.stdout.write(text + metadataText);
-  const omitted = format === "sarif" ? sarifOmittedResults(report, SARIF_MAX_RESULTS, { aggregate }) : 0;
+  const omitted = format === "sarif" ? sarifOmittedResults(shown, SARIF_MAX_RESULTS, { aggregate }) : 0;
   if (omitted > 0) {
     // The SARIF run keeps the most severe results under GitHub's limit; say so where CI logs show it.
     io.stderr.write(
@@ -165,6 +189,11 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   if (toFile || format !== "stylish") {
     for (const error of report.runErrors) io.stderr.write(`conforme ${command} : ${error.file ? `${error.file} : ` : ""}${error.message}\n`);
   }
+  if (!options.errorOnUnmatchedPattern && unmatched.length > 0) {
+    // The configuration's `files` arrive absolute: shown from the working directory, as typed.
+    const shownPaths = unmatched.map((item) => (path.isAbsolute(item) ? path.relative(io.cwd, item) || "." : item));
+    io.stderr.write(unmatchedNotice(command, shownPaths, report.files.length === 0, lang));
+  }
   const code = exitCodeOf(report, policy);
   if (code === 1 && report.stats.errors === 0) {
     io.stderr.write(
@@ -174,4 +203,19 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
     );
   }
   return code;
+}
+
+/** Writes a report where asked, creating the folders on the way (`-o rapports/2026/lint.json`). */
+export async function writeCreatingFolders(target: string, text: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, text);
+}
+
+/** What stderr says of paths that matched no data file, when they do not fail the run. */
+function unmatchedNotice(command: string, unmatched: string[], nothingRead: boolean, lang: Lang): string {
+  const where = unmatched.map((item) => (lang === "fr" ? `« ${item} »` : `"${item}"`)).join(", ");
+  if (lang === "en") {
+    return `conforme ${command}: no data file in ${where} (conforme reads .csv and .tsv files and datapackage.json)${nothingRead ? "; nothing was checked" : ""}. --error-on-unmatched-pattern makes this an error.\n`;
+  }
+  return `conforme ${command} : aucun fichier de données dans ${where} (conforme lit les fichiers .csv et .tsv et les datapackage.json)${nothingRead ? " ; rien n'a été vérifié" : ""}. Avec --error-on-unmatched-pattern, c'est une erreur.\n`;
 }

@@ -101,16 +101,19 @@ function help(lang: "fr" | "en"): string {
       ? "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées (ou avertissements avec --strict ou au-delà de --max-warnings), 2 exécution impossible."
       : "Exit codes: 0 no error, 1 errors found (or warnings with --strict or over --max-warnings), 2 the run failed.",
     lang === "fr" ? "Configuration : conforme.config.yaml, cherché depuis le dossier courant en remontant." : "Configuration: conforme.config.yaml, looked up from the working directory upwards.",
-    lang === "fr" ? "Aide d'une commande : conforme <commande> --help" : "Help on a command: conforme <command> --help",
+    lang === "fr" ? "Aide d'une commande : conforme help <commande>, ou conforme <commande> --help" : "Help on a command: conforme help <command>, or conforme <command> --help",
   );
   return `${lines.join("\n")}\n`;
 }
+
+/** Options understood before any command. */
+const GLOBAL_OPTIONS = ["--help", "-h", "--version", "-v"];
 
 /** The whole CLI as a function: arguments and streams in, exit code out. */
 export async function main({ argv, ...io }: MainOptions): Promise<number> {
   const lang = argv.includes("--lang") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "fr";
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined || name === "--help" || name === "-h") {
     io.stdout.write(help(lang));
     return name === undefined ? 2 : 0;
   }
@@ -118,23 +121,56 @@ export async function main({ argv, ...io }: MainOptions): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
-    io.stderr.write(
-      lang === "fr"
-        ? `conforme : commande inconnue « ${name} ». Tapez « conforme --help » pour la liste des commandes.\n`
-        : `conforme: unknown command "${name}". Type "conforme --help" for the list of commands.\n`,
-    );
-    return 2;
+  if (name === "help") {
+    // `conforme help lint` is `conforme lint --help`, as git and npm have it.
+    const topic = rest.find((arg, index) => !arg.startsWith("-") && rest[index - 1] !== "--lang");
+    if (topic === undefined) {
+      io.stdout.write(help(lang));
+      return 0;
+    }
+    const command = commands[topic];
+    if (!command) return unknownCommand(topic, lang, io);
+    return run(topic, command, ["--help"], io);
   }
+  const command = commands[name];
+  if (!command) return unknownCommand(name, lang, io);
+  return run(name, command, rest, io);
+}
+
+async function run(name: string, command: (typeof commands)[string], args: string[], io: Io): Promise<number> {
   try {
-    return await command.run(rest, io);
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`conforme ${name} : ${error.message}\n`);
+      const near = error.unknown ? await nearest(error.unknown.word, error.unknown.candidates) : undefined;
+      // Usage errors are French, as the commands' help is: the suggestion follows them.
+      io.stderr.write(`conforme ${name} : ${error.message}${near ? didYouMean(near, "fr") : ""}${error.footer ? `\n${error.footer}` : ""}\n`);
       return 2;
     }
     io.stderr.write(`conforme ${name} : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 2;
   }
+}
+
+async function unknownCommand(name: string, lang: "fr" | "en", io: Io): Promise<number> {
+  const option = name.startsWith("-");
+  const near = await nearest(name, option ? GLOBAL_OPTIONS : Object.keys(commands));
+  const what = lang === "fr" ? (option ? "option inconnue" : "commande inconnue") : option ? "unknown option" : "unknown command";
+  io.stderr.write(
+    lang === "fr"
+      ? `conforme : ${what} « ${name} ».${near ? didYouMean(near, lang) : ""}\nTapez « conforme --help » pour la liste des commandes.\n`
+      : `conforme: ${what} "${name}".${near ? didYouMean(near, lang) : ""}\nType "conforme --help" for the list of commands.\n`,
+  );
+  return 2;
+}
+
+/** The known word nearest to a mistyped one; core (and its edit distance) is loaded on a mistake only. */
+async function nearest(word: string, candidates: string[]): Promise<string | undefined> {
+  const { closest } = await import("@conforme/core");
+  // Longer words leave room for more slips: `--error-on-unmatch-pattern` is still recognised.
+  return closest(word, candidates, Math.max(2, Math.floor(word.length / 4)));
+}
+
+function didYouMean(word: string, lang: "fr" | "en"): string {
+  return lang === "fr" ? ` Vouliez-vous dire « ${word} » ?` : ` Did you mean "${word}"?`;
 }

@@ -13,6 +13,12 @@ export interface Discovered {
   missing: string[];
   /** Tables found but not read, and why: each becomes a `source-error` finding of its own. */
   refused: RefusedFile[];
+  /**
+   * Paths given that yielded no data file: a folder without CSV, TSV or `datapackage.json`, or a
+   * glob the shell left as written because nothing matched it (`donnees/*.csv`). Judged before
+   * `changedSince`: a folder of data files none of which changed is not unmatched.
+   */
+  unmatched: string[];
 }
 
 /**
@@ -56,6 +62,7 @@ export class DiscoveryError extends Error {
 }
 
 const TABLE_EXTENSIONS = new Set([".csv", ".tsv"]);
+const GLOB_CHARACTERS = /[*?[\]{}]/;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".cache"]);
 const run = promisify(execFile);
 
@@ -79,31 +86,48 @@ export async function discover(
 ): Promise<Discovered> {
   const options: DiscoverOptions = typeof given === "function" ? { filter: given } : given;
   const filter = options.filter;
-  const found: Discovered = { tables: [], packages: [], missing: [], refused: [] };
+  const found: Discovered = { tables: [], packages: [], missing: [], refused: [], unmatched: [] };
   const gitignored = options.gitignore ? await gitignoreMatcher(cwd) : undefined;
   const extra = options.ignore?.length ? rootedMatcher(ignore().add(options.ignore), options.ignoreRoot ?? cwd) : undefined;
   const excluded = async (absolute: string, directory: boolean) =>
     (extra?.(absolute, directory) ?? false) || ((await gitignored?.(absolute, directory)) ?? false);
 
   const seen = new Set<string>();
+  // Whether the path being walked led to a data file, even one an earlier path already found.
+  let matched = false;
   const add = (absolute: string, explicit: boolean) => {
-    if (seen.has(absolute)) return;
     if (!explicit && filter && !filter(absolute)) return;
+    matched = true;
+    if (seen.has(absolute)) return;
     seen.add(absolute);
     if (isPackagePath(absolute)) found.packages.push(absolute);
     else if (explicit || isTablePath(absolute)) found.tables.push(absolute);
   };
   const refuse = (absolute: string, reason: RefusalReason) => {
-    if (seen.has(absolute) || (filter && !filter(absolute))) return;
+    if (filter && !filter(absolute)) return;
+    matched = true;
+    if (seen.has(absolute)) return;
     seen.add(absolute);
     found.refused.push({ file: absolute, reason });
   };
   // Real paths of the directories entered: a link back up (a -> ..) is walked once, not forever.
   const entered = new Set<string>();
+  // Directories under which a data file was found: a path that reaches one again matched too.
+  const fruitful = new Set<string>();
   const walk = async (directory: string, root: string): Promise<void> => {
     const real = await realpath(directory).catch(() => directory);
-    if (entered.has(real)) return;
+    if (entered.has(real)) {
+      if (fruitful.has(real)) matched = true;
+      return;
+    }
     entered.add(real);
+    const outer = matched;
+    matched = false;
+    await walkEntries(directory, root);
+    if (matched) fruitful.add(real);
+    matched ||= outer;
+  };
+  const walkEntries = async (directory: string, root: string): Promise<void> => {
     let entries: Dirent[];
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -141,10 +165,17 @@ export async function discover(
   for (const item of paths) {
     const absolute = path.resolve(cwd, item);
     const info = await stat(absolute).catch(() => undefined);
-    if (!info) found.missing.push(item);
-    else if (info.isDirectory()) await walk(absolute, await realpath(absolute).catch(() => absolute));
+    matched = false;
+    if (!info) {
+      // A shell leaves a glob that matches nothing as it was typed (bash without nullglob).
+      if (GLOB_CHARACTERS.test(item)) found.unmatched.push(item);
+      else found.missing.push(item);
+      continue;
+    }
+    if (info.isDirectory()) await walk(absolute, await realpath(absolute).catch(() => absolute));
     else if (info.isFile()) add(absolute, true);
     else refuse(absolute, "not-regular");
+    if (!matched) found.unmatched.push(item);
   }
   if (options.changedSince !== undefined) await keepChanged(found, options.changedSince, cwd);
   return found;

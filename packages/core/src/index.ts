@@ -17,6 +17,7 @@ export {
 } from "./validate/validator.js";
 export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./validate/findings-factory.js";
 export { buildReport } from "./validate/report-builder.js";
+export { errorsOnly } from "./validate/errors-only.js";
 export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
 export { formatSarif, sarifOmittedResults, SARIF_MAX_RESULTS, type SarifFormatOptions } from "./formatters/sarif.js";
 export { formatJunit } from "./formatters/junit.js";
@@ -37,6 +38,7 @@ export {
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";
+export { closest, editDistance } from "./suggest.js";
 export {
   aggregateFindings,
   aggregateMessage,

@@ -85,6 +85,20 @@ export interface LintOptions extends ResolveOptions {
    * error. On by default (`auto`); `false` turns it off.
    */
   metadata?: false | LintMetadataOptions;
+  /**
+   * What `-` among the paths reads: the bytes of standard input, named `filename` in the report
+   * (relative to `cwd`; `-` when absent). The name stands where the file would be: `schemaFor`
+   * (the configuration's globs) and the metadata beside it are looked up from it. Encoding and
+   * dialect are detected from the bytes, as for a file.
+   */
+  stdin?: { bytes: Uint8Array; filename?: string };
+  /**
+   * Paths given that match no data file (an empty folder, a glob the shell left unexpanded):
+   * `true` makes each one a `no-files` run error (exit 2), as ESLint's `errorOnUnmatchedPattern`;
+   * `false` leaves them to `LintResult.unmatched`. Unset, the run fails only when no path matched
+   * anything at all.
+   */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 export type ProgressEvent =
@@ -100,6 +114,8 @@ export interface LintResult {
    * the report on purpose: the JSON report may be published, a preview must not be.
    */
   previews: Record<string, PreviewTable>;
+  /** Paths given that matched no data file, in the order given (see `errorOnUnmatchedPattern`). */
+  unmatched: string[];
 }
 
 /** Why a file gets a `source-error` instead of being read (`data.reason` of the finding). */
@@ -113,6 +129,8 @@ interface Task {
   encoding?: string;
   /** The file is not read: the report holds this one finding. */
   refusal?: { reason: FailureReason; target?: string };
+  /** Standard input's bytes, read instead of `file`, which only names them. */
+  bytes?: Uint8Array;
 }
 
 const FAILURES: Record<FailureReason, MessageTemplate> = {
@@ -161,11 +179,25 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join("/") || ".";
 
   let found: Discovered;
+  // `-` is standard input, never a file of that name (as for cat, ESLint and ruff).
+  const stdinGiven = paths.includes("-");
   try {
-    found = await discover(paths, cwd, { ...options.discovery, trusted: options.trusted ?? options.discovery?.trusted });
+    found = await discover(
+      paths.filter((item) => item !== "-"),
+      cwd,
+      { ...options.discovery, trusted: options.trusted ?? options.discovery?.trusted },
+    );
   } catch (error) {
-    return { report: buildReport([], [runError(error, undefined, lang)], lang, startedAt), previews: {} };
+    return { report: buildReport([], [runError(error, undefined, lang)], lang, startedAt), previews: {}, unmatched: [] };
   }
+  if (stdinGiven && !options.stdin) {
+    runErrors.push({
+      code: "run-error",
+      file: "-",
+      message: lang === "fr" ? "« - » désigne l'entrée standard, que cet appel ne fournit pas." : '"-" stands for standard input, which this call does not provide.',
+    });
+  }
+  const stdinFile = stdinGiven && options.stdin ? path.resolve(cwd, options.stdin.filename ?? "-") : undefined;
   for (const missing of found.missing) {
     runErrors.push({
       code: "file-not-found",
@@ -191,6 +223,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   }
 
   const tables = found.tables.filter((file) => !packaged.has(file));
+  if (stdinFile !== undefined) tables.push(stdinFile);
   if (tables.length > 0) {
     try {
       // One validator per schema reference, compiled once however many tables share it.
@@ -203,15 +236,17 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
           shared.catch(() => undefined);
           validators.set(ref, shared);
         }
+        const bytes = file === stdinFile ? options.stdin!.bytes : undefined;
+        const name = bytes && options.stdin!.filename === undefined ? "-" : relative(file);
         let validator: Validator;
         try {
-          validator = shared ? await shared : await inferredValidator(file, options, factory);
+          validator = shared ? await shared : await inferredValidator(file, options, factory, bytes);
         } catch (error) {
-          if (ref === undefined) tasks.push({ file, name: relative(file), refusal: failureOf(error) });
+          if (ref === undefined) tasks.push({ file, name, refusal: failureOf(error) });
           else if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref, lang));
           continue;
         }
-        tasks.push({ file, name: relative(file), validator, encoding: options.encoding });
+        tasks.push({ file, name, validator, encoding: options.encoding, ...(bytes && { bytes }) });
       }
     } catch (error) {
       runErrors.push(runError(error, options.schema, lang));
@@ -219,7 +254,9 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   }
 
   // Metadata descriptors are found before any row is read; their facts are collected in the same pass.
-  const directories = [...tasks.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
+  // Standard input without a name sits in no folder: no descriptor describes it.
+  const located = tasks.filter((task) => !(task.bytes && options.stdin?.filename === undefined));
+  const directories = [...located.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
   const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
   runErrors.push(...metadata.runErrors);
   let collecting = false;
@@ -233,7 +270,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const previews: Record<string, PreviewTable> = {};
   // Worker threads for plain tables only: data packages (foreign-key lookups), metadata facts,
   // previews and refused files are handled in this thread.
-  const plain = previewRows === 0 && !collecting && found.packages.length === 0 && tasks.every((task) => task.validator && !task.refusal);
+  const plain = previewRows === 0 && !collecting && found.packages.length === 0 && tasks.every((task) => task.validator && !task.refusal && !task.bytes);
   const threaded = plain ? workerOptions(givenOptions, tasks.length) : undefined;
   // A schema that failed to load leaves out the files it governs (no task was made for them) and
   // fails the run (exit 2); the other files are still validated: one bad descriptor never drops
@@ -241,21 +278,35 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const reports = threaded ? await runThreaded(tasks, threaded, options, previews, factory) : await runTasks(tasks, options, previewRows, previews, factory);
   const report = buildReport(reports, runErrors, lang, startedAt);
   await metadata.score(report);
-  // Nothing read is not "conforme": as ESLint for patterns that match no file, the run fails.
-  // With --changed-since, nothing changed is an honest success.
-  // No path at all (the Action's changed-only run with nothing changed) asked for nothing.
-  if (paths.length > 0 && report.files.length === 0 && report.runErrors.length === 0 && !report.metadata?.length && options.discovery?.changedSince === undefined) {
-    const where = paths.join(", ");
-    report.runErrors.push({
-      code: "no-files",
-      message:
-        lang === "fr"
-          ? `Aucun fichier à valider dans ${where} : conforme lit les fichiers .csv et .tsv et les datapackage.json.`
-          : `No file to validate in ${where}: conforme reads .csv and .tsv files and datapackage.json.`,
-    });
+  if (options.errorOnUnmatchedPattern === true) {
+    // As ESLint under errorOnUnmatchedPattern: each path that matched nothing fails the run.
+    for (const where of found.unmatched) report.runErrors.push(noFiles(where, lang));
+    if (found.unmatched.length > 0) report.valid = false;
+  } else if (
+    options.errorOnUnmatchedPattern === undefined &&
+    paths.length > 0 &&
+    report.files.length === 0 &&
+    report.runErrors.length === 0 &&
+    !report.metadata?.length &&
+    options.discovery?.changedSince === undefined
+  ) {
+    // Nothing read is not "conforme": the run fails. With --changed-since, nothing changed is an
+    // honest success; no path at all (the Action's changed-only run with nothing changed) asked
+    // for nothing.
+    report.runErrors.push(noFiles(paths.join(", "), lang));
     report.valid = false;
   }
-  return { report, previews };
+  return { report, previews, unmatched: found.unmatched };
+}
+
+function noFiles(where: string, lang: Lang): RunError {
+  return {
+    code: "no-files",
+    message:
+      lang === "fr"
+        ? `Aucun fichier à valider dans ${where} : conforme lit les fichiers .csv et .tsv et les datapackage.json.`
+        : `No file to validate in ${where}: conforme reads .csv and .tsv files and datapackage.json.`,
+  };
 }
 
 function withPersonalData(options: LintOptions): LintOptions {
@@ -315,11 +366,11 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
  * Without a schema, the header is the schema: every column untyped. Structure problems (blank
  * or duplicate labels, blank rows, missing or extra cells) are still found.
  */
-async function inferredValidator(file: string, options: LintOptions, factory: FindingFactory): Promise<Validator> {
+async function inferredValidator(file: string, options: LintOptions, factory: FindingFactory, bytes?: Uint8Array): Promise<Validator> {
   let labels: string[] = [];
-  const handle = await openRegular(file);
+  const handle = bytes ? undefined : await openRegular(file);
   try {
-    await readTable(chunksOf(handle), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
+    await readTable(handle ? chunksOf(handle) : chunksOfBytes(bytes!), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
       record(cells) {
         labels = cells;
         return false;
@@ -327,7 +378,7 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
       problem() {},
     });
   } finally {
-    await handle.close();
+    await handle?.close();
   }
   const schema: TableSchema = {
     fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
@@ -522,6 +573,11 @@ async function* chunksOf(handle: FileHandle): AsyncGenerator<Buffer> {
   }
 }
 
+/** Bytes already in memory (standard input), in the 1 MiB chunks a file is read in. */
+async function* chunksOfBytes(bytes: Uint8Array): AsyncGenerator<Buffer> {
+  for (let start = 0; start < bytes.length; start += 1 << 20) yield Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(1 << 20, bytes.length - start));
+}
+
 class NotRegularFile extends Error {}
 
 /**
@@ -569,16 +625,16 @@ function failedReport(task: Task, refusal: NonNullable<Task["refusal"]>, factory
 }
 
 async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport> {
-  const handle = await openRegular(task.file);
+  const handle = task.bytes ? undefined : await openRegular(task.file);
   try {
     // The size of what was opened, not of what the path names now.
-    const size = (await handle.stat()).size;
+    const size = handle ? (await handle.stat()).size : task.bytes!.length;
     options.onProgress?.({ kind: "start", file: task.name, bytes: size });
     const hash = createHash("sha256");
     let bytesRead = 0;
     let complete = false;
     async function* hashed(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of chunksOf(handle)) {
+      for await (const chunk of handle ? chunksOf(handle) : chunksOfBytes(task.bytes!)) {
         const bytes = chunk as Buffer;
         hash.update(bytes);
         bytesRead += bytes.length;
@@ -599,11 +655,11 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
       problems: extra?.problems,
     });
     report.stats.bytes = size;
-    report.stats.sha256 = complete ? hash.digest("hex") : await sha256Of(handle);
+    report.stats.sha256 = complete ? hash.digest("hex") : handle ? await sha256Of(handle) : createHash("sha256").update(task.bytes!).digest("hex");
     options.onProgress?.({ kind: "end", file: task.name });
     return report;
   } finally {
-    await handle.close();
+    await handle?.close();
   }
 }
 

@@ -50,6 +50,13 @@ describe("conforme badge", () => {
     expect(message(readFileSync(path.join(directory, "examples/subventions/subventions-2024.csv.svg"), "utf8"))).toMatch(/^valid cells: /);
   });
 
+  it("finds a schema by its id in the catalogue --catalog-url names", async () => {
+    const target = path.join(out, "catalogue.svg");
+    const args = ["badge", "examples/equipements/equipements.csv", "--schema", "exemples/equipements", "--offline", "--output", target];
+    expect((await run([...args, "--catalog-url", "examples/catalogue.json"])).code).toBe(0);
+    expect(message(readFileSync(target, "utf8"))).toBe("valide");
+  });
+
   it.each([
     [["badge", "examples/equipements"]],
     [["badge", "--output", "x.svg"]],

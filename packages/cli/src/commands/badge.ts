@@ -20,6 +20,8 @@ Options :
   --lang <fr|en>         langue du badge (défaut : fr)
   --max-errors <n>       arrête un fichier après n erreurs (défaut : 1000 ; 0 : sans limite)
   --offline              n'utilise que le cache des schémas, sans réseau
+  --catalog-url <url>    catalogue des schémas : URL https, chemin ou URL file: (défaut :
+                         https://schema.data.gouv.fr/schemas.json)
   -h, --help             affiche cette aide
 
 Exemple :
@@ -37,6 +39,7 @@ export async function badgeCommand(args: string[], io: Io): Promise<number> {
     lang: { type: "string" },
     "max-errors": { type: "string" },
     offline: { type: "boolean" },
+    "catalog-url": { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -54,6 +57,7 @@ export async function badgeCommand(args: string[], io: Io): Promise<number> {
     lang,
     maxErrors: integerOption("max-errors", values["max-errors"], 1000),
     offline: values.offline === true,
+    catalogUrl: values["catalog-url"],
   });
   for (const error of report.runErrors) io.stderr.write(`conforme badge : ${error.file ? `${error.file} : ` : ""}${error.message}\n`);
   // A badge drawn over a run that could not read a file or its schema would vouch for nothing.

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { codeCatalog, describeCode, findCode } from "@conforme/core";
+import { closest, codeCatalog, describeCode, findCode } from "@conforme/core";
 import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme explain <code> [--lang fr|en]
@@ -56,7 +56,8 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   }
   const [asked, ...extra] = positionals;
   if (asked === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
-  const found = findCode(asked, await pageCodes());
+  const pages = await pageCodes();
+  const found = findCode(asked, pages);
   // A code derived from a check's id (personal-data-email) is known through its check.
   const derived = codeCatalog().some((entry) => asked.startsWith(`${entry.code}-`));
   if (found.code === undefined && !derived) {
@@ -66,9 +67,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
         ? lang === "fr"
           ? `conforme explain : « ${asked} » peut désigner ${candidates.join(", ")}. Précisez le code.\n`
           : `conforme explain: "${asked}" may mean ${candidates.join(", ")}. Give the full code.\n`
-        : lang === "fr"
-          ? `conforme explain : code inconnu « ${asked} ». Tapez « conforme explain --list » pour la liste des codes.\n`
-          : `conforme explain: unknown code "${asked}". Type "conforme explain --list" for the list of codes.\n`,
+        : unknownCode(asked, [...codeCatalog().map((entry) => entry.code), ...pages], lang),
     );
     return 2;
   }
@@ -87,4 +86,12 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   io.stdout.write(`${header.join("\n")}\n`);
   if (text !== undefined) io.stdout.write(`\n${text.endsWith("\n") ? text : `${text}\n`}`);
   return 0;
+}
+
+/** An unknown code, with the nearest known one when a slip explains it. */
+function unknownCode(asked: string, known: string[], lang: "fr" | "en"): string {
+  const near = closest(asked, known, Math.max(2, Math.floor(asked.length / 3)));
+  return lang === "fr"
+    ? `conforme explain : code inconnu « ${asked} ».${near ? ` Vouliez-vous dire « ${near} » ?` : ""} Tapez « conforme explain --list » pour la liste des codes.\n`
+    : `conforme explain: unknown code "${asked}".${near ? ` Did you mean "${near}"?` : ""} Type "conforme explain --list" for the list of codes.\n`;
 }

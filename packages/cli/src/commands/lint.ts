@@ -6,7 +6,7 @@ const HELP = `Usage : conforme lint [fichiers ou dossiers...] [options]
 
 Valide des fichiers CSV/TSV et des data packages contre leur schéma. Les dossiers sont
 parcourus (CSV, TSV, datapackage.json) en respectant .gitignore. Sans chemin : ceux de la
-configuration (files), sinon le dossier courant.
+configuration (files), sinon le dossier courant. « - » lit l'entrée standard.
 
 Options :
   -c, --config <fichier>   configuration à lire (défaut : conforme.config.yaml, .yml, .json ou
@@ -16,6 +16,16 @@ Options :
                            schema.data.gouv.fr (org/nom, org/nom@version) ; remplace « schemas »
   -f, --format <nom>       stylish (défaut), json, sarif, junit, github, markdown, html
   -o, --output <fichier>   écrit le rapport dans ce fichier au lieu de la sortie standard
+                           (les dossiers manquants sont créés)
+  -q, --quiet              n'affiche que les erreurs, dans tous les formats (ni avertissements
+                           ni informations) ; le code de sortie reste celui de toute l'exécution
+  --color, --no-color      force ou retire la couleur (défaut : sur un terminal seulement ;
+                           NO_COLOR et FORCE_COLOR sont lus, ces options passent avant)
+  --stdin-filename <nom>   nom de l'entrée standard (« - ») dans les rapports ; les motifs de
+                           « schemas » de la configuration s'y appliquent
+  --error-on-unmatched-pattern
+                           échoue (code 2) pour chaque chemin qui ne mène à aucun fichier de
+                           données ; sans elle, c'est seulement dit sur la sortie d'erreur
   --html <fichier>         écrit aussi le rapport HTML autonome dans ce fichier
   --preview-rows <n>       lignes d'aperçu par fichier dans le rapport HTML (défaut : 20 ; 0 : aucune)
   --lang <fr|en>           langue des messages (défaut : fr)
@@ -52,6 +62,7 @@ Exemples :
   conforme lint deliberations.csv --schema scdl/deliberations
   conforme lint subventions.csv --schema scdl/subventions@2.1.1 --format json --output rapport.json
   conforme lint datapackage.json
+  conforme lint - --schema scdl/subventions --stdin-filename subventions.csv < export.csv
   conforme lint                                  (chemins et schémas de conforme.config.yaml)
   conforme lint . --changed-since origin/main --format github
   conforme lint donnees/ --format sarif --output conforme.sarif --strict

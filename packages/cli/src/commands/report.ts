@@ -14,7 +14,8 @@ Options propres :
                          aperçu). Les colonnes de données personnelles y sont masquées.
 
 Toutes les options de « conforme lint » s'appliquent aussi (--schema, --config, --lang,
---max-errors, --header-mode, --offline, --strict... : « conforme lint --help »).
+--max-errors, --header-mode, --offline, --strict, --quiet, --stdin-filename... : « conforme lint
+--help »). « - » lit l'entrée standard ; les dossiers de --html et --output sont créés au besoin.
 
 Exemple :
   conforme report donnees/ --schema scdl/subventions --html rapport-conformite.html

@@ -14,6 +14,8 @@ Options :
   --offline              n'utilise que le cache, sans réseau (list, show)
   --catalog-url <url>    catalogue (défaut : https://schema.data.gouv.fr/schemas.json)
   --cache-dir <dossier>  dossier du cache
+  --allow-private-network
+                         permet de télécharger depuis 127.0.0.1, 10.x, 192.168.x... (refusé par défaut)
   --type <type>          list : tableschema, datapackage, jsonschema, other
   --json                 sortie JSON
 
@@ -29,6 +31,7 @@ export async function schemasCommand(args: string[], io: Io): Promise<number> {
     offline: { type: "boolean" },
     "catalog-url": { type: "string" },
     "cache-dir": { type: "string" },
+    "allow-private-network": { type: "boolean" },
     type: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -37,7 +40,13 @@ export async function schemasCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
-  const options: ResolveOptions = { cwd: io.cwd, offline: values.offline, catalogUrl: values["catalog-url"], cacheDir: values["cache-dir"] };
+  const options: ResolveOptions = {
+    cwd: io.cwd,
+    offline: values.offline,
+    catalogUrl: values["catalog-url"],
+    cacheDir: values["cache-dir"],
+    allowPrivateNetwork: values["allow-private-network"] === true,
+  };
   const [action, ...rest] = positionals;
   try {
     return await run(action, rest, values, options, io);
@@ -90,8 +99,11 @@ async function run(action: string | undefined, rest: string[], values: { type?: 
       else for (const schema of pulled) io.stdout.write(`${schema.id}@${schema.version}  ${schema.urls.length} fichier(s) en cache\n`);
       return 0;
     }
-    default:
-      throw new UsageError(`action ${action === undefined ? "manquante" : `inconnue « ${action} »`} : tapez « conforme schemas list », « conforme schemas show <réf> » ou « conforme schemas pull [ids...] ».`);
+    default: {
+      const footer = "Tapez « conforme schemas list », « conforme schemas show <réf> » ou « conforme schemas pull [ids...] ».";
+      if (action === undefined) throw new UsageError("action manquante.", { footer });
+      throw new UsageError(`action inconnue « ${action} ».`, { footer, unknown: { word: action, candidates: ["list", "show", "pull"] } });
+    }
   }
 }
 

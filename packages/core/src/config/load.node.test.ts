@@ -56,6 +56,34 @@ describe("loadConfig errors", () => {
     expect(await issuesOf(files)).toEqual(expected);
   });
 
+  it.each([
+    ["a typo", "french-siret-valeu", "french-siret-value", 3],
+    ["a transposition", "type-erorr", "type-error", 3],
+    ["a Validata alias", "siret", "french-siret-value", 3],
+    ["another tool's name", "extra-header", "extra-label", 3],
+    ["a personal-data kind", "personal-data-emial", "personal-data-email", 3],
+  ])("refuses an unknown code under severity.codes (%s) with the code meant", async (_name, code, meant, line) => {
+    const directory = await write({ "conforme.config.yaml": `severity:\n  codes:\n    ${code}: warning\n    blank-row: off\n` });
+    const error = await loadConfig({ cwd: directory }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues;
+    expect(issues.map((issue) => [issue.key, issue.line])).toEqual([[`severity.codes.${code}`, line]]);
+    expect(issues[0]!.message.fr).toContain(`« ${meant} »`);
+  });
+
+  it("refuses a metadata code, which severity.codes does not govern", async () => {
+    expect(await issuesOf({ "conforme.config.yaml": "severity:\n  codes:\n    metadata-mqa-keyword: off\n" })).toEqual([
+      { file: "conforme.config.yaml", line: 3, column: 5, key: "severity.codes.metadata-mqa-keyword" },
+    ]);
+  });
+
+  it("refuses a code far from any, without a suggestion, and accepts every catalogued code", async () => {
+    const far = await issuesOf({ "conforme.config.yaml": "severity:\n  codes:\n    zzzz-qqqq-wwww: warning\n" });
+    expect(far).toEqual([{ file: "conforme.config.yaml", line: 3, column: 5, key: "severity.codes.zzzz-qqqq-wwww" }]);
+    const known = ["personal-data", "personal-data-nir", "small-count", "reidentification-risk", "sum-columns-value", "schema-warning", "disordered-header-warn"];
+    expect(await issuesOf({ "conforme.config.yaml": `severity:\n  codes:\n${known.map((code) => `    ${code}: info\n`).join("")}` })).toEqual([]);
+  });
+
   it("suggests the closest known key", async () => {
     const directory = await write({ "conforme.config.yaml": "maxError: 3\n" });
     const error = await loadConfig({ cwd: directory }).catch((caught: unknown) => caught);

@@ -13,6 +13,9 @@ import { isLocalPath } from "../node/resolve.node.js";
 import type { FailurePolicy } from "./outcome.js";
 import { CONFIG_FILE_NAMES, configJsonSchema, type ConformeConfig } from "./schema.js";
 import { loadYaml, yaml } from "../yaml-module.js";
+import { closest } from "../suggest.js";
+import { findingCodes } from "../formatters/catalog.js";
+import { findCode } from "../formatters/code-names.js";
 
 /** One mistake in a configuration file, located as precisely as the format allows. */
 export interface ConfigIssue {
@@ -356,6 +359,50 @@ export async function readConfigFile(file: string): Promise<ConformeConfig> {
   return value as ConformeConfig;
 }
 
+/**
+ * `severity.codes` naming no code is a mistake that would silently change nothing (a typo keeps
+ * the default severity): refused before any file is read, with the nearest known code. The
+ * codes are the catalogue's (`findingCodes`); another tool's name or an alias of a check
+ * (`siret`) is answered with the code it stands for.
+ */
+function unknownSeverityCodes(config: ConformeConfig, source: { document: Document; lineCounter: LineCounter } | undefined, file: string): ConfigIssue[] {
+  const codes = Object.keys(config.severity?.codes ?? {});
+  if (codes.length === 0) return [];
+  const known = findingCodes();
+  const knownSet = new Set(known);
+  const issues: ConfigIssue[] = [];
+  for (const code of codes) {
+    if (knownSet.has(code)) continue;
+    if (code.startsWith("metadata-")) {
+      // Metadata findings are scored, not configured one by one: a key here would change nothing.
+      issues.push(located(source, file, code, both(
+        "les constats de métadonnées ne suivent pas severity.codes : leur gravité vient du score (metadata.minScore, metadata.minRating).",
+        "metadata findings do not follow severity.codes: their severity comes from the score (metadata.minScore, metadata.minRating).",
+      )));
+      continue;
+    }
+    const meant = findCode(code);
+    const near = meant.code ?? (meant.candidates.length === 1 ? meant.candidates[0] : closest(code, known, Math.max(2, Math.floor(code.length / 3))));
+    const message = near
+      ? both(`code inconnu « ${code} », vouliez-vous dire « ${near} » ?`, `unknown code "${code}", did you mean "${near}"?`)
+      : both(`code inconnu « ${code} » ; « conforme explain --list » donne les codes connus.`, `unknown code "${code}"; "conforme explain --list" lists the known codes.`);
+    issues.push(located(source, file, code, message));
+  }
+  return issues;
+}
+
+/** An issue on the key `code` of `severity.codes`, with its line and column when the source has them. */
+function located(source: { document: Document; lineCounter: LineCounter } | undefined, file: string, code: string, message: Record<Lang, string>): ConfigIssue {
+  const issue: ConfigIssue = { file, key: `severity.codes.${code}`, message };
+  const offset = source ? locate(source.document, ["severity", "codes"], code) : undefined;
+  if (source && offset !== undefined) {
+    const position = source.lineCounter.linePos(offset);
+    issue.line = position.line;
+    issue.column = position.col;
+  }
+  return issue;
+}
+
 /** Far above any real configuration; a bigger file is a mistake or an attack on the parser. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -363,7 +410,7 @@ let compiled: ReturnType<Ajv["compile"]> | undefined;
 
 function validateValue(value: unknown, source: { document: Document; lineCounter: LineCounter } | undefined, file: string): ConfigIssue[] {
   compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configJsonSchema);
-  if (compiled(value)) return [];
+  if (compiled(value)) return unknownSeverityCodes(value as ConformeConfig, source, file);
   return simplify(compiled.errors ?? []).map((error) => {
     const segments = error.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     // A key refused by `propertyNames` (unknown category) is named by Ajv in `propertyName`.
@@ -479,32 +526,6 @@ function describe(error: ErrorObject, segments: string[]): Record<Lang, string> 
 
 function both(fr: string, en: string): Record<Lang, string> {
   return { fr, en };
-}
-
-/** The known key within edit distance 2, for "did you mean". */
-function closest(name: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** Local paths made absolute against the file they are written in; globs stay as written. */

@@ -3,7 +3,7 @@ import { docsUrl } from "../check.js";
 import { checks } from "../checks/registry.js";
 import type { Category, Severity } from "../findings.js";
 import { engineCodes } from "../messages/table-schema.js";
-import { personalDataChecks } from "../personal-data/index.js";
+import { PERSONAL_DATA_KINDS, personalDataChecks, personalDataCode } from "../personal-data/index.js";
 
 /** What the formatters and `conforme explain` know of a finding code. */
 export interface CodeInfo {
@@ -33,6 +33,15 @@ export function codeCatalog(): CodeInfo[] {
     for (const code of EMITTED_CODES[check.id] ?? []) entries.push({ ...entries.at(-1)!, code, helpUri: docsUrl(code) });
   }
   return entries;
+}
+
+/**
+ * Every code a finding of the data can carry, so every code `severity.codes` can set: the
+ * catalogue's, and the personal-data codes by kind (`personal-data-email`), which the
+ * `personal-data` check reports under their own names.
+ */
+export function findingCodes(): string[] {
+  return [...codeCatalog().map((entry) => entry.code), ...PERSONAL_DATA_KINDS.map(personalDataCode)];
 }
 
 let byCode: Map<string, CodeInfo> | undefined;

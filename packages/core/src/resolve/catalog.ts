@@ -1,5 +1,6 @@
 import { loadYaml, yaml } from "../yaml-module.js";
 import { ResolveError } from "./errors.js";
+import { editDistance } from "../suggest.js";
 
 /** schema.data.gouv.fr's catalogue, served at https://schema.data.gouv.fr/schemas.json. */
 export const DEFAULT_CATALOG_URL = "https://schema.data.gouv.fr/schemas.json";
@@ -102,18 +103,6 @@ export function parseCatalog(json: unknown, url: string): CatalogEntry[] {
     });
   }
   return entries;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
 }
 
 /** Catalogue ids close to `id`: small edit distance, or sharing the part after the slash. */
