@@ -43,7 +43,7 @@ export function formatGithub(report: Report, options: AggregateOptions = {}): st
       properties.push(`title=${escapeProperty(`conforme ${finding.code}${count}`)}`);
       const command = finding.accepted ? "notice" : COMMAND[finding.severity];
       const text = entry.kind === "aggregate" ? aggregateMessage(entry.aggregate, lang) : finding.message;
-      const message = `${text}${lineNote(finding, lang)}${finding.accepted ? ` (${finding.accepted.reason})` : ""}`;
+      const message = `${text}${lineNote(finding, lang, group.sheet)}${finding.accepted ? ` (${finding.accepted.reason})` : ""}`;
       lines.push(`::${command} ${properties.join(",")}::${escapeData(message)}`);
     }
     const partial = group.kind === "data" ? report.files.find((file) => file.file === group.file) : undefined;
