@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
-import { columnName } from "./values.js";
+import { canonicalNumber, columnName } from "./values.js";
 
 /**
  * Workbooks for tests, built from XML parts as Excel and LibreOffice write them: the parts are
@@ -95,4 +95,71 @@ export function libreOfficeWorkbook(tables: string[], manifestExtra = ""): Uint8
     "META-INF/manifest.xml": [strToU8(manifest), { level: 6 }],
   };
   return zipSync(files);
+}
+
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const NUMBER = /^-?(?:[1-9]\d*|0)(?:\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How Excel stores a typed value: a number, a date (serial, style 1 = format 14) or text. */
+function excelCell(value: string): { kind: "number"; v: string } | { kind: "date"; v: string } | { kind: "text" } {
+  // Only numbers a number cell gives back as they are: codes with a leading zero, digits past the
+  // 15th and decimals with trailing zeros (32402138500000.0) stay text, as a careful producer keeps them.
+  if (NUMBER.test(value) && canonicalNumber(value) === value) return { kind: "number", v: value };
+  if (ISO_DATE.test(value) && value >= "1900-03-01") return { kind: "date", v: String((Date.parse(`${value}T00:00:00Z`) - SERIAL_EPOCH) / 86_400_000) };
+  return { kind: "text" };
+}
+
+/**
+ * The xlsx Excel saves after opening a CSV and letting it type the columns: numbers as number
+ * cells, ISO dates as date serials with format 14, the rest as shared strings; codes with a
+ * leading zero and long digit strings kept as text.
+ */
+export function typedWorkbook(rows: string[][], sheetName = "Feuil1"): Uint8Array {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const xmlRows = rows
+    .map((row, r) => {
+      const cells = row
+        .map((value, c) => {
+          if (value === "") return "";
+          const ref = `${columnName(c + 1)}${r + 1}`;
+          const typed = r === 0 ? ({ kind: "text" } as const) : excelCell(value);
+          if (typed.kind === "number") return `<c r="${ref}"><v>${typed.v}</v></c>`;
+          if (typed.kind === "date") return `<c r="${ref}" s="1"><v>${typed.v}</v></c>`;
+          let at = index.get(value);
+          if (at === undefined) {
+            at = strings.length;
+            index.set(value, at);
+            strings.push(`<si><t xml:space="preserve">${escapeXml(value)}</t></si>`);
+          }
+          return `<c r="${ref}" t="s"><v>${at}</v></c>`;
+        })
+        .join("");
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join("");
+  return excelWorkbook({
+    sheets: [{ name: sheetName, rows: xmlRows }],
+    sharedStrings: strings,
+    cellXfs: ['<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'],
+  });
+}
+
+/** The same table as LibreOffice Calc saves it typed: floats, dates and strings, then its repeated empty rows. */
+export function typedOds(rows: string[][], sheetName = "Feuille1"): Uint8Array {
+  const width = Math.max(...rows.map((row) => row.length));
+  const xmlRows = rows.map((row, r) => {
+    const cells = row.map((value) => {
+      if (value === "") return "<table:table-cell/>";
+      const typed = r === 0 ? ({ kind: "text" } as const) : excelCell(value);
+      if (typed.kind === "number") return `<table:table-cell office:value-type="float" office:value="${value}" calcext:value-type="float"><text:p>${value.replace(".", ",")}</text:p></table:table-cell>`;
+      if (typed.kind === "date") return `<table:table-cell office:value-type="date" office:date-value="${value}" calcext:value-type="date"><text:p>${value.split("-").reverse().join("/")}</text:p></table:table-cell>`;
+      return `<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>${escapeXml(value)}</text:p></table:table-cell>`;
+    });
+    return `<table:table-row table:style-name="ro1">${cells.join("")}<table:table-cell table:number-columns-repeated="${1024 - row.length}"/></table:table-row>`;
+  });
+  return libreOfficeWorkbook([
+    `<table:table table:name="${escapeXml(sheetName)}" table:style-name="ta1"><table:table-column table:style-name="co1" table:number-columns-repeated="${width}" table:default-cell-style-name="Default"/>${xmlRows.join("")}<table:table-row table:style-name="ro1" table:number-rows-repeated="${1048576 - rows.length}"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>`,
+  ]);
 }
