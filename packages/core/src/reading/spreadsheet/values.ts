@@ -11,11 +11,15 @@
  * the user sees. Never in exponent notation: 1E-7 is "0.0000001" and 1.2E+20 is "120000000000000000000".
  */
 export function canonicalNumber(raw: string): string {
+  // Most stored numbers are already canonical: 15 digits at most, no leading or trailing zero.
+  if (CANONICAL.test(raw) && raw.length <= (raw.includes(".") ? 16 : 15) + (raw.startsWith("-") ? 1 : 0)) return raw === "-0" ? "0" : raw;
   const value = Number(raw.trim());
   if (raw.trim() === "" || !Number.isFinite(value)) return raw;
   if (value === 0) return "0";
   return plainDecimal(value.toPrecision(15));
 }
+
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 
 /** A decimal in exponent or fixed notation written out in fixed notation, without trailing zeros. */
 export function plainDecimal(text: string): string {
@@ -125,6 +129,23 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
  */
 export function excelSerialToIso(serial: number, kind: DateKind, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return undefined;
+  if (kind === "date" && Number.isInteger(serial)) {
+    // A column of dates repeats the same few thousand days: each is computed once.
+    const cache = date1904 ? DATES_1904 : DATES_1900;
+    let iso = cache.get(serial);
+    if (iso === undefined) {
+      iso = serialToIso(serial, kind, date1904);
+      if (cache.size < 100_000) cache.set(serial, iso);
+    }
+    return iso;
+  }
+  return serialToIso(serial, kind, date1904);
+}
+
+const DATES_1900 = new Map<number, string>();
+const DATES_1904 = new Map<number, string>();
+
+function serialToIso(serial: number, kind: DateKind, date1904: boolean): string {
   let ms = Math.round(serial * 86_400) * 1000;
   if (kind === "time") return isoTime(ms % DAY_MS);
   if (date1904) ms += EPOCH_1904;
