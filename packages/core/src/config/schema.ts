@@ -217,10 +217,10 @@ export const configJsonSchema = {
     },
     encoding: { type: "string", minLength: 1 },
     sheet: {
-      anyOf: [
-        { type: "string", minLength: 1 },
-        { type: "integer", minimum: 1 },
-      ],
+      // minLength bounds a name, minimum a position: each keyword applies to its own type.
+      type: ["string", "integer"],
+      minLength: 1,
+      minimum: 1,
       description: "Feuille lue dans les classeurs XLSX et ODS : son nom, ou son numéro à partir de 1 (défaut : la première).",
     },
     customChecks: { type: "boolean", default: true },
