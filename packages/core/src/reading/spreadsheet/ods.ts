@@ -16,7 +16,7 @@ const NOT_VALUE = new Set(["annotation", "note", "frame", "custom-shape", "rect"
  * `office:boolean-value`, `office:time-value`) when it has one, its paragraphs' text otherwise.
  */
 export function readOds(context: WorkbookContext & { sheet: string | number | undefined }): Workbook {
-  const { entries, inflater } = context;
+  const { entries } = context;
   const content = entries.get("content.xml");
   if (!content) throw new ZipError("no content.xml: not an OpenDocument spreadsheet");
   const manifest = entries.get("META-INF/manifest.xml");

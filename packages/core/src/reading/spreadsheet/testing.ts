@@ -57,26 +57,7 @@ export function escapeXml(text: string): string {
  * text: each cell a shared string (`t="s"`), empty cells left out of the XML.
  */
 export function textWorkbook(rows: string[][], sheetName = "Feuil1"): Uint8Array {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const xmlRows = rows
-    .map((row, r) => {
-      const cells = row
-        .map((value, c) => {
-          if (value === "") return "";
-          let at = index.get(value);
-          if (at === undefined) {
-            at = strings.length;
-            index.set(value, at);
-            strings.push(`<si><t xml:space="preserve">${escapeXml(value)}</t></si>`);
-          }
-          return `<c r="${columnName(c + 1)}${r + 1}" t="s"><v>${at}</v></c>`;
-        })
-        .join("");
-      return `<row r="${r + 1}" spans="1:${row.length}">${cells}</row>`;
-    })
-    .join("");
-  return excelWorkbook({ sheets: [{ name: sheetName, rows: xmlRows }], sharedStrings: strings });
+  return rowsWorkbook(rows, sheetName, false);
 }
 
 const ODS_NS =
@@ -116,6 +97,10 @@ function excelCell(value: string): { kind: "number"; v: string } | { kind: "date
  * leading zero and long digit strings kept as text.
  */
 export function typedWorkbook(rows: string[][], sheetName = "Feuil1"): Uint8Array {
+  return rowsWorkbook(rows, sheetName, true);
+}
+
+function rowsWorkbook(rows: string[][], sheetName: string, typed: boolean): Uint8Array {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const xmlRows = rows
@@ -124,9 +109,9 @@ export function typedWorkbook(rows: string[][], sheetName = "Feuil1"): Uint8Arra
         .map((value, c) => {
           if (value === "") return "";
           const ref = `${columnName(c + 1)}${r + 1}`;
-          const typed = r === 0 ? ({ kind: "text" } as const) : excelCell(value);
-          if (typed.kind === "number") return `<c r="${ref}"><v>${typed.v}</v></c>`;
-          if (typed.kind === "date") return `<c r="${ref}" s="1"><v>${typed.v}</v></c>`;
+          const cell = typed && r > 0 ? excelCell(value) : ({ kind: "text" } as const);
+          if (cell.kind === "number") return `<c r="${ref}"><v>${cell.v}</v></c>`;
+          if (cell.kind === "date") return `<c r="${ref}" s="1"><v>${cell.v}</v></c>`;
           let at = index.get(value);
           if (at === undefined) {
             at = strings.length;
@@ -136,7 +121,7 @@ export function typedWorkbook(rows: string[][], sheetName = "Feuil1"): Uint8Arra
           return `<c r="${ref}" t="s"><v>${at}</v></c>`;
         })
         .join("");
-      return `<row r="${r + 1}">${cells}</row>`;
+      return `<row r="${r + 1}" spans="1:${row.length}">${cells}</row>`;
     })
     .join("");
   return excelWorkbook({

@@ -1,5 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS, type RowAssembler } from "./rows.js";
-import { attribute, xmlStream, type XmlHandler } from "./xml.js";
+import { xmlStream, type XmlHandler } from "./xml.js";
 import { builtInDateKind, canonicalNumber, columnNumber, excelSerialToIso, formatDateKind, odfDate, unescapeXstring, zeroPaddingWidth, type DateKind } from "./values.js";
 import { ZipError, type Inflater, type ZipEntry } from "./zip.js";
 import { SheetNotFound, type Workbook, type WorkbookContext } from "./workbook.js";
