@@ -4,8 +4,11 @@ import { createCsvParser, type CsvParser, type ParseLimits } from "./parse.js";
 import { sniffDialect } from "./sniff.js";
 import type { SpreadsheetLimits } from "./spreadsheet/read-sheet.js";
 
-/** Bytes of a table, as a web stream or any async iterable (a Node read stream is one). */
-export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+/**
+ * Bytes of a table, as a web stream or any async iterable (a Node read stream is one), or all
+ * at once (a file dropped on a web page, read with `arrayBuffer()`).
+ */
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | Uint8Array;
 
 /** Workbook formats read beside CSV. */
 export type SpreadsheetFormat = "xlsx" | "ods";
@@ -347,6 +350,17 @@ interface ByteIterator {
 
 // A web ReadableStream is not async-iterable in every browser: read it through its reader.
 function iterate(source: ByteSource): ByteIterator {
+  if (source instanceof Uint8Array) {
+    let done = false;
+    return {
+      next: async () => {
+        if (done) return { done: true, value: undefined };
+        done = true;
+        return { done: false, value: source };
+      },
+      return: async () => undefined,
+    };
+  }
   if ("getReader" in source && typeof source.getReader === "function") {
     const reader = source.getReader();
     return {
@@ -362,6 +376,7 @@ function iterate(source: ByteSource): ByteIterator {
 }
 
 async function cancel(source: ByteSource): Promise<void> {
+  if (source instanceof Uint8Array) return;
   try {
     if ("cancel" in source && typeof source.cancel === "function") await source.cancel();
     else await (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]().return?.();

@@ -210,6 +210,27 @@ describe("xlsx", () => {
     expect(got.problems[0]!.data.sheets).toBe("« Notice », « Données 2024 », « 3 »");
   });
 
+  it.each([
+    ["bytes all at once (a dropped file's arrayBuffer)", () => subsidies],
+    [
+      "a web ReadableStream",
+      () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(subsidies.subarray(0, 500));
+            controller.enqueue(subsidies.subarray(500));
+            controller.close();
+          },
+        }),
+    ],
+  ])("reads %s", async (_name, source) => {
+    const records: string[][] = [];
+    const result = await readTable(source(), { format: "xlsx" }, { record: (cells) => void records.push(cells), problem() {} });
+    expect(records).toHaveLength(3);
+    expect(result.bytes).toBe(subsidies.length);
+    expect(result.sheet?.name).toBe("Subventions");
+  });
+
   it("stops when the sink says so", async () => {
     const got = await readTable(
       (async function* () {

@@ -98,6 +98,10 @@ export async function readSpreadsheet(source: ByteSource, options: SpreadsheetRe
 }
 
 async function* iterate(source: ByteSource): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) {
+    yield source;
+    return;
+  }
   if ("getReader" in source && typeof source.getReader === "function") {
     const reader = source.getReader();
     try {
