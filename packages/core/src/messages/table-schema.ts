@@ -40,8 +40,8 @@ export const engineCodes = {
         en: "A quote opened on line {line} is never closed: the rest of the file is read as one cell.",
       },
       binary: {
-        fr: "Le fichier est au format {format}, pas un CSV : il n'est pas lu. Exportez le tableau en CSV (UTF-8).",
-        en: "The file is in {format} format, not CSV: it is not read. Export the table as CSV (UTF-8).",
+        fr: "Le fichier est au format {format}, pas un CSV : il n'est pas lu. Exportez le tableau en CSV (UTF-8) ; un classeur est lu sous son extension .xlsx ou .ods.",
+        en: "The file is in {format} format, not CSV: it is not read. Export the table as CSV (UTF-8); a workbook is read under its .xlsx or .ods extension.",
       },
       nulByte: {
         fr: "Le fichier contient un octet nul (ligne {line}) : un fichier binaire, ou du texte UTF-16 sans marque d'ordre des octets. Enregistrez-le en CSV UTF-8.",
