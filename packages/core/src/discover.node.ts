@@ -61,13 +61,14 @@ export class DiscoveryError extends Error {
   override name = "DiscoveryError";
 }
 
-const TABLE_EXTENSIONS = new Set([".csv", ".tsv"]);
+const TABLE_EXTENSIONS = new Set([".csv", ".tsv", ".xlsx", ".xlsm", ".ods"]);
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".cache"]);
 const run = promisify(execFile);
 
 export function isTablePath(file: string): boolean {
-  return TABLE_EXTENSIONS.has(path.extname(file).toLowerCase());
+  // `~$classeur.xlsx` is the lock file Excel leaves beside a workbook it has open: no workbook.
+  return TABLE_EXTENSIONS.has(path.extname(file).toLowerCase()) && !path.basename(file).startsWith("~$");
 }
 
 export function isPackagePath(file: string): boolean {
@@ -76,7 +77,8 @@ export function isPackagePath(file: string): boolean {
 
 /**
  * Walks files and directories in a stable order. Files named on the command line are taken
- * whatever their extension; inside directories only CSV/TSV files and `datapackage.json` are.
+ * whatever their extension; inside directories only CSV/TSV files, workbooks (xlsx, xlsm, ods) and
+ * `datapackage.json` are.
  * The third argument may still be a bare filter, as before options existed.
  */
 export async function discover(

@@ -37,8 +37,10 @@ export interface Finding {
   fieldName?: string;
   /** The cell's raw value (masked when it may hold personal data). */
   cell?: string;
-  /** 1-based physical line of the record's first character in the file, for annotations. */
+  /** 1-based physical line of the record's first character in the file, for annotations; in a workbook, the sheet's row. */
   line?: number;
+  /** Reference of the cell in a workbook's sheet (`B12`): column letters and sheet row. */
+  cellRef?: string;
   /** JSON Pointer into a metadata descriptor. */
   pointer?: string;
   column?: number;

@@ -7,7 +7,7 @@ import type { MessageTemplate, RowCheck } from "./check.js";
 import { compileCustomChecks, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 import type { Finding, Lang } from "./findings.js";
 import { personalDataChecks } from "./personal-data/index.js";
-import { readTable } from "./reading/index.js";
+import { readTable, tableFormatOf } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
 import { loadDataPackage, loadTableSchema, type SchemaWarning } from "./table-schema/index.js";
@@ -57,8 +57,13 @@ export interface LintOptions extends ResolveOptions {
   /** Longest record read, in characters (default 16 Mi); cells past it are dropped and the row reported. */
   maxRowLength?: number;
   headerMode?: HeaderMode;
-  /** Forces the encoding instead of detecting it. */
+  /** Forces the encoding instead of detecting it (CSV). */
   encoding?: string;
+  /**
+   * The sheet read in each workbook (xlsx, ods): its name, or its 1-based position; default the
+   * first. A workbook without it gets a `source-error` (`sheetNotFound`) listing its sheets.
+   */
+  sheet?: string | number;
   checks?: ConfiguredCheck[];
   /**
    * Personal-data checks (detection, re-identification risk, small counts) beside the schema;
@@ -304,8 +309,8 @@ function noFiles(where: string, lang: Lang): RunError {
     code: "no-files",
     message:
       lang === "fr"
-        ? `Aucun fichier à valider dans ${where} : conforme lit les fichiers .csv et .tsv et les datapackage.json.`
-        : `No file to validate in ${where}: conforme reads .csv and .tsv files and datapackage.json.`,
+        ? `Aucun fichier à valider dans ${where} : conforme lit les fichiers .csv, .tsv, .xlsx et .ods et les datapackage.json.`
+        : `No file to validate in ${where}: conforme reads .csv, .tsv, .xlsx and .ods files and datapackage.json.`,
   };
 }
 
@@ -370,7 +375,8 @@ async function inferredValidator(file: string, options: LintOptions, factory: Fi
   let labels: string[] = [];
   const handle = bytes ? undefined : await openRegular(file);
   try {
-    await readTable(handle ? chunksOf(handle) : chunksOfBytes(bytes!), { encoding: options.encoding, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, {
+    const read = { encoding: options.encoding, format: tableFormatOf(file), sheet: options.sheet, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
+    await readTable(handle ? chunksOf(handle) : chunksOfBytes(bytes!), read, {
       record(cells) {
         labels = cells;
         return false;
@@ -491,7 +497,7 @@ async function buildLookups(resources: PackageResource[], placed: Map<string, Pl
         const handle = await openRegular(where.file).catch(() => undefined);
         if (!handle) continue;
         let positions: number[] = [];
-        await readTable(chunksOf(handle), { encoding: resource.encoding ?? options.encoding }, {
+        await readTable(chunksOf(handle), { encoding: resource.encoding ?? options.encoding, format: tableFormatOf(where.file), sheet: options.sheet }, {
           record(cells, rowNumber) {
             if (rowNumber === 1) {
               positions = names.map((fieldName) => cells.findIndex((label) => label.trim() === fieldName));
@@ -650,6 +656,8 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     const report = await validator.validate(hashed(), {
       name: task.name,
       encoding: task.encoding,
+      format: tableFormatOf(task.file),
+      sheet: options.sheet,
       preview,
       checks: extra?.checks,
       problems: extra?.problems,

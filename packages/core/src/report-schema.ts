@@ -131,6 +131,11 @@ export const reportJsonSchema = {
         fieldName: { type: "string" },
         cell: { type: "string" },
         line: { type: "integer", minimum: 1 },
+        cellRef: {
+          type: "string",
+          pattern: "^[A-Z]{1,3}[1-9][0-9]*$",
+          description: "Référence de la cellule dans la feuille d'un classeur (B12) : lettres de la colonne, ligne de la feuille.",
+        },
         pointer: { type: "string" },
         column: { type: "integer", minimum: 1 },
         accepted: {
@@ -156,6 +161,13 @@ export const reportJsonSchema = {
           properties: { id: { type: "string" }, version: { type: "string" }, source: { type: "string" } },
         },
         encoding: { type: "string" },
+        sheet: {
+          type: "object",
+          required: ["format", "name", "index"],
+          additionalProperties: false,
+          description: "Classeur (xlsx, ods) : la feuille lue, son nom et sa position (à partir de 1).",
+          properties: { format: { enum: ["xlsx", "ods"] }, name: { type: "string" }, index: { type: "integer", minimum: 1 } },
+        },
         dialect: {
           type: "object",
           required: ["delimiter", "quoteChar", "lineTerminator"],

@@ -1,4 +1,5 @@
 import type { Finding, Lang } from "./findings.js";
+import type { SheetRef } from "./reading/read-table.js";
 
 /** Version of the JSON report format, described by `schemas/report.schema.json`. */
 export const REPORT_VERSION = "1.0";
@@ -44,8 +45,11 @@ export interface FileReport {
   /** True when reading stopped early (error limit reached): the findings are incomplete. */
   partial: boolean;
   schema?: SchemaRef;
+  /** CSV text: the encoding detected or given. */
   encoding?: string;
   dialect?: Dialect;
+  /** A workbook (xlsx, ods): the sheet read, instead of an encoding and a dialect. */
+  sheet?: SheetRef;
   /**
    * How the header was matched to the schema: `position`, `name` or `validata`. Under the
    * default `auto` mode, the one chosen for this file (the run's `options.headerMode` keeps

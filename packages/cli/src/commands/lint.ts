@@ -4,9 +4,10 @@ import { METADATA_LINT_HELP } from "./metadata.js";
 
 const HELP = `Usage : conforme lint [fichiers ou dossiers...] [options]
 
-Valide des fichiers CSV/TSV et des data packages contre leur schéma. Les dossiers sont
-parcourus (CSV, TSV, datapackage.json) en respectant .gitignore. Sans chemin : ceux de la
-configuration (files), sinon le dossier courant. « - » lit l'entrée standard.
+Valide des fichiers CSV/TSV, des classeurs XLSX/ODS et des data packages contre leur schéma.
+Les dossiers sont parcourus (CSV, TSV, XLSX, ODS, datapackage.json) en respectant .gitignore.
+Sans chemin : ceux de la configuration (files), sinon le dossier courant. « - » lit l'entrée
+standard.
 
 Options :
   -c, --config <fichier>   configuration à lire (défaut : conforme.config.yaml, .yml, .json ou
@@ -48,6 +49,8 @@ Options :
                            sinon par position), position (comme frictionless),
                            name, validata
   --encoding <nom>         force l'encodage (utf-8, windows-1252, iso-8859-1)
+  --sheet <nom|n>          feuille lue dans les classeurs XLSX/ODS : son nom ou son numéro à
+                           partir de 1 (défaut : la première ; voir docs/spreadsheets.md)
   --concurrency <n>        fichiers validés en même temps (défaut : 2)
   --offline                n'utilise que le cache des schémas, sans réseau
   --catalog-url <url>      catalogue des schémas (défaut : https://schema.data.gouv.fr/schemas.json)
@@ -63,6 +66,7 @@ Exemples :
   conforme lint subventions.csv --schema scdl/subventions@2.1.1 --format json --output rapport.json
   conforme lint datapackage.json
   conforme lint - --schema scdl/subventions --stdin-filename subventions.csv < export.csv
+  conforme lint subventions.xlsx --sheet "Données 2024" --schema scdl/subventions
   conforme lint                                  (chemins et schémas de conforme.config.yaml)
   conforme lint . --changed-since origin/main --format github
   conforme lint donnees/ --format sarif --output conforme.sarif --strict

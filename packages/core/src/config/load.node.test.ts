@@ -51,6 +51,7 @@ describe("loadConfig errors", () => {
     ["unknown metadata key", { "conforme.config.yaml": "metadata:\n  minScor: 200\n" }, [{ file: "conforme.config.yaml", line: 2, column: 3, key: "metadata.minScor" }]],
     ["metadata rating", { "conforme.config.yaml": "metadata:\n  minRating: great\n" }, [{ file: "conforme.config.yaml", line: 2, column: 14, key: "metadata.minRating" }]],
     ["mjs export", { "conforme.config.mjs": "export default { lang: 'xx' };\n" }, [{ file: "conforme.config.mjs", line: undefined, column: undefined, key: "lang" }]],
+    ["sheet 0: positions start at 1", { "conforme.config.yaml": "sheet: 0\n" }, [{ file: "conforme.config.yaml", line: 1, column: 8, key: "sheet" }]],
   ];
   it.each(cases)("%s", async (_name, files, expected) => {
     expect(await issuesOf(files)).toEqual(expected);
@@ -82,6 +83,13 @@ describe("loadConfig errors", () => {
     expect(far).toEqual([{ file: "conforme.config.yaml", line: 3, column: 5, key: "severity.codes.zzzz-qqqq-wwww" }]);
     const known = ["personal-data", "personal-data-nir", "small-count", "reidentification-risk", "sum-columns-value", "schema-warning", "disordered-header-warn"];
     expect(await issuesOf({ "conforme.config.yaml": `severity:\n  codes:\n${known.map((code) => `    ${code}: info\n`).join("")}` })).toEqual([]);
+  });
+
+  it.each([["sheet: Données 2024\n", "Données 2024"], ["sheet: 2\n", 2]])("%s reaches lint's options", async (yaml, sheet) => {
+    const directory = await write({ "conforme.config.yaml": yaml });
+    const loaded = await loadConfig({ cwd: directory });
+    expect(loaded.lintOptions().sheet).toBe(sheet);
+    expect(loaded.lintOptions({ sheet: "Notes" }).sheet).toBe("Notes");
   });
 
   it("suggests the closest known key", async () => {

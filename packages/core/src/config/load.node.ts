@@ -197,6 +197,7 @@ function makeLoaded(config: ConformeConfig, file: string | undefined, files: str
         maxRowLength: config.maxRowLength,
         headerMode: config.headerMode,
         encoding: config.encoding,
+        sheet: config.sheet,
         customChecks: config.customChecks,
         concurrency: config.concurrency,
         offline: config.offline,

@@ -77,6 +77,8 @@ export interface ConformeConfig {
   /** How header labels meet schema fields; `auto` (default) picks per file. */
   headerMode?: "auto" | "position" | "name" | "validata";
   encoding?: string;
+  /** Sheet read in workbooks (xlsx, ods): name or 1-based position; default the first. */
+  sheet?: string | number;
   customChecks?: boolean;
   concurrency?: number;
   offline?: boolean;
@@ -214,6 +216,13 @@ export const configJsonSchema = {
         "Comparaison de l'en-tête au schéma. auto : par nom (comme Validata) quand les noms de colonnes sont ceux du schéma à la casse, aux accents, aux séparateurs et à l'ordre près, sinon par position ; position : comme frictionless ; name, validata : toujours par nom.",
     },
     encoding: { type: "string", minLength: 1 },
+    sheet: {
+      // minLength bounds a name, minimum a position: each keyword applies to its own type.
+      type: ["string", "integer"],
+      minLength: 1,
+      minimum: 1,
+      description: "Feuille lue dans les classeurs XLSX et ODS : son nom, ou son numéro à partir de 1 (défaut : la première).",
+    },
     customChecks: { type: "boolean", default: true },
     concurrency: { type: "integer", minimum: 1, maximum: 64, default: 2 },
     offline: { type: "boolean", default: false },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../findings.js";
 import type { FileReport, Report } from "../report.js";
-import { aggregateFindings, recordPlace } from "./aggregate.js";
+import { aggregateFindings, lineNote, recordPlace } from "./aggregate.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
@@ -89,6 +89,22 @@ describe("aggregateFindings", () => {
     [{}, undefined],
   ])("places %j as %s", (finding, expected) => {
     expect(recordPlace(finding, "fr")).toBe(expected);
+  });
+
+  // A workbook's sheet: cells by reference, rows by the sheet's row (its table may start lower).
+  it.each([
+    [{ rowNumber: 3, line: 3, cellRef: "B3" }, "cellule B3", " (cellule B3)"],
+    [{ rowNumber: 1, line: 2, cellRef: "C2" }, "en-tête, cellule C2", " (cellule C2)"],
+    [{ rowNumber: 4, line: 6 }, "enregistrement 4, ligne 6 de la feuille", " (ligne 6 de la feuille)"],
+    [{ rowNumber: 4, line: 4 }, "ligne 4", ""],
+  ])("in a sheet, places %j as %s", (finding, place, note) => {
+    expect(recordPlace(finding, "fr", true)).toBe(place);
+    expect(lineNote(finding, "fr", true)).toBe(note);
+  });
+
+  it("says cell in English", () => {
+    expect(recordPlace({ rowNumber: 3, line: 3, cellRef: "B3" }, "en", true)).toBe("cell B3");
+    expect(lineNote({ rowNumber: 4, line: 6 }, "en", true)).toBe(" (sheet row 6)");
   });
 });
 

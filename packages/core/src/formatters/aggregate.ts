@@ -115,30 +115,36 @@ export function aggregateMessage(aggregate: FindingAggregate, lang: Lang): strin
 }
 
 const PLACE_WORDS = {
-  fr: { record: "enregistrement", line: "ligne", header: "en-tête" },
-  en: { record: "record", line: "line", header: "header" },
+  fr: { record: "enregistrement", line: "ligne", header: "en-tête", cell: "cellule", sheetLine: (line: number) => `ligne ${line} de la feuille` },
+  en: { record: "record", line: "line", header: "header", cell: "cell", sheetLine: (line: number) => `sheet row ${line}` },
 } as const;
 
 /**
  * Where a data finding is, in words: its record and, when a quoted cell spanning lines earlier in
  * the file moved it, the physical line an editor shows (`enregistrement 12, ligne 15`). Record
- * and line are the same number in most files; then only one is given.
+ * and line are the same number in most files; then only one is given. In a workbook's sheet
+ * (`sheet`), a cell is named by its reference (`cellule B12`), a row by the sheet's row.
  */
-export function recordPlace(finding: Pick<Finding, "rowNumber" | "line">, lang: Lang): string | undefined {
+export function recordPlace(finding: Pick<Finding, "rowNumber" | "line" | "cellRef">, lang: Lang, sheet = false): string | undefined {
   const w = PLACE_WORDS[lang];
+  if (finding.cellRef !== undefined) return finding.rowNumber === 1 ? `${w.header}, ${w.cell} ${finding.cellRef}` : `${w.cell} ${finding.cellRef}`;
   if (finding.rowNumber === 1) return w.header;
   if (finding.rowNumber === undefined) return finding.line === undefined ? undefined : `${w.line} ${finding.line}`;
   if (finding.line === undefined || finding.line === finding.rowNumber) return `${w.line} ${finding.rowNumber}`;
+  if (sheet) return `${w.record} ${finding.rowNumber}, ${w.sheetLine(finding.line)}`;
   return `${w.record} ${finding.rowNumber}, ${w.line} ${finding.line}`;
 }
 
 /**
  * The sentence formats add to a message located by physical line (GitHub, SARIF, annotations)
  * when that line is not the record number the message speaks of, so that both name one place.
+ * In a workbook's sheet, whose lines no editor shows, the cell reference or the sheet's row.
  */
-export function lineNote(finding: Pick<Finding, "rowNumber" | "line" | "pointer">, lang: Lang): string {
+export function lineNote(finding: Pick<Finding, "rowNumber" | "line" | "pointer" | "cellRef">, lang: Lang, sheet = false): string {
+  if (finding.cellRef !== undefined) return lang === "fr" ? ` (cellule ${finding.cellRef})` : ` (cell ${finding.cellRef})`;
   if (finding.pointer !== undefined || finding.rowNumber === undefined || finding.rowNumber <= 1) return "";
   if (finding.line === undefined || finding.line === finding.rowNumber) return "";
+  if (sheet) return ` (${PLACE_WORDS[lang].sheetLine(finding.line)})`;
   return lang === "fr"
     ? ` (enregistrement ${finding.rowNumber}, qui commence ligne ${finding.line} du fichier : une cellule entre guillemets plus haut s'étend sur plusieurs lignes)`
     : ` (record ${finding.rowNumber}, starting on line ${finding.line} of the file: a quoted cell above spans several lines)`;

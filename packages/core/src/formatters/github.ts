@@ -78,7 +78,7 @@ export function formatGithub(report: Report, options: GithubOptions = {}): strin
       properties.push(`title=${escapeProperty(findingTitle(entry))}`);
       const level = finding.accepted ? "notice" : ANNOTATION_LEVEL[finding.severity];
       const text = entry.kind === "aggregate" ? aggregateMessage(entry.aggregate, lang) : finding.message;
-      const message = `${text}${lineNote(finding, lang)}${finding.accepted ? ` (${finding.accepted.reason})` : ""}`;
+      const message = `${text}${lineNote(finding, lang, group.sheet)}${finding.accepted ? ` (${finding.accepted.reason})` : ""}`;
       commands.push({ level, properties, message, rank: [LEVEL_RANK[level], 0, finding.category === "personal-data" ? 0 : 1, order++] });
     }
     const partial = group.kind === "data" ? report.files.find((file) => file.file === group.file) : undefined;

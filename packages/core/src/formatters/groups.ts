@@ -8,6 +8,8 @@ export interface FindingGroup {
   findings: Finding[];
   /** Reading stopped at the error limit (data files only). */
   partial: boolean;
+  /** A workbook's sheet: places are cell references and sheet rows, not lines of a text file. */
+  sheet: boolean;
   durationMs: number;
 }
 
@@ -26,11 +28,12 @@ export function findingGroups(report: Report, options: { metadataInfos?: boolean
     kind: "data",
     findings: file.findings,
     partial: file.partial,
+    sheet: file.sheet !== undefined,
     durationMs: file.durationMs,
   }));
   for (const section of report.metadata ?? []) {
     const findings = options.metadataInfos ? section.findings : section.findings.filter((finding) => finding.severity !== "info");
-    groups.push({ file: section.descriptor, kind: "metadata", findings, partial: false, durationMs: 0 });
+    groups.push({ file: section.descriptor, kind: "metadata", findings, partial: false, sheet: false, durationMs: 0 });
   }
   return groups;
 }

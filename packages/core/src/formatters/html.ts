@@ -324,7 +324,8 @@ function renderFile(view: FileView, preview: PreviewTable | undefined, context: 
       : [t.rows, context.number.format(file.stats.rows)],
     [t.columns, context.number.format(file.stats.fields)],
     [t.colValidCells, file.stats.validCellsPercent === undefined ? "—" : escapeHtml(formatPercent(file.stats.validCellsPercent, context.lang))],
-    [t.encoding, escapeHtml(file.encoding ?? t.unknown)],
+    // A workbook has no encoding: the sheet read says where the rows came from.
+    file.sheet ? [t.sheet, escapeHtml(t.sheetText(file.sheet.name, file.sheet.index, file.sheet.format))] : [t.encoding, escapeHtml(file.encoding ?? t.unknown)],
   ];
   if (file.headerMode) facts.push([HEADER_MODE_TERM[context.lang], escapeHtml(headerModeText(file.headerMode, context.lang, context.headerAuto))]);
   const parts = [
@@ -426,9 +427,14 @@ function renderOccurrence(view: FileView, entry: FindingEntry, context: Context)
     row = `<span class="rows">${escapeHtml(t.aggregatedRows(count, list))}</span>`;
   } else if (finding.rowNumber !== undefined) {
     row = context.number.format(finding.rowNumber) + (finding.rowNumber === 1 ? ` (${escapeHtml(t.header)})` : "");
-    // A quoted cell spanning lines above moves the record down: give the line an editor shows.
-    if (finding.rowNumber > 1 && finding.line !== undefined && finding.line !== finding.rowNumber) {
-      row = `<span title="${escapeHtml(t.record(finding.rowNumber, finding.line))}">${row}</span> <span class="muted">(${escapeHtml(t.record(finding.rowNumber, finding.line))})</span>`;
+    if (finding.cellRef !== undefined) {
+      // A workbook's cell: its reference, as the spreadsheet's name box shows it.
+      row = `${row} <span class="muted">(${escapeHtml(t.cell(finding.cellRef))})</span>`;
+    } else if (finding.rowNumber > 1 && finding.line !== undefined && finding.line !== finding.rowNumber) {
+      // A quoted cell spanning lines above moves the record down: give the line an editor shows
+      // (in a sheet, the sheet's row, below empty rows at its top).
+      const place = view.file.sheet ? t.sheetRecord(finding.rowNumber, finding.line) : t.record(finding.rowNumber, finding.line);
+      row = `<span title="${escapeHtml(place)}">${row}</span> <span class="muted">(${escapeHtml(place)})</span>`;
     }
   } else if (finding.pointer !== undefined) {
     row = `<code>${escapeHtml(finding.pointer || "/")}</code>`;
@@ -652,7 +658,7 @@ function renderAudit(report: Report, context: Context): string {
       `<tr data-file="${escapeHtml(file.file)}"><th scope="row">${escapeHtml(file.file)}</th>`,
       `<td class="num">${context.number.format(file.stats.bytes)}</td>`,
       `<td><code class="sha">${escapeHtml(file.stats.sha256 ?? t.unknown)}</code></td>`,
-      `<td>${escapeHtml(file.encoding ?? t.unknown)}</td>`,
+      `<td>${escapeHtml(file.sheet ? t.sheetText(file.sheet.name, file.sheet.index, file.sheet.format) : (file.encoding ?? t.unknown))}</td>`,
       `<td><code>${file.dialect ? escapeHtml(JSON.stringify(file.dialect.delimiter)) : "—"}</code></td>`,
       `<td>${schemaText}</td><td>${source}</td>`,
       `<td class="num">${escapeHtml(formatDuration(file.durationMs, context))}</td></tr>`,

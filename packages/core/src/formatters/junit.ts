@@ -18,6 +18,7 @@ function where(finding: Finding, count?: number): string {
   const parts: string[] = [];
   if (finding.line !== undefined) parts.push(`line ${finding.line}`);
   if (finding.rowNumber !== undefined) parts.push(`row ${finding.rowNumber}`);
+  if (finding.cellRef !== undefined) parts.push(`cell ${finding.cellRef}`);
   if (count !== undefined) parts.push(`${count} rows`);
   if (finding.fieldName !== undefined) parts.push(`field ${finding.fieldName}`);
   else if (finding.fieldNumber !== undefined) parts.push(`field ${finding.fieldNumber}`);
@@ -60,7 +61,7 @@ export function formatJunit(report: Report, options: AggregateOptions = {}): str
         : failing.map((entry) => {
             const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
             const place = where(finding, entry.kind === "aggregate" ? entry.aggregate.count : undefined);
-            const message = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang)}`;
+            const message = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang, file.sheet)}`;
             const label = escapeXml(`${finding.code}${place ? ` (${place})` : ""}`);
             const body = escapeXml(`${message}\n${place}`);
             return `    <testcase classname="${name}" name="${label}">\n      <failure type="${finding.severity}" message="${escapeXml(message)}">${body}</failure>\n    </testcase>`;

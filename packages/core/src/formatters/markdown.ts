@@ -64,9 +64,9 @@ const words = {
  */
 export const escapeMarkdown = markdownText;
 
-function place(finding: Finding, lang: Lang): string {
+function place(finding: Finding, lang: Lang, sheet: boolean): string {
   const parts: string[] = [];
-  const where = finding.pointer !== undefined && finding.line !== undefined ? `${words[lang].line} ${finding.line}` : recordPlace(finding, lang);
+  const where = finding.pointer !== undefined && finding.line !== undefined ? `${words[lang].line} ${finding.line}` : recordPlace(finding, lang, sheet);
   if (where !== undefined) parts.push(where);
   if (finding.fieldName !== undefined) parts.push(finding.fieldName);
   else if (finding.pointer !== undefined) parts.push(finding.pointer || "/");
@@ -109,7 +109,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
       const severity = `${w.severities[finding.severity]}${finding.accepted ? ` (${w.accepted})` : ""}`;
-      out.push(`| ${place(finding, lang)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${escapeMarkdown(message)} |`);
+      out.push(`| ${place(finding, lang, file.sheet)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${escapeMarkdown(message)} |`);
     }
     const hidden = entries.slice(cap).reduce((n, entry) => n + (entry.kind === "finding" ? 1 : entry.aggregate.count), 0);
     if (hidden > 0) out.push("", w.more(hidden));

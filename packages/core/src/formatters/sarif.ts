@@ -61,7 +61,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   const all = findingGroups(report).flatMap((group) =>
     aggregateFindings(group.findings, options).map((entry) => {
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
-      return { entry, finding, file: finding.file ?? group.file };
+      return { entry, finding, file: finding.file ?? group.file, sheet: group.sheet };
     }),
   );
   const { kept, omitted } = sarifSelection(all, max);
@@ -70,7 +70,7 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   const firstOf = new Map<string, Finding>();
   for (const { finding } of kept) if (!firstOf.has(finding.code)) firstOf.set(finding.code, finding);
   const rules = ruleIds.map((id) => sarifRule(id, lang, firstOf.get(id)));
-  const results = kept.map(({ entry, file }) => result(entry, file, lang, ruleIndex));
+  const results = kept.map(({ entry, file, sheet }) => result(entry, file, lang, ruleIndex, sheet));
   const stopped = report.files.flatMap((file) => {
     const notice = partialNotice(file, lang, maxErrorsOf(report));
     return notice === undefined
@@ -128,14 +128,14 @@ function headerModes(report: Report): { headerModes?: Record<string, string> } {
   return Object.keys(modes).length > 0 ? { headerModes: modes } : {};
 }
 
-function result(entry: FindingEntry, file: string, lang: Lang, ruleIndex: Map<string, number>): Record<string, unknown> {
+function result(entry: FindingEntry, file: string, lang: Lang, ruleIndex: Map<string, number>, sheet: boolean): Record<string, unknown> {
   const finding: Finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
   // GitHub code scanning requires a startLine: a finding about the whole file points at line 1.
   const region: Record<string, number> = { startLine: finding.line ?? 1 };
   // `column` is a character position only in metadata descriptors; a CSV cell has no column.
   if (finding.pointer !== undefined && finding.column !== undefined) region.startColumn = finding.column;
   const properties: Record<string, unknown> = { category: finding.category };
-  for (const key of ["rowNumber", "fieldNumber", "fieldName", "pointer"] as const) {
+  for (const key of ["rowNumber", "fieldNumber", "fieldName", "cellRef", "pointer"] as const) {
     if (finding[key] !== undefined) properties[key] = finding[key];
   }
   if (entry.kind === "aggregate") {
@@ -143,7 +143,7 @@ function result(entry: FindingEntry, file: string, lang: Lang, ruleIndex: Map<st
     properties.rowNumbers = entry.aggregate.rows;
   }
   // The region is the record's physical line: the message names the record when they differ.
-  const text = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang)}`;
+  const text = `${entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang)}${lineNote(finding, lang, sheet)}`;
   const sarifResult: Record<string, unknown> = {
     ruleId: finding.code,
     ruleIndex: ruleIndex.get(finding.code) ?? 0,

@@ -45,11 +45,13 @@ const words = {
   },
 } as const;
 
-function location(finding: Finding, lang: Lang): string {
+function location(finding: Finding, lang: Lang, sheet: boolean): string {
   const w = words[lang];
+  // A workbook's cell: "cellule B12", "en-tête, cellule C1".
+  if (finding.cellRef !== undefined) return recordPlace(finding, lang, sheet)!;
   if (finding.rowNumber === 1) return `${w.header}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
   // "enregistrement 12, ligne 15:3" when a multi-line cell above moved the record down.
-  if (finding.rowNumber !== undefined) return `${recordPlace(finding, lang)}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
+  if (finding.rowNumber !== undefined) return `${recordPlace(finding, lang, sheet)}${finding.fieldNumber ? `:${finding.fieldNumber}` : ""}`;
   if (finding.fieldNumber !== undefined) return `${w.column} ${finding.fieldNumber}`;
   if (finding.pointer !== undefined) return finding.line ? `${finding.line}:${finding.column ?? 1}` : finding.pointer || "/";
   return w.file;
@@ -68,7 +70,7 @@ export function formatStylish(report: Report, options: StylishOptions = {}): str
     if (file.findings.length === 0 && !file.partial) continue;
     out.push("", paint("4", terminalText(file.file)));
     const entries = aggregateFindings(file.findings, { aggregate: options.aggregate });
-    const where = (finding: Finding) => terminalText(location(finding, lang));
+    const where = (finding: Finding) => terminalText(location(finding, lang, file.sheet));
     const width = Math.max(...entries.map((entry) => where(entry.kind === "finding" ? entry.finding : entry.aggregate.example).length));
     for (const entry of entries) {
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;

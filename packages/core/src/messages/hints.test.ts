@@ -48,6 +48,8 @@ const cases: { name: string; code: string; data: Record<string, unknown>; field:
   { name: "French date in a pattern field", code: "constraint-error", data: { cell: "12/03/2024", constraint: "pattern" }, field: isoDateText, id: "frenchDate", suggestion: "2024-03-12" },
   { name: "decimal comma in a pattern field", code: "constraint-error", data: { cell: "12,5", constraint: "pattern" }, field: decimalText, id: "decimalComma", suggestion: "12.5" },
   { name: "enum value differing by case", code: "constraint-error", data: { cell: "Aide en numéraire", constraint: "enum" }, field: nature, id: "enumCase", suggestion: "aide en numéraire", fr: ["« aide en numéraire »"] },
+  // A workbook's number cell (the validator passes storedAs: "number"): Excel kept 15 digits.
+  { name: "16-digit number stored in a workbook (pattern field)", code: "constraint-error", data: { cell: "1234567890123450", constraint: "pattern", storedAs: "number" }, field: { name: "iban", type: "string", constraints: { pattern: "^\\d{18}$" } }, id: "excelScientific", fr: ["15 chiffres significatifs"], en: ["15 significant digits"] },
   { name: "enum value differing by accents and spaces", code: "constraint-error", data: { cell: "aide  en numeraire mixte ", constraint: "enum" }, field: nature, id: "enumCase", suggestion: "Aide en numéraire mixte" },
 ];
 
@@ -59,6 +61,8 @@ const none: { name: string; code: string; data: Record<string, unknown>; field: 
   { name: "plain string type", code: "type-error", data: { cell: "x" }, field: { name: "x", type: "string" } },
   { name: "date field with a custom format", code: "type-error", data: { cell: "31/12/2024" }, field: { name: "d", type: "date", format: "%d/%m/%Y" } },
   { name: "unknown field", code: "type-error", data: { cell: "31/12/2024" }, field: undefined },
+  // A workbook's 14-digit number is exact: a SIRET that fails its checksum needs no precision hint.
+  { name: "15 digits or fewer stored as a number", code: "constraint-error", data: { cell: "123456789012345", constraint: "pattern", storedAs: "number" }, field: { name: "x", type: "string", constraints: { pattern: "^a$" } } },
   // Padding that still fails the pattern is no suggestion.
   { name: "digits too short even padded", code: "constraint-error", data: { cell: "12", constraint: "pattern" }, field: postcode },
 ];

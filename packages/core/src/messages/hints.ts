@@ -38,7 +38,7 @@ export function hintFor(
   const cell = typeof data.cell === "string" ? data.cell.trim() : undefined;
   if (code !== "type-error" && code !== "constraint-error") return undefined;
   const constraint = code === "constraint-error" ? String(data.constraint ?? "") : undefined;
-  const damage = cell === undefined || !field ? undefined : damageHint(cell, String(data.cell), field, constraint, accepts);
+  const damage = cell === undefined || !field ? undefined : damageHint(cell, String(data.cell), field, constraint, accepts, data.storedAs === "number");
   if (damage) return damage;
   if (code === "type-error") return typeHint(cell, field);
   return constraintHint(constraint ?? "", field);
@@ -61,16 +61,38 @@ export function scientificNotationHint(value: string): Hint | undefined {
 }
 
 /**
+ * A workbook cell stored as a number with more than 15 significant digits: Excel keeps 15 and
+ * turns the rest into zeros as the number is typed or pasted (the same Microsoft page), so a
+ * 16-digit identifier is already wrong in the file. Same diagnosis as scientific notation.
+ */
+function precisionHint(value: string): Hint | undefined {
+  const digits = /^-?(\d+)$/.exec(value)?.[1]?.replace(/^0+/, "");
+  if (digits === undefined || digits.length <= 15) return undefined;
+  return hint(
+    "excelScientific",
+    `« ${value} » est enregistré comme un nombre dans le classeur, qui ne garde que 15 chiffres significatifs : les chiffres suivants ont été remplacés par des zéros et sont perdus. Reprenez les valeurs à la source et formatez la colonne en texte avant de les saisir.`,
+    `"${value}" is stored as a number in the workbook, which keeps only 15 significant digits: the following digits were replaced with zeros and are lost. Take the values again from the source and format the column as text before entering them.`,
+  );
+}
+
+/**
  * Damage that spreadsheets and hand entry do to values, named when the cell shows it. A
  * corrected value is offered only when `accepts` says it would pass; without `accepts` only
  * the diagnoses that need no candidate are made.
  */
-function damageHint(cell: string, raw: string, field: FieldDescriptor, constraint: string | undefined, accepts: Accepts | undefined): Hint | undefined {
+function damageHint(
+  cell: string,
+  raw: string,
+  field: FieldDescriptor,
+  constraint: string | undefined,
+  accepts: Accepts | undefined,
+  storedAsNumber: boolean,
+): Hint | undefined {
   const type = field.type ?? "string";
   const passes = (candidate: string): boolean => accepts !== undefined && candidate !== cell && accepts(candidate);
   if (type === "string" || type === "integer") {
     // Every digit written (1,2345E+4): the number is whole again, as `fixTable` writes it.
-    const digits = digitsFromScientific(cell);
+    const digits = storedAsNumber ? undefined : digitsFromScientific(cell);
     if (digits !== undefined && passes(digits)) {
       return hint(
         "excelScientific",
@@ -79,7 +101,7 @@ function damageHint(cell: string, raw: string, field: FieldDescriptor, constrain
         digits,
       );
     }
-    const scientific = scientificNotationHint(cell);
+    const scientific = storedAsNumber ? precisionHint(cell) : scientificNotationHint(cell);
     if (scientific) return scientific;
   }
   if (type === "string") {

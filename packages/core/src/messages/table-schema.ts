@@ -40,12 +40,32 @@ export const engineCodes = {
         en: "A quote opened on line {line} is never closed: the rest of the file is read as one cell.",
       },
       binary: {
-        fr: "Le fichier est au format {format}, pas un CSV : il n'est pas lu. Exportez le tableau en CSV (UTF-8).",
-        en: "The file is in {format} format, not CSV: it is not read. Export the table as CSV (UTF-8).",
+        fr: "Le fichier est au format {format}, pas un CSV : il n'est pas lu. Exportez le tableau en CSV (UTF-8) ; un classeur est lu sous son extension .xlsx ou .ods.",
+        en: "The file is in {format} format, not CSV: it is not read. Export the table as CSV (UTF-8); a workbook is read under its .xlsx or .ods extension.",
       },
       nulByte: {
         fr: "Le fichier contient un octet nul (ligne {line}) : un fichier binaire, ou du texte UTF-16 sans marque d'ordre des octets. Enregistrez-le en CSV UTF-8.",
         en: "The file holds a NUL byte (line {line}): a binary file, or UTF-16 text without a byte order mark. Save it as UTF-8 CSV.",
+      },
+      sheetNotFound: {
+        fr: "Le classeur n'a pas de feuille « {sheet} » : il a {sheets}. Donnez le nom ou le numéro (à partir de 1) d'une de ses feuilles.",
+        en: "The workbook has no sheet \"{sheet}\": it has {sheets}. Give the name or the number (from 1) of one of its sheets.",
+      },
+      unreadableWorkbook: {
+        fr: "Le fichier ne peut pas être lu comme un classeur {format} : {detail}. Ouvrez-le dans le tableur et enregistrez-le de nouveau.",
+        en: "The file cannot be read as a {format} workbook: {detail}. Open it in the spreadsheet program and save it again.",
+      },
+      protectedWorkbook: {
+        fr: "Le classeur est protégé par un mot de passe (ou c'est un ancien classeur .xls) : il n'est pas lu. Enregistrez-le sans mot de passe, au format {format} ou CSV.",
+        en: "The workbook is protected by a password (or it is an old .xls workbook): it is not read. Save it without a password, as {format} or CSV.",
+      },
+      workbookTooLarge: {
+        fr: "Le classeur dépasse les limites de lecture ({detail}) : il n'est pas lu. Une archive qui se décompresse à ce point est le plus souvent piégée (« bombe zip ») ; pour un vrai tableau de cette taille, exportez-le en CSV.",
+        en: "The workbook exceeds the reading limits ({detail}): it is not read. An archive that expands this much is most often a trap (a \"zip bomb\"); for a real table of this size, export it as CSV.",
+      },
+      xmlRefused: {
+        fr: "Le classeur contient un XML refusé ({detail}) : aucun tableur n'en écrit, il n'est pas lu.",
+        en: "The workbook holds refused XML ({detail}): no spreadsheet program writes it, it is not read.",
       },
     },
   },

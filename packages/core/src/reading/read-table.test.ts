@@ -49,6 +49,15 @@ describe("readTable", () => {
     }
   });
 
+  it("reads bytes given all at once, as a web page gets a dropped file", async () => {
+    const { records, result } = await read(utf8("id;nom\n1;Stade\n"));
+    expect(records).toEqual([
+      [["id", "nom"], 1, 1],
+      [["1", "Stade"], 2, 2],
+    ]);
+    expect(result.dialect.delimiter).toBe(";");
+  });
+
   it("sniffs on the first 64 KiB even when the source yields tiny chunks", async () => {
     // The first line alone would sniff as one column (comma); the sample must span many lines.
     const text = "nom\n" + "a;b\n".repeat(20_000);

@@ -2,21 +2,66 @@ import type { Dialect } from "../report.js";
 import { createDecoder, type DecodeError, type DecodeResult, type StreamDecoder } from "./decode.js";
 import { createCsvParser, type CsvParser, type ParseLimits } from "./parse.js";
 import { sniffDialect } from "./sniff.js";
+import type { SpreadsheetLimits } from "./spreadsheet/read-sheet.js";
 
-/** Bytes of a table, as a web stream or any async iterable (a Node read stream is one). */
-export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+/**
+ * Bytes of a table, as a web stream or any async iterable (a Node read stream is one), or all
+ * at once (a file dropped on a web page, read with `arrayBuffer()`).
+ */
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | Uint8Array;
+
+/** Workbook formats read beside CSV. */
+export type SpreadsheetFormat = "xlsx" | "ods";
+/** How a table's bytes are read: CSV text (the default) or a workbook's sheet. */
+export type TableFormat = "csv" | SpreadsheetFormat;
+
+/** The sheet a spreadsheet table was read from; `index` is its 1-based position in the workbook. */
+export interface SheetRef {
+  format: SpreadsheetFormat;
+  name: string;
+  index: number;
+}
+
+/**
+ * The format a file name announces: `.xlsx` (and macro-enabled `.xlsm`) and `.ods` are
+ * workbooks, anything else is read as CSV text. A workbook renamed `.csv` stays CSV, and is
+ * refused there by its zip signature (`source-error`, `binary`).
+ */
+export function tableFormatOf(name: string): TableFormat {
+  const match = /\.([a-z]+)$/i.exec(name);
+  const extension = match?.[1]?.toLowerCase();
+  if (extension === "xlsx" || extension === "xlsm") return "xlsx";
+  if (extension === "ods") return "ods";
+  return "csv";
+}
 
 export interface ReadOptions extends ParseLimits {
-  /** Bypasses encoding detection ("utf-8", "windows-1252", "iso-8859-1", or a WHATWG label). */
+  /** Bypasses encoding detection ("utf-8", "windows-1252", "iso-8859-1", or a WHATWG label). CSV only. */
   encoding?: string;
-  /** Members given here are used as is; the others are sniffed. */
+  /** Members given here are used as is; the others are sniffed. CSV only. */
   dialect?: Partial<Dialect>;
+  /** `xlsx` or `ods` reads a workbook's sheet instead of CSV text (see {@link tableFormatOf}). */
+  format?: TableFormat;
+  /** The sheet of a workbook: its name, or its 1-based position; default the first. */
+  sheet?: string | number;
+  /** Bounds on a workbook (zip bombs, XML nesting); the defaults suit the largest real sheets. */
+  spreadsheetLimits?: Partial<SpreadsheetLimits>;
 }
 
 export interface ReadProblem {
   code: "encoding-error" | "source-error" | "oversized-cell" | "oversized-row";
   /** Message template of the code (messages/table-schema.ts). */
-  messageId: "default" | "empty" | "unterminatedQuote" | "binary" | "nulByte";
+  messageId:
+    | "default"
+    | "empty"
+    | "unterminatedQuote"
+    | "binary"
+    | "nulByte"
+    | "sheetNotFound"
+    | "unreadableWorkbook"
+    | "protectedWorkbook"
+    | "workbookTooLarge"
+    | "xmlRefused";
   /** Logical record number the problem lies in (header = 1). */
   rowNumber?: number;
   /** 1-based physical line. */
@@ -29,9 +74,11 @@ export interface ReadProblem {
 export interface TableSink {
   /**
    * One record: `rowNumber` is the logical record number (the header is 1, a quoted multi-line
-   * record counts once), `line` the physical line it starts on. Return `false` to stop reading.
+   * record counts once), `line` the physical line it starts on (a workbook: the sheet's row).
+   * `numbers`: for a workbook, the 0-based positions of the cells it stored as numbers (neither
+   * text nor dates), whose digits past the 15th it did not keep. Return `false` to stop reading.
    */
-  record(cells: string[], rowNumber: number, line: number): boolean | void;
+  record(cells: string[], rowNumber: number, line: number, numbers?: ReadonlySet<number>): boolean | void;
   problem(problem: ReadProblem): void;
 }
 
@@ -46,6 +93,8 @@ export interface ReadResult {
   stopped: boolean;
   /** The text began with a byte order mark (removed from the first label); `fixTable` says it drops it. */
   bom?: boolean;
+  /** The sheet read, for a workbook (absent when none could be). */
+  sheet?: SheetRef;
 }
 
 /** Decoded text gathered before sniffing the dialect, unless the source ends first. */
@@ -95,6 +144,11 @@ const DEFAULT_DIALECT: Dialect = { delimiter: ",", quoteChar: '"', lineTerminato
  * bytes become problems.
  */
 export async function readTable(source: ByteSource, options: ReadOptions, sink: TableSink): Promise<ReadResult> {
+  if (options.format === "xlsx" || options.format === "ods") {
+    // Imported on first need: a CSV run loads neither the zip nor the XML reader.
+    const { readSpreadsheet } = await import("./spreadsheet/read-sheet.js");
+    return readSpreadsheet(source, { format: options.format, sheet: options.sheet, limits: options.spreadsheetLimits, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, sink);
+  }
   const given = definedMembers(options.dialect);
   const fullDialect = given.delimiter !== undefined && given.quoteChar !== undefined && given.lineTerminator !== undefined;
   let dialect: Dialect = { ...DEFAULT_DIALECT, ...given };
@@ -298,6 +352,17 @@ interface ByteIterator {
 
 // A web ReadableStream is not async-iterable in every browser: read it through its reader.
 function iterate(source: ByteSource): ByteIterator {
+  if (source instanceof Uint8Array) {
+    let done = false;
+    return {
+      next: async () => {
+        if (done) return { done: true, value: undefined };
+        done = true;
+        return { done: false, value: source };
+      },
+      return: async () => undefined,
+    };
+  }
   if ("getReader" in source && typeof source.getReader === "function") {
     const reader = source.getReader();
     return {
@@ -313,6 +378,7 @@ function iterate(source: ByteSource): ByteIterator {
 }
 
 async function cancel(source: ByteSource): Promise<void> {
+  if (source instanceof Uint8Array) return;
   try {
     if ("cancel" in source && typeof source.cancel === "function") await source.cancel();
     else await (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]().return?.();

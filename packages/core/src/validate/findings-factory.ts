@@ -93,7 +93,7 @@ export class FindingFactory {
       data,
     };
     if (file !== undefined) finding.file = file;
-    for (const key of ["file", "rowNumber", "fieldNumber", "fieldName", "cell", "line", "pointer", "column", "accepted"] as const) {
+    for (const key of ["file", "rowNumber", "fieldNumber", "fieldName", "cell", "line", "cellRef", "pointer", "column", "accepted"] as const) {
       const value = draft[key];
       if (value !== undefined) (finding as unknown as Record<string, unknown>)[key] = value;
     }

@@ -1,7 +1,8 @@
 import type { RowCheck, RowView, RowVisitor, TableInfo } from "../check.js";
 import type { Finding, FindingDraft, Lang } from "../findings.js";
 import type { Dialect, FileReport, HeaderMatch, SchemaRef } from "../report.js";
-import { readTable, type ByteSource } from "../reading/index.js";
+import { readTable, type ByteSource, type SpreadsheetLimits, type TableFormat } from "../reading/index.js";
+import { columnName } from "../reading/spreadsheet/values.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType } from "../table-schema/index.js";
@@ -63,6 +64,15 @@ export interface SourceOptions {
   name: string;
   encoding?: string;
   dialect?: Partial<Dialect>;
+  /**
+   * `xlsx` or `ods` reads a workbook's sheet (`tableFormatOf(name)` tells by the file name);
+   * default CSV. Findings in a sheet carry their cell reference (`cellRef`, `B12`).
+   */
+  format?: TableFormat;
+  /** The workbook's sheet: name or 1-based position; default the first. */
+  sheet?: string | number;
+  /** Bounds on a workbook (zip bombs, XML nesting). */
+  spreadsheetLimits?: Partial<SpreadsheetLimits>;
   /**
    * Checks run on this source only, after the validator's: state that belongs to one file (the
    * metadata facts collector of `lint`) without compiling another validator.
@@ -223,7 +233,14 @@ async function validateTable(
   const previewRows: string[][] = [];
   let previewFirstRow = 2;
 
+  const spreadsheet = sourceOptions.format === "xlsx" || sourceOptions.format === "ods";
+  // Sheet row of the header: a workbook's table may start below empty rows.
+  let headerLine = 1;
   const emit = (code: string, draft: FindingDraft, owner?: string): boolean => {
+    // In a sheet, a cell is found by its reference: the column letters and the sheet's row.
+    if (spreadsheet && draft.fieldNumber !== undefined && draft.line !== undefined && !NO_COLUMN.has(code)) {
+      draft = { ...draft, cellRef: `${columnName(draft.fieldNumber)}${draft.line}` };
+    }
     const finding = factory.make(code, draft, file, owner);
     if (finding) findings.push(finding);
     return finding !== undefined;
@@ -269,6 +286,8 @@ async function validateTable(
   // Cast values of the current row, reused from row to row: null missing, INVALID failed cast.
   const values: unknown[] = new Array(fieldCount).fill(null);
   let currentCells: readonly string[] = [];
+  // Positions of the current row's cells that the workbook stored as numbers.
+  let currentNumbers: ReadonlySet<number> | undefined;
   let currentRow = 0;
   let currentLine = 0;
   const rowView: RowView = {
@@ -345,7 +364,7 @@ async function validateTable(
     // An empty first line has no label at all (a line of delimiters has blank labels instead):
     // one blank-header says it better than a missing-label per field.
     if (cells.length === 0 && fieldCount > 0) {
-      emit("blank-header", { rowNumber: 1, line: 1 });
+      emit("blank-header", { rowNumber: 1, line: headerLine });
       for (const visitor of visitors) visitor.header?.(tableInfo);
       return;
     }
@@ -357,16 +376,16 @@ async function validateTable(
 
   const readHeaderByPosition = (): void => {
     for (let i = fieldCount; i < labels.length; i++) {
-      emit("extra-label", { rowNumber: 1, line: 1, fieldNumber: i + 1, fieldName: "", cell: labels[i] ?? "", data: { label: labels[i] ?? "" } });
+      emit("extra-label", { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: "", cell: labels[i] ?? "", data: { label: labels[i] ?? "" } });
     }
     for (let i = labels.length; i < fieldCount; i++) {
-      emit("missing-label", { rowNumber: 1, line: 1, fieldNumber: i + 1, fieldName: fields[i]!.name });
+      emit("missing-label", { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: fields[i]!.name });
     }
     const firstSeen = new Map<string, number[]>();
     for (let i = 0; i < Math.min(labels.length, fieldCount); i++) {
       const label = labels[i]!;
       const field = fields[i]!;
-      const at = { rowNumber: 1, line: 1, fieldNumber: i + 1, fieldName: field.name, cell: label };
+      const at = { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: field.name, cell: label };
       const earlier = firstSeen.get(label);
       if (label === "") emit("blank-label", at);
       else if (earlier) emit("duplicate-label", { ...at, data: { label, positions: earlier.join(", ") } });
@@ -391,18 +410,18 @@ async function validateTable(
       const field = fields[index]!;
       const position = cellIndex[index]!;
       const label = labels[position] ?? "";
-      emit("incorrect-label", { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
+      emit("incorrect-label", { rowNumber: 1, line: headerLine, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
     }
     fields.forEach((field, index) => {
       if ((cellIndex[index] ?? -1) >= 0) return;
-      const at = { rowNumber: 1, line: 1, fieldNumber: index + 1, fieldName: field.name };
+      const at = { rowNumber: 1, line: headerLine, fieldNumber: index + 1, fieldName: field.name };
       if (field.required) emit("missing-label", at);
       else if (validata) emit("missing-header-warn", at);
       else emit("missing-label", { ...at, severity: "warning" });
     });
     labels.forEach((label, position) => {
       if (used.has(position)) return;
-      const at = { rowNumber: 1, line: 1, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
+      const at = { rowNumber: 1, line: headerLine, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
       emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
     });
     const sameColumns = fields.every((_, index) => (cellIndex[index] ?? -1) >= 0) && labels.length === fieldCount;
@@ -415,7 +434,7 @@ async function validateTable(
         if (byPosition[rank] !== fieldIndex) {
           emit("disordered-header-warn", {
             rowNumber: 1,
-            line: 1,
+            line: headerLine,
             fieldNumber: cellIndex[fieldIndex]! + 1,
             fieldName: fields[fieldIndex]!.name,
             data: { expectedNumber: fieldIndex + 1 },
@@ -510,7 +529,7 @@ async function validateTable(
       if (value === INVALID) {
         if (!blank) {
           const [type, format] = describeType(field).split("/");
-          if (emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field) })) {
+          if (emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field, currentNumbers?.has(position)) })) {
             failedCells.add(position + 1);
           }
         }
@@ -531,6 +550,7 @@ async function validateTable(
               { constraint: failure.constraint, expected: formatExpected(failure.expected), ...(failure.arrayItem ? { arrayItem: true } : {}) },
               raw,
               field,
+              currentNumbers?.has(position),
             ),
           });
           if (made && failure.constraint !== "required") failedCells.add(position + 1);
@@ -600,11 +620,22 @@ async function validateTable(
     if (finding?.code === "foreign-key") foreignKeyValues.set(finding, cellValues);
   };
 
-  const readOptions = { encoding: sourceOptions.encoding, dialect: sourceOptions.dialect, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
+  const readOptions = {
+    encoding: sourceOptions.encoding,
+    dialect: sourceOptions.dialect,
+    format: sourceOptions.format,
+    sheet: sourceOptions.sheet,
+    spreadsheetLimits: sourceOptions.spreadsheetLimits,
+    maxCellLength: options.maxCellLength,
+    maxRowLength: options.maxRowLength,
+  };
   const result = await readTable(source, readOptions, {
-    record(cells, rowNumber, line) {
-      if (rowNumber === 1) readHeader(cells);
-      else readRow(cells, rowNumber, line);
+    record(cells, rowNumber, line, numbers) {
+      currentNumbers = numbers;
+      if (rowNumber === 1) {
+        headerLine = line;
+        readHeader(cells);
+      } else readRow(cells, rowNumber, line);
       return !limitReached();
     },
     problem(problem) {
@@ -659,8 +690,8 @@ async function validateTable(
     file,
     valid: stats.errors === 0,
     partial,
-    encoding: result.encoding,
-    dialect: result.dialect,
+    // A workbook has neither encoding nor dialect: its sheet says where the rows came from.
+    ...(result.sheet ? { sheet: result.sheet } : { encoding: result.encoding, dialect: result.dialect }),
     headerMode,
     // Quoted as findings quote them: a file without its header row has a person's data there.
     labels: labels.map((label) => quoteValue(label)),
@@ -671,6 +702,9 @@ async function validateTable(
   if (options.schemaRef) report.schema = options.schemaRef;
   return report;
 }
+
+/** Codes whose `fieldNumber` is a schema field's position, not a column of the sheet. */
+const NO_COLUMN: ReadonlySet<string> = new Set(["missing-label", "missing-header-warn"]);
 
 /** Categories of the checks that judge a cell's value, whose finding an engine error on the cell makes redundant. */
 const VALUE_CATEGORIES: ReadonlySet<string> = new Set(["custom", "french"]);
@@ -692,13 +726,13 @@ const CONSTRAINT_MESSAGES = {
  * there is one; a corrected value is only suggested when it passes the field's type and
  * constraints.
  */
-function withHint(code: string, data: Record<string, unknown>, cell: string, field: CompiledField): Record<string, unknown> {
+function withHint(code: string, data: Record<string, unknown>, cell: string, field: CompiledField, storedAsNumber = false): Record<string, unknown> {
   const accepts = (candidate: string): boolean => {
     if (field.isMissing(candidate)) return false;
     const value = field.cast(candidate);
     return value !== INVALID && field.check(value, candidate) === null;
   };
-  const hint = hintFor(code, { ...data, cell }, field.descriptor, accepts);
+  const hint = hintFor(code, storedAsNumber ? { ...data, cell, storedAs: "number" } : { ...data, cell }, field.descriptor, accepts);
   return hint ? { ...data, hint } : data;
 }
 

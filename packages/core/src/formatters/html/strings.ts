@@ -47,6 +47,11 @@ export interface ReportStrings {
   noFindingsInRowsRead: string;
   aggregatedRows: (count: number, rows: string) => string;
   record: (rowNumber: number, line: number) => string;
+  /** A workbook's cell reference (`B12`), and a record in a sheet that starts below empty rows. */
+  cell: (reference: string) => string;
+  sheetRecord: (rowNumber: number, line: number) => string;
+  sheet: string;
+  sheetText: (name: string, index: number, format: string) => string;
   evidenceLabels: Record<string, string>;
   yes: string;
   no: string;
@@ -158,6 +163,10 @@ const fr: ReportStrings = {
   noFindingsInRowsRead: "Aucun écart au schéma dans les lignes lues ; la suite du fichier n'est pas vérifiée.",
   aggregatedRows: (count, rows) => `${count.toLocaleString("fr-FR")} lignes (${rows})`,
   record: (rowNumber, line) => `enregistrement ${rowNumber.toLocaleString("fr-FR")}, ligne ${line.toLocaleString("fr-FR")} du fichier`,
+  cell: (reference) => `cellule ${reference}`,
+  sheetRecord: (rowNumber, line) => `enregistrement ${rowNumber.toLocaleString("fr-FR")}, ligne ${line.toLocaleString("fr-FR")} de la feuille`,
+  sheet: "Feuille",
+  sheetText: (name, index, format) => `« ${name} » (feuille ${index} du classeur ${format.toUpperCase()})`,
   evidenceLabels: {
     headerHint: "Indice dans l'en-tête",
     share: "Part des valeurs reconnues",
@@ -274,6 +283,10 @@ const en: ReportStrings = {
   noFindingsInRowsRead: "No departure from the schema in the rows read; the rest of the file is not checked.",
   aggregatedRows: (count, rows) => `${count.toLocaleString("en-GB")} rows (${rows})`,
   record: (rowNumber, line) => `record ${rowNumber.toLocaleString("en-GB")}, line ${line.toLocaleString("en-GB")} of the file`,
+  cell: (reference) => `cell ${reference}`,
+  sheetRecord: (rowNumber, line) => `record ${rowNumber.toLocaleString("en-GB")}, sheet row ${line.toLocaleString("en-GB")}`,
+  sheet: "Sheet",
+  sheetText: (name, index, format) => `"${name}" (sheet ${index} of the ${format.toUpperCase()} workbook)`,
   evidenceLabels: {
     headerHint: "Header hint",
     share: "Share of values recognised",
