@@ -44,6 +44,8 @@ function run(args: string[]): { status: number | null; stdout: string; packages:
   for (const url of urls) {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(url);
     if (match?.[1]) packages.add(match[1]);
+    // The build bundles libphonenumber-js into a chunk of its own (packages/core/tsup.config.ts).
+    if (/\/packages\/core\/dist\/libphonenumber-[^/]+\.js$/.test(url)) packages.add("libphonenumber-js");
     if (url.includes("/packages/core/dist/") && !url.endsWith("/version.js") && !/\/chunk-[^/]+\.js$/.test(url)) packages.add("@conforme/core");
   }
   return { status: result.status, stdout: result.stdout, packages, urls };

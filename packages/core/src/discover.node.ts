@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import type { Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import ignore, { type Ignore } from "ignore";
 
 /** What a walk over the paths given found: tables to validate and data packages. */
@@ -57,7 +55,12 @@ export class DiscoveryError extends Error {
 
 const TABLE_EXTENSIONS = new Set([".csv", ".tsv"]);
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".cache"]);
-const run = promisify(execFile);
+/** Runs git; node:child_process is loaded on first use (a few ms of every start-up otherwise). */
+async function run(command: string, args: string[], options: { cwd: string; maxBuffer: number }): Promise<{ stdout: string }> {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  return promisify(execFile)(command, args, { ...options, encoding: "utf8" });
+}
 
 export function isTablePath(file: string): boolean {
   return TABLE_EXTENSIONS.has(path.extname(file).toLowerCase());
