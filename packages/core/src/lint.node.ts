@@ -79,6 +79,13 @@ export interface LintOptions extends ResolveOptions {
   /** Called when a file starts and ends, and as bytes are read. */
   onProgress?: (event: ProgressEvent) => void;
   /**
+   * Called with the time each step around the engine took, in milliseconds, as it ends: what
+   * `pnpm bench` reports (docs/performance.md). A step may be reported more than once (`metadata`
+   * before and after validation, `hashing` per file): add them. `hashing` is part of `validation`,
+   * which holds the engine's own work.
+   */
+  onTiming?: (step: TimedStep, milliseconds: number) => void;
+  /**
    * Metadata scoring (data.gouv.fr and MQA) of the descriptors next to the data or named in
    * `descriptors`, cross-checked with the data, into `report.metadata`; thresholds `minScore`,
    * `minRating` (config `metadata.minScore`, `metadata.minRating`) turn a low score into an
@@ -86,6 +93,9 @@ export interface LintOptions extends ResolveOptions {
    */
   metadata?: false | LintMetadataOptions;
 }
+
+/** A step `onTiming` reports. */
+export type TimedStep = "discovery" | "schema" | "metadata" | "validation" | "hashing" | "report";
 
 export type ProgressEvent =
   | { kind: "start"; file: string; bytes: number }
@@ -160,12 +170,20 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const tasks: Task[] = [];
   const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join("/") || ".";
 
+  // Wall time of each step, from the end of the one before.
+  let stepStart = performance.now();
+  const stepEnd = (step: TimedStep) => {
+    const now = performance.now();
+    options.onTiming?.(step, now - stepStart);
+    stepStart = now;
+  };
   let found: Discovered;
   try {
     found = await discover(paths, cwd, { ...options.discovery, trusted: options.trusted ?? options.discovery?.trusted });
   } catch (error) {
     return { report: buildReport([], [runError(error, undefined, lang)], lang, startedAt), previews: {} };
   }
+  stepEnd("discovery");
   for (const missing of found.missing) {
     runErrors.push({
       code: "file-not-found",
@@ -218,6 +236,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     }
   }
 
+  stepEnd("schema");
   // Metadata descriptors are found before any row is read; their facts are collected in the same pass.
   const directories = [...tasks.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
   const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
@@ -229,6 +248,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     collecting ||= validator !== task.validator;
     task.validator = validator;
   }
+  stepEnd("metadata");
 
   const previews: Record<string, PreviewTable> = {};
   // Worker threads for plain tables only: data packages (foreign-key lookups), metadata facts,
@@ -239,8 +259,12 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // fails the run (exit 2); the other files are still validated: one bad descriptor never drops
   // the others' results.
   const reports = threaded ? await runThreaded(tasks, threaded, options, previews, factory) : await runTasks(tasks, options, previewRows, previews, factory);
+  stepEnd("validation");
   const report = buildReport(reports, runErrors, lang, startedAt);
+  stepEnd("report");
   await metadata.score(report);
+  // Scoring is metadata too: a second call, which the caller adds to the first.
+  stepEnd("metadata");
   // Nothing read is not "conforme": as ESLint for patterns that match no file, the run fails.
   // With --changed-since, nothing changed is an honest success.
   // No path at all (the Action's changed-only run with nothing changed) asked for nothing.
@@ -596,10 +620,13 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     const hash = createHash("sha256");
     let bytesRead = 0;
     let complete = false;
+    let hashing = 0;
     async function* hashed(): AsyncGenerator<Uint8Array> {
       for await (const chunk of chunksOf(handle)) {
         const bytes = chunk as Buffer;
+        const started = performance.now();
         hash.update(bytes);
+        hashing += performance.now() - started;
         bytesRead += bytes.length;
         options.onProgress?.({ kind: "read", file: task.name, bytesRead, bytes: size });
         yield bytes;
@@ -618,7 +645,9 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
       problems: extra?.problems,
     });
     report.stats.bytes = size;
+    const started = performance.now();
     report.stats.sha256 = complete ? hash.digest("hex") : await sha256Of(handle);
+    options.onTiming?.("hashing", hashing + performance.now() - started);
     options.onProgress?.({ kind: "end", file: task.name });
     return report;
   } finally {
