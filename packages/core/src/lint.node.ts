@@ -79,12 +79,13 @@ export interface LintOptions extends ResolveOptions {
   /** Called when a file starts and ends, and as bytes are read. */
   onProgress?: (event: ProgressEvent) => void;
   /**
-   * Called with the time each step around the engine took, in milliseconds, as it ends: what
-   * `pnpm bench` reports (docs/performance.md). A step may be reported more than once (`metadata`
-   * before and after validation, `hashing` per file): add them. `hashing` is part of `validation`,
-   * which holds the engine's own work.
+   * Called with the time each step around the engine took as it ends, in milliseconds: wall time,
+   * and CPU time of the process (the steadier figure on a busy machine); what `pnpm bench` reports
+   * (docs/performance.md). A step may be reported more than once (`metadata` before and after
+   * validation, `hashing` per file): add them. `hashing` is part of `validation`, which holds the
+   * engine's own work.
    */
-  onTiming?: (step: TimedStep, milliseconds: number) => void;
+  onTiming?: (step: TimedStep, time: StepTime) => void;
   /**
    * Metadata scoring (data.gouv.fr and MQA) of the descriptors next to the data or named in
    * `descriptors`, cross-checked with the data, into `report.metadata`; thresholds `minScore`,
@@ -96,6 +97,23 @@ export interface LintOptions extends ResolveOptions {
 
 /** A step `onTiming` reports. */
 export type TimedStep = "discovery" | "schema" | "metadata" | "validation" | "hashing" | "report";
+
+/** Wall and CPU milliseconds of a step. */
+export interface StepTime {
+  wall: number;
+  cpu: number;
+}
+
+/** Now, in wall and process-CPU milliseconds. */
+function clock(): StepTime {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), cpu: (user + system) / 1000 };
+}
+
+const since = (start: StepTime): StepTime => {
+  const now = clock();
+  return { wall: now.wall - start.wall, cpu: now.cpu - start.cpu };
+};
 
 export type ProgressEvent =
   | { kind: "start"; file: string; bytes: number }
@@ -170,12 +188,12 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const tasks: Task[] = [];
   const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join("/") || ".";
 
-  // Wall time of each step, from the end of the one before.
-  let stepStart = performance.now();
+  // Each step from the end of the one before.
+  let stepStart = clock();
   const stepEnd = (step: TimedStep) => {
-    const now = performance.now();
-    options.onTiming?.(step, now - stepStart);
-    stepStart = now;
+    if (!options.onTiming) return;
+    options.onTiming(step, since(stepStart));
+    stepStart = clock();
   };
   let found: Discovered;
   try {
@@ -620,13 +638,18 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     const hash = createHash("sha256");
     let bytesRead = 0;
     let complete = false;
-    let hashing = 0;
+    const hashing: StepTime = { wall: 0, cpu: 0 };
+    const timed = options.onTiming !== undefined;
     async function* hashed(): AsyncGenerator<Uint8Array> {
       for await (const chunk of chunksOf(handle)) {
         const bytes = chunk as Buffer;
-        const started = performance.now();
+        const started = timed ? clock() : undefined;
         hash.update(bytes);
-        hashing += performance.now() - started;
+        if (started) {
+          const spent = since(started);
+          hashing.wall += spent.wall;
+          hashing.cpu += spent.cpu;
+        }
         bytesRead += bytes.length;
         options.onProgress?.({ kind: "read", file: task.name, bytesRead, bytes: size });
         yield bytes;
@@ -645,9 +668,10 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
       problems: extra?.problems,
     });
     report.stats.bytes = size;
-    const started = performance.now();
+    const started = clock();
     report.stats.sha256 = complete ? hash.digest("hex") : await sha256Of(handle);
-    options.onTiming?.("hashing", hashing + performance.now() - started);
+    const spent = since(started);
+    options.onTiming?.("hashing", { wall: hashing.wall + spent.wall, cpu: hashing.cpu + spent.cpu });
     options.onProgress?.({ kind: "end", file: task.name });
     return report;
   } finally {
