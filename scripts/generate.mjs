@@ -40,6 +40,13 @@ const outputs = [
   ["schemas/config.schema.json", () => `${JSON.stringify(core.configJsonSchema, null, 2)}\n`],
 ];
 
+// The run-time JSON Schemas compiled ahead of time (Ajv standalone code): start-up cost.
+const { schemaValidatorsModule } = await import(path.join(root, "packages/core/scripts/schema-validators.mjs"));
+outputs.push([
+  "packages/core/src/schema-validators.generated.ts",
+  () => schemaValidatorsModule({ profile: core.TABLE_SCHEMA_PROFILE, config: core.configJsonSchema, dataset: core.DATASET_SCHEMA, checks: core.checks }),
+]);
+
 // The check pages as the SARIF rules' help (packages/core/src/formatters/sarif-rules.ts).
 const { ruleDocsModule } = await import(path.join(root, "scripts/rule-docs.mjs"));
 outputs.push(["packages/core/src/formatters/rule-docs.generated.ts", () => ruleDocsModule(root)]);

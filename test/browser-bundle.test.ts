@@ -2,6 +2,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { browserBundle, LAZY_ONLY } from "../scripts/bundle-size.mjs";
 import { repoRoot } from "./shared.js";
 
 /**
@@ -54,5 +55,20 @@ describe("browser bundle of the engine", () => {
   it("catches a Node import when there is one", async () => {
     const { found } = await bundleFor("packages/core/src/node.ts");
     expect(found.some((entry) => entry.startsWith("node:fs"))).toBe(true);
+  });
+});
+
+// A page that validates against a plain schema downloads the entry and its static imports only:
+// the phone, opening-hours, reference-data, RDF, YAML and media-type libraries wait for a check or
+// a format that needs them (docs/performance.md, "Navigateur"). Sizes are reported by
+// scripts/bundle-size.mjs, not tested.
+describe("code splitting of the browser entry", () => {
+  it("loads no heavy library before a check asks for it, and each one sits in a lazy chunk", async () => {
+    const chunks = await browserBundle();
+    const eagerInputs = chunks.filter((chunk) => chunk.eager).flatMap((chunk) => chunk.inputs);
+    const lazyInputs = chunks.filter((chunk) => !chunk.eager).flatMap((chunk) => chunk.inputs);
+    expect(chunks.filter((chunk) => chunk.entry)).toHaveLength(1);
+    expect(LAZY_ONLY.filter((heavy) => eagerInputs.some(heavy.test)).map((heavy) => heavy.label)).toEqual([]);
+    expect(LAZY_ONLY.filter((heavy) => !lazyInputs.some(heavy.test)).map((heavy) => heavy.label)).toEqual([]);
   });
 });

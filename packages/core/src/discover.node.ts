@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import type { Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import ignore, { type Ignore } from "ignore";
+import type { Ignore } from "ignore";
 
 /** What a walk over the paths given found: tables to validate and data packages. */
 export interface Discovered {
@@ -64,7 +62,15 @@ export class DiscoveryError extends Error {
 const TABLE_EXTENSIONS = new Set([".csv", ".tsv", ".xlsx", ".xlsm", ".ods"]);
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".cache"]);
-const run = promisify(execFile);
+/** The `ignore` package, loaded when ignore rules are read (files named one by one need none). */
+const loadIgnore = async () => (await import("ignore")).default;
+
+/** Runs git; node:child_process is loaded on first use (a few ms of every start-up otherwise). */
+async function run(command: string, args: string[], options: { cwd: string; maxBuffer: number }): Promise<{ stdout: string }> {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  return promisify(execFile)(command, args, { ...options, encoding: "utf8" });
+}
 
 export function isTablePath(file: string): boolean {
   // `~$classeur.xlsx` is the lock file Excel leaves beside a workbook it has open: no workbook.
@@ -90,7 +96,7 @@ export async function discover(
   const filter = options.filter;
   const found: Discovered = { tables: [], packages: [], missing: [], refused: [], unmatched: [] };
   const gitignored = options.gitignore ? await gitignoreMatcher(cwd) : undefined;
-  const extra = options.ignore?.length ? rootedMatcher(ignore().add(options.ignore), options.ignoreRoot ?? cwd) : undefined;
+  const extra = options.ignore?.length ? rootedMatcher((await loadIgnore())().add(options.ignore), options.ignoreRoot ?? cwd) : undefined;
   const excluded = async (absolute: string, directory: boolean) =>
     (extra?.(absolute, directory) ?? false) || ((await gitignored?.(absolute, directory)) ?? false);
 
@@ -211,7 +217,7 @@ async function gitignoreMatcher(cwd: string): Promise<(absolute: string, directo
     let rules = cache.get(directory);
     if (!rules) {
       rules = readFile(path.join(directory, ".gitignore"), "utf8").then(
-        (text) => ignore().add(text),
+        async (text) => (await loadIgnore())().add(text),
         () => undefined,
       );
       cache.set(directory, rules);

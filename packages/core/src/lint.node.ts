@@ -84,6 +84,14 @@ export interface LintOptions extends ResolveOptions {
   /** Called when a file starts and ends, and as bytes are read. */
   onProgress?: (event: ProgressEvent) => void;
   /**
+   * Called with the time each step around the engine took as it ends, in milliseconds: wall time,
+   * and CPU time of the process (the steadier figure on a busy machine); what `pnpm bench` reports
+   * (docs/performance.md). A step may be reported more than once (`metadata` before and after
+   * validation, `hashing` per file): add them. `hashing` is part of `validation`, which holds the
+   * engine's own work.
+   */
+  onTiming?: (step: TimedStep, time: StepTime) => void;
+  /**
    * Metadata scoring (data.gouv.fr and MQA) of the descriptors next to the data or named in
    * `descriptors`, cross-checked with the data, into `report.metadata`; thresholds `minScore`,
    * `minRating` (config `metadata.minScore`, `metadata.minRating`) turn a low score into an
@@ -105,6 +113,26 @@ export interface LintOptions extends ResolveOptions {
    */
   errorOnUnmatchedPattern?: boolean;
 }
+
+/** A step `onTiming` reports. */
+export type TimedStep = "discovery" | "schema" | "metadata" | "validation" | "hashing" | "report";
+
+/** Wall and CPU milliseconds of a step. */
+export interface StepTime {
+  wall: number;
+  cpu: number;
+}
+
+/** Now, in wall and process-CPU milliseconds. */
+function clock(): StepTime {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), cpu: (user + system) / 1000 };
+}
+
+const since = (start: StepTime): StepTime => {
+  const now = clock();
+  return { wall: now.wall - start.wall, cpu: now.cpu - start.cpu };
+};
 
 export type ProgressEvent =
   | { kind: "start"; file: string; bytes: number }
@@ -183,6 +211,13 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const tasks: Task[] = [];
   const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join("/") || ".";
 
+  // Each step from the end of the one before.
+  let stepStart = clock();
+  const stepEnd = (step: TimedStep) => {
+    if (!options.onTiming) return;
+    options.onTiming(step, since(stepStart));
+    stepStart = clock();
+  };
   let found: Discovered;
   // `-` is standard input, never a file of that name (as for cat, ESLint and ruff).
   const stdinGiven = paths.includes("-");
@@ -203,6 +238,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     });
   }
   const stdinFile = stdinGiven && options.stdin ? path.resolve(cwd, options.stdin.filename ?? "-") : undefined;
+  stepEnd("discovery");
   for (const missing of found.missing) {
     runErrors.push({
       code: "file-not-found",
@@ -258,6 +294,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     }
   }
 
+  stepEnd("schema");
   // Metadata descriptors are found before any row is read; their facts are collected in the same pass.
   // Standard input without a name sits in no folder: no descriptor describes it.
   const located = tasks.filter((task) => !(task.bytes && options.stdin?.filename === undefined));
@@ -271,6 +308,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     collecting ||= validator !== task.validator;
     task.validator = validator;
   }
+  stepEnd("metadata");
 
   const previews: Record<string, PreviewTable> = {};
   // Worker threads for plain tables only: data packages (foreign-key lookups), metadata facts,
@@ -281,8 +319,12 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // fails the run (exit 2); the other files are still validated: one bad descriptor never drops
   // the others' results.
   const reports = threaded ? await runThreaded(tasks, threaded, options, previews, factory) : await runTasks(tasks, options, previewRows, previews, factory);
+  stepEnd("validation");
   const report = buildReport(reports, runErrors, lang, startedAt);
+  stepEnd("report");
   await metadata.score(report);
+  // Scoring is metadata too: a second call, which the caller adds to the first.
+  stepEnd("metadata");
   if (options.errorOnUnmatchedPattern === true) {
     // As ESLint under errorOnUnmatchedPattern: each path that matched nothing fails the run.
     for (const where of found.unmatched) report.runErrors.push(noFiles(where, lang));
@@ -639,10 +681,18 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     const hash = createHash("sha256");
     let bytesRead = 0;
     let complete = false;
+    const hashing: StepTime = { wall: 0, cpu: 0 };
+    const timed = options.onTiming !== undefined;
     async function* hashed(): AsyncGenerator<Uint8Array> {
       for await (const chunk of handle ? chunksOf(handle) : chunksOfBytes(task.bytes!)) {
         const bytes = chunk as Buffer;
+        const started = timed ? clock() : undefined;
         hash.update(bytes);
+        if (started) {
+          const spent = since(started);
+          hashing.wall += spent.wall;
+          hashing.cpu += spent.cpu;
+        }
         bytesRead += bytes.length;
         options.onProgress?.({ kind: "read", file: task.name, bytesRead, bytes: size });
         yield bytes;
@@ -663,7 +713,10 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
       problems: extra?.problems,
     });
     report.stats.bytes = size;
+    const started = clock();
     report.stats.sha256 = complete ? hash.digest("hex") : handle ? await sha256Of(handle) : createHash("sha256").update(task.bytes!).digest("hex");
+    const spent = since(started);
+    options.onTiming?.("hashing", { wall: hashing.wall + spent.wall, cpu: hashing.cpu + spent.cpu });
     options.onProgress?.({ kind: "end", file: task.name });
     return report;
   } finally {

@@ -1,5 +1,5 @@
-import { Ajv, type ValidateFunction } from "ajv";
 import type { MessageTemplate, RowCheck } from "../check.js";
+import { checkOptionsValidators, type SchemaValidator } from "../schema-validators.js";
 import { checks, findCheck } from "./registry.js";
 
 /** One entry of a schema's `custom_checks` (Validata's extension of Table Schema). */
@@ -39,16 +39,10 @@ export const checkErrorMessages: Record<CustomCheckProblem["messageId"], Message
 /** Params naming one column or a list of columns, across all custom checks. */
 const COLUMN_PARAMS = ["column", "column1", "column2", "othercolumns", "columns"];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// Compile once per check, on first use: a schema declaring no custom check compiles nothing.
-const validators = new Map<RowCheck, ValidateFunction>();
-
-function validatorOf(check: RowCheck): ValidateFunction {
-  let validate = validators.get(check);
-  if (!validate) {
-    validate = ajv.compile(check.meta.options ?? { type: "object" });
-    validators.set(check, validate);
-  }
+/** The check's options validator, compiled ahead of time (schema-validators.generated.ts). */
+function validatorOf(check: RowCheck): SchemaValidator {
+  const validate = checkOptionsValidators[check.id];
+  if (!validate) throw new Error(`no options validator for check ${check.id}: run \`pnpm generate\``);
   return validate;
 }
 

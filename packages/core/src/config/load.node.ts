@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import picomatch from "picomatch";
 import type { Document, LineCounter } from "yaml";
 import type { CustomCheckDescriptor } from "../checks/custom-checks.js";
@@ -11,6 +11,7 @@ import type { Lang } from "../findings.js";
 import type { LintOptions } from "../lint.node.js";
 import { isLocalPath } from "../node/resolve.node.js";
 import type { FailurePolicy } from "./outcome.js";
+import { validateConfigFile } from "../schema-validators.js";
 import { CONFIG_FILE_NAMES, configJsonSchema, type ConformeConfig } from "./schema.js";
 import { loadYaml, yaml } from "../yaml-module.js";
 import { closest } from "../suggest.js";
@@ -407,10 +408,8 @@ function located(source: { document: Document; lineCounter: LineCounter } | unde
 /** Far above any real configuration; a bigger file is a mistake or an attack on the parser. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-let compiled: ReturnType<Ajv["compile"]> | undefined;
-
 function validateValue(value: unknown, source: { document: Document; lineCounter: LineCounter } | undefined, file: string): ConfigIssue[] {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configJsonSchema);
+  const compiled = validateConfigFile;
   if (compiled(value)) return unknownSeverityCodes(value as ConformeConfig, source, file);
   return simplify(compiled.errors ?? []).map((error) => {
     const segments = error.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));

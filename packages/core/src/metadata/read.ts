@@ -1,9 +1,8 @@
-import { Ajv } from "ajv";
 import type { Finding, Lang } from "../findings.js";
 import { renderMessage } from "../messages/render.js";
 import { detectFormat, fromConformeDescriptor, fromDatagouv, fromDataPackage } from "./adapters.js";
-import { DATASET_SCHEMA } from "./descriptor-schema.js";
 import { METADATA_MESSAGES } from "./messages.js";
+import { validateDatasetDescriptor } from "../schema-validators.js";
 import type { DatasetModel } from "./model.js";
 import { fromDcatGraph, parseJsonLd, parseTurtle, RdfInputError } from "./rdf.js";
 import { opaqueSource, parseSourceText, type SourceText } from "./source.js";
@@ -27,8 +26,6 @@ export interface ParsedDescriptor {
   findings: Finding[];
   file?: string;
 }
-
-let validateDescriptor: ReturnType<Ajv["compile"]> | undefined;
 
 /**
  * Reads a descriptor (datapackage.json v1/v2, conforme.dataset.yml|json, data.gouv.fr dataset
@@ -60,7 +57,7 @@ export async function readDescriptor(text: string, options: { file?: string; lan
       case "datapackage-v2":
         return withFile({ model: fromDataPackage(value, format), source, findings: [] });
       case "conforme": {
-        validateDescriptor ??= new Ajv({ allErrors: true, strict: false }).compile(DATASET_SCHEMA);
+        const validateDescriptor = validateDatasetDescriptor;
         validateDescriptor(value);
         const lang = options.lang ?? "fr";
         const findings: Finding[] = (validateDescriptor.errors ?? []).map((e) => {

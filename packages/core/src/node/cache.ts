@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ResolveError } from "../resolve/errors.js";
-import { fetchBody, type FetchLimits } from "./fetch.js";
+import type { FetchLimits } from "./fetch.js";
 
 export interface CacheOptions extends FetchLimits {
   /** Where downloads are kept; default `$XDG_CACHE_HOME/conforme`, else `~/.cache/conforme`. */
@@ -73,6 +73,8 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
 
   let text: string;
   try {
+    // node:http, https, dns and zlib are loaded with the fetcher, only when a URL is fetched.
+    const { fetchBody } = await import("./fetch.js");
     text = (await fetchBody(url, options, { accept: "application/json, */*" })).toString("utf8");
   } catch (error) {
     // A stale copy beats no copy when the network is down; a refusal (scheme, address, size) stands.
