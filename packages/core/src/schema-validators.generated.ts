@@ -4491,7 +4491,7 @@ return errors === 0;
 }
 
 export const configFile = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cdn.jsdelivr.net/npm/@conforme/core@0.1.0/dist/config.schema.json","title":"Configuration de conforme (conforme.config.yaml)","description":"Schémas par fichier, sévérités, données personnelles acceptées, seuils de métadonnées. Voir docs/configuration.md.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"Configuration(s) partagée(s) étendue(s) : chemin relatif ou nom de paquet npm.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"lang":{"enum":["fr","en"],"description":"Langue des messages."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Fichiers et dossiers validés quand la ligne de commande n'en nomme aucun."},"ignore":{"type":"array","items":{"type":"string"},"description":"Motifs exclus de la recherche des fichiers (syntaxe .gitignore)."},"gitignore":{"type":"boolean","default":true,"description":"Respecte les fichiers .gitignore."},"schema":{"type":"string","minLength":1,"description":"Schéma des tableaux qu'aucun motif de `schemas` ne couvre."},"schemas":{"type":"object","description":"Motif de fichiers (relatif au fichier de configuration) → schéma (identifiant schema.data.gouv.fr, chemin, URL). Le premier motif qui correspond l'emporte.","additionalProperties":{"type":"string","minLength":1}},"checks":{"type":"object","description":"Motif de fichiers → contrôles de Validata (custom checks) à exécuter sur les tables correspondantes, comme si leur schéma les déclarait sous « custom_checks ». Chaque motif qui correspond ajoute ses contrôles.","additionalProperties":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"Nom du contrôle (french-siret-value, one-of-required...)."},"params":{"type":"object","description":"Paramètres du contrôle, comme dans « custom_checks »."}}}}},"severity":{"type":"object","additionalProperties":false,"properties":{"codes":{"type":"object","description":"Sévérité par code de constat ou identifiant de contrôle.","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"enum":["off","info","warning","error"]}},"categories":{"type":"object","description":"Sévérité par catégorie de contrôles.","propertyNames":{"enum":["source","structure","schema","french","custom","personal-data","metadata"]},"additionalProperties":{"enum":["off","info","warning","error"]}}}},"personalData":{"description":"Contrôles de données personnelles : `false` les désactive.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"accept":{"type":"array","description":"Constats acceptés : ils restent visibles, marqués acceptés.","items":{"type":"object","required":["column","kind","reason"],"additionalProperties":false,"properties":{"column":{"type":"string","minLength":1},"kind":{"enum":["email","phone","nir","iban","card","person-name","address","birth-date","plate","id-document","ip","coordinates"]},"reason":{"type":"string","minLength":1}}}},"checks":{"type":"object","additionalProperties":false,"properties":{"personal-data":{"type":"object","additionalProperties":false,"properties":{"detectors":{"type":"array","items":{"enum":["email","phone","nir","iban","card","person-name","address","birth-date","plate","id-document","ip","coordinates"]},"uniqueItems":true},"sampleSize":{"type":"integer","minimum":50,"default":500},"freeText":{"type":"boolean","default":true},"maxCellFindings":{"type":"integer","minimum":1,"default":50}}},"reidentification-risk":{"type":"object","additionalProperties":false,"properties":{"k":{"type":"integer","minimum":2,"default":5},"quasiIdentifiers":{"type":"array","items":{"type":"string"},"minItems":2}}},"small-counts":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":2,"default":11},"countColumns":{"type":"array","items":{"type":"string"}},"maxFindings":{"type":"integer","minimum":1,"default":200}}}}}}}]},"metadata":{"description":"Notation des métadonnées (data.gouv.fr, MQA) et seuils : `false` la désactive.","oneOf":[{"const":false},{"type":"object","additionalProperties":false,"properties":{"sources":{"type":"array","items":{"type":"string","minLength":1},"description":"Descripteurs notés : chemins ou identifiants data.gouv.fr."},"minScore":{"type":"integer","minimum":0,"maximum":405,"description":"Score MQA minimal (sur 405)."},"minRating":{"enum":["excellent","good","sufficient","bad"],"description":"Note MQA minimale."},"minDatagouvScore":{"type":"number","minimum":0,"maximum":1,"description":"Score data.gouv.fr minimal (0 à 1)."},"basis":{"enum":["confirmed","verified"],"default":"confirmed"},"checkUrls":{"type":"boolean","default":false},"auto":{"type":"boolean","default":true,"description":"Note les descripteurs trouvés à côté des données."}}}]},"maxErrors":{"type":"integer","minimum":0,"default":1000},"maxCellLength":{"type":"integer","minimum":1,"default":1048576,"description":"Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell)."},"maxRowLength":{"type":"integer","minimum":1,"default":16777216,"description":"Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row)."},"headerMode":{"enum":["auto","position","name","validata"],"default":"auto","description":"Comparaison de l'en-tête au schéma. auto : par nom (comme Validata) quand les noms de colonnes sont ceux du schéma à la casse, aux accents, aux séparateurs et à l'ordre près, sinon par position ; position : comme frictionless ; name, validata : toujours par nom."},"encoding":{"type":"string","minLength":1},"customChecks":{"type":"boolean","default":true},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2},"offline":{"type":"boolean","default":false},"cacheDir":{"type":"string","minLength":1},"catalogUrl":{"type":"string","pattern":"^https?://"},"trusted":{"type":"boolean","default":false,"description":"Lit aussi les chemins de data package et les liens symboliques qui sortent du dossier (chemins absolus, « ../ », file:)."},"allowPrivateNetwork":{"type":"boolean","default":false,"description":"Permet de télécharger schémas et catalogue depuis une adresse locale ou privée (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16...)."},"strict":{"type":"boolean","default":false,"description":"Les avertissements font aussi échouer l'exécution."},"maxWarnings":{"type":"integer","minimum":0,"description":"Échec au-delà de ce nombre d'avertissements."}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cdn.jsdelivr.net/npm/@conforme/core@0.1.0/dist/config.schema.json","title":"Configuration de conforme (conforme.config.yaml)","description":"Schémas par fichier, sévérités, données personnelles acceptées, seuils de métadonnées. Voir docs/configuration.md.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"Configuration(s) partagée(s) étendue(s) : chemin relatif ou nom de paquet npm.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"lang":{"enum":["fr","en"],"description":"Langue des messages."},"files":{"type":"array","items":{"type":"string","minLength":1},"description":"Fichiers et dossiers validés quand la ligne de commande n'en nomme aucun."},"ignore":{"type":"array","items":{"type":"string"},"description":"Motifs exclus de la recherche des fichiers (syntaxe .gitignore)."},"gitignore":{"type":"boolean","default":true,"description":"Respecte les fichiers .gitignore."},"schema":{"type":"string","minLength":1,"description":"Schéma des tableaux qu'aucun motif de `schemas` ne couvre."},"schemas":{"type":"object","description":"Motif de fichiers (relatif au fichier de configuration) → schéma (identifiant schema.data.gouv.fr, chemin, URL). Le premier motif qui correspond l'emporte.","additionalProperties":{"type":"string","minLength":1}},"checks":{"type":"object","description":"Motif de fichiers → contrôles de Validata (custom checks) à exécuter sur les tables correspondantes, comme si leur schéma les déclarait sous « custom_checks ». Chaque motif qui correspond ajoute ses contrôles.","additionalProperties":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"Nom du contrôle (french-siret-value, one-of-required...)."},"params":{"type":"object","description":"Paramètres du contrôle, comme dans « custom_checks »."}}}}},"severity":{"type":"object","additionalProperties":false,"properties":{"codes":{"type":"object","description":"Sévérité par code de constat ou identifiant de contrôle.","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"enum":["off","info","warning","error"]}},"categories":{"type":"object","description":"Sévérité par catégorie de contrôles.","propertyNames":{"enum":["source","structure","schema","french","custom","personal-data","metadata"]},"additionalProperties":{"enum":["off","info","warning","error"]}}}},"personalData":{"description":"Contrôles de données personnelles : `false` les désactive.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"accept":{"type":"array","description":"Constats acceptés : ils restent visibles, marqués acceptés.","items":{"type":"object","required":["column","kind","reason"],"additionalProperties":false,"properties":{"column":{"type":"string","minLength":1},"kind":{"enum":["email","phone","nir","iban","card","person-name","address","birth-date","plate","id-document","ip","coordinates"]},"reason":{"type":"string","minLength":1}}}},"checks":{"type":"object","additionalProperties":false,"properties":{"personal-data":{"type":"object","additionalProperties":false,"properties":{"detectors":{"type":"array","items":{"enum":["email","phone","nir","iban","card","person-name","address","birth-date","plate","id-document","ip","coordinates"]},"uniqueItems":true},"sampleSize":{"type":"integer","minimum":50,"default":500},"freeText":{"type":"boolean","default":true},"maxCellFindings":{"type":"integer","minimum":1,"default":50}}},"reidentification-risk":{"type":"object","additionalProperties":false,"properties":{"k":{"type":"integer","minimum":2,"default":5},"quasiIdentifiers":{"type":"array","items":{"type":"string"},"minItems":2}}},"small-counts":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":2,"default":11},"countColumns":{"type":"array","items":{"type":"string"}},"maxFindings":{"type":"integer","minimum":1,"default":200}}}}}}}]},"metadata":{"description":"Notation des métadonnées (data.gouv.fr, MQA) et seuils : `false` la désactive.","oneOf":[{"const":false},{"type":"object","additionalProperties":false,"properties":{"sources":{"type":"array","items":{"type":"string","minLength":1},"description":"Descripteurs notés : chemins ou identifiants data.gouv.fr."},"minScore":{"type":"integer","minimum":0,"maximum":405,"description":"Score MQA minimal (sur 405)."},"minRating":{"enum":["excellent","good","sufficient","bad"],"description":"Note MQA minimale."},"minDatagouvScore":{"type":"number","minimum":0,"maximum":1,"description":"Score data.gouv.fr minimal (0 à 1)."},"basis":{"enum":["confirmed","verified"],"default":"confirmed"},"checkUrls":{"type":"boolean","default":false},"auto":{"type":"boolean","default":true,"description":"Note les descripteurs trouvés à côté des données."}}}]},"maxErrors":{"type":"integer","minimum":0,"default":1000},"maxCellLength":{"type":"integer","minimum":1,"default":1048576,"description":"Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell)."},"maxRowLength":{"type":"integer","minimum":1,"default":16777216,"description":"Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row)."},"headerMode":{"enum":["auto","position","name","validata"],"default":"auto","description":"Comparaison de l'en-tête au schéma. auto : par nom (comme Validata) quand les noms de colonnes sont ceux du schéma à la casse, aux accents, aux séparateurs et à l'ordre près, sinon par position ; position : comme frictionless ; name, validata : toujours par nom."},"encoding":{"type":"string","minLength":1},"sheet":{"type":["string","integer"],"minLength":1,"minimum":1,"description":"Feuille lue dans les classeurs XLSX et ODS : son nom, ou son numéro à partir de 1 (défaut : la première)."},"customChecks":{"type":"boolean","default":true},"concurrency":{"type":"integer","minimum":1,"maximum":64,"default":2},"offline":{"type":"boolean","default":false},"cacheDir":{"type":"string","minLength":1},"catalogUrl":{"type":"string","pattern":"^https?://"},"trusted":{"type":"boolean","default":false,"description":"Lit aussi les chemins de data package et les liens symboliques qui sortent du dossier (chemins absolus, « ../ », file:)."},"allowPrivateNetwork":{"type":"boolean","default":false,"description":"Permet de télécharger schémas et catalogue depuis une adresse locale ou privée (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16...)."},"strict":{"type":"boolean","default":false,"description":"Les avertissements font aussi échouer l'exécution."},"maxWarnings":{"type":"integer","minimum":0,"description":"Échec au-delà de ce nombre d'avertissements."}}};
 const func8 = Object.prototype.hasOwnProperty;
 const func9 = ajvRuntime_ucs2length;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -5957,9 +5957,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data.customChecks !== undefined){
-if(typeof data.customChecks !== "boolean"){
-const err106 = {instancePath:instancePath+"/customChecks",schemaPath:"#/properties/customChecks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.sheet !== undefined){
+let data58 = data.sheet;
+if((typeof data58 !== "string") && (!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))))){
+const err106 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/type",keyword:"type",params:{type: schema12.properties.sheet.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5968,11 +5969,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data.concurrency !== undefined){
-let data59 = data.concurrency;
-if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
-const err107 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data58 == "number"){
+if(data58 < 1 || isNaN(data58)){
+const err107 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5981,9 +5980,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(typeof data59 == "number"){
-if(data59 > 64 || isNaN(data59)){
-const err108 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
+}
+if(typeof data58 === "string"){
+if(func9(data58) < 1){
+const err108 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5992,8 +5992,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data59 < 1 || isNaN(data59)){
-const err109 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.customChecks !== undefined){
+if(typeof data.customChecks !== "boolean"){
+const err109 = {instancePath:instancePath+"/customChecks",schemaPath:"#/properties/customChecks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6003,10 +6006,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-if(data.offline !== undefined){
-if(typeof data.offline !== "boolean"){
-const err110 = {instancePath:instancePath+"/offline",schemaPath:"#/properties/offline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.concurrency !== undefined){
+let data60 = data.concurrency;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+const err110 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6015,12 +6018,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data.cacheDir !== undefined){
-let data61 = data.cacheDir;
-if(typeof data61 === "string"){
-if(func9(data61) < 1){
-const err111 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data60 == "number"){
+if(data60 > 64 || isNaN(data60)){
+const err111 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6029,9 +6029,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data60 < 1 || isNaN(data60)){
+const err112 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6041,11 +6040,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.catalogUrl !== undefined){
-let data62 = data.catalogUrl;
-if(typeof data62 === "string"){
-if(!pattern1.test(data62)){
-const err113 = {instancePath:instancePath+"/catalogUrl",schemaPath:"#/properties/catalogUrl/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+}
+if(data.offline !== undefined){
+if(typeof data.offline !== "boolean"){
+const err113 = {instancePath:instancePath+"/offline",schemaPath:"#/properties/offline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6055,8 +6053,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/catalogUrl",schemaPath:"#/properties/catalogUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cacheDir !== undefined){
+let data62 = data.cacheDir;
+if(typeof data62 === "string"){
+if(func9(data62) < 1){
+const err114 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6066,9 +6067,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data.trusted !== undefined){
-if(typeof data.trusted !== "boolean"){
-const err115 = {instancePath:instancePath+"/trusted",schemaPath:"#/properties/trusted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err115 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6078,9 +6078,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data.allowPrivateNetwork !== undefined){
-if(typeof data.allowPrivateNetwork !== "boolean"){
-const err116 = {instancePath:instancePath+"/allowPrivateNetwork",schemaPath:"#/properties/allowPrivateNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.catalogUrl !== undefined){
+let data63 = data.catalogUrl;
+if(typeof data63 === "string"){
+if(!pattern1.test(data63)){
+const err116 = {instancePath:instancePath+"/catalogUrl",schemaPath:"#/properties/catalogUrl/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6090,9 +6092,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data.strict !== undefined){
-if(typeof data.strict !== "boolean"){
-const err117 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err117 = {instancePath:instancePath+"/catalogUrl",schemaPath:"#/properties/catalogUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6102,10 +6103,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.maxWarnings !== undefined){
-let data66 = data.maxWarnings;
-if(!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))){
-const err118 = {instancePath:instancePath+"/maxWarnings",schemaPath:"#/properties/maxWarnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.trusted !== undefined){
+if(typeof data.trusted !== "boolean"){
+const err118 = {instancePath:instancePath+"/trusted",schemaPath:"#/properties/trusted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6114,9 +6114,10 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(typeof data66 == "number"){
-if(data66 < 0 || isNaN(data66)){
-const err119 = {instancePath:instancePath+"/maxWarnings",schemaPath:"#/properties/maxWarnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.allowPrivateNetwork !== undefined){
+if(typeof data.allowPrivateNetwork !== "boolean"){
+const err119 = {instancePath:instancePath+"/allowPrivateNetwork",schemaPath:"#/properties/allowPrivateNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6126,15 +6127,51 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-}
-else {
-const err120 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.strict !== undefined){
+if(typeof data.strict !== "boolean"){
+const err120 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err120];
 }
 else {
 vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data.maxWarnings !== undefined){
+let data67 = data.maxWarnings;
+if(!((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67)))){
+const err121 = {instancePath:instancePath+"/maxWarnings",schemaPath:"#/properties/maxWarnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(typeof data67 == "number"){
+if(data67 < 0 || isNaN(data67)){
+const err122 = {instancePath:instancePath+"/maxWarnings",schemaPath:"#/properties/maxWarnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err123 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
 }
 errors++;
 }
