@@ -1,26 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "./main.js";
+import { runMain } from "./run-main.testing.js";
 
 const cwd = mkdtempSync(path.join(tmpdir(), "conforme-lint-run-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 /** `conforme` in this process, standard input fed with `input` and flagged a terminal or not. */
-async function run(argv: string[], input: string, isTTY: boolean) {
-  const stdin = Object.assign(new PassThrough(), { isTTY });
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const err: string[] = [];
-  const out: string[] = [];
-  stdout.on("data", (chunk) => out.push(String(chunk)));
-  stderr.on("data", (chunk) => err.push(String(chunk)));
-  stdin.end(input);
-  const code = await main({ argv, cwd, stdin, stdout, stderr, env: {} });
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = (argv: string[], input: string, isTTY: boolean) => runMain(argv, cwd, { input, isTTY });
 
 describe("standard input typed at a terminal", () => {
   const data = "commune;population\nDijon;156920\n;\n";

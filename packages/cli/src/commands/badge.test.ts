@@ -1,25 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../main.js";
+import { runMain } from "../run-main.testing.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const out = mkdtempSync(path.join(tmpdir(), "conforme-badge-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (chunk) => text.push(String(chunk)));
-  stderr.on("data", (chunk) => err.push(String(chunk)));
-  const code = await main({ argv, cwd: repoRoot, stdout, stderr, env: {} });
-  return { code, out: text.join(""), err: err.join("") };
-}
+const run = (argv: string[]) => runMain(argv, repoRoot);
 
 /** The badge's right-hand text, as a reader sees it. */
 const message = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1])[1];

@@ -1,25 +1,15 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../main.js";
+import { runMain } from "../run-main.testing.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const work = mkdtempSync(path.join(tmpdir(), "conforme-fix-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (chunk) => text.push(String(chunk)));
-  stderr.on("data", (chunk) => err.push(String(chunk)));
-  const code = await main({ argv, cwd: work, stdout, stderr, env: {} });
-  return { code, out: text.join(""), err: err.join("") };
-}
+const run = (argv: string[]) => runMain(argv, work);
 
 /** A fresh copy of an example file in the working folder, with its schema. */
 function copyOf(example: string, name: string): string {

@@ -3,10 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../main.js";
+import { runMain } from "../run-main.testing.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const cacheDir = mkdtempSync(path.join(tmpdir(), "conforme-schemas-cache-"));
@@ -24,16 +23,7 @@ afterAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (chunk) => text.push(String(chunk)));
-  stderr.on("data", (chunk) => err.push(String(chunk)));
-  const code = await main({ argv, cwd: repoRoot, stdout, stderr, env: {} });
-  return { code, out: text.join(""), err: err.join("") };
-}
+const run = (argv: string[]) => runMain(argv, repoRoot);
 
 describe("conforme schemas --allow-private-network", () => {
   it("refuses a catalogue on 127.0.0.1 by default, and lists it with the flag", async () => {
