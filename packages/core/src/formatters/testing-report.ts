@@ -67,6 +67,7 @@ export const HOSTILE = [
   "</style><script>alert(1)</script>",
   "<![CDATA[ ]]> & < > \" ' \u0000\u0001",
   "\u202eexe.pdf",
+  "##[add-mask]secret ##[error]ancienne forme",
 ] as const;
 
 /** A report around these files, its totals counted from them: the envelope test reports share. */
