@@ -15,5 +15,5 @@ export function fuzzParameters<T>(runs = DEFAULT_FUZZ_RUNS): Parameters<T> {
   const numRuns = env.CONFORME_FUZZ_RUNS ? Number(env.CONFORME_FUZZ_RUNS) : runs;
   const seed = env.CONFORME_FUZZ_SEED ? Number(env.CONFORME_FUZZ_SEED) : DEFAULT_FUZZ_SEED;
   const path = env.CONFORME_FUZZ_PATH || undefined;
-  return { numRuns, seed, path, verbose: 1 };
+  return { numRuns, seed, path };
 }

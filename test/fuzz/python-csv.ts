@@ -118,7 +118,8 @@ export function pythonCsv(text: string, dialect: PythonDialect): { records: stri
   }
   // End of input inside a record: only a quoted field can be left open (every line ends with
   // an end-of-line step). The reader saves it and returns the record.
-  const unterminated = state === "IN_QUOTED_FIELD";
+  // `state` is changed by `step`, which the compiler does not follow.
+  const unterminated = (state as State) === "IN_QUOTED_FIELD";
   if (state !== "START_RECORD") {
     save();
     records.push(fields);
