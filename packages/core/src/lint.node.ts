@@ -7,6 +7,7 @@ import type { MessageTemplate, RowCheck } from "./check.js";
 import { compileCustomChecks, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 import type { Finding, Lang } from "./findings.js";
 import { personalDataChecks } from "./personal-data/index.js";
+import { quoteValue } from "./messages/quote.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
@@ -268,7 +269,8 @@ function withPersonalData(options: LintOptions): LintOptions {
 function runError(error: unknown, file: string | undefined, lang: Lang): RunError {
   if (error instanceof SchemaLoadError) return { code: "schema-error", file, message: error.messages[lang] };
   if (error instanceof FieldError) {
-    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `The schema cannot drive validation: ${error.property}: ${error.detail.en}`;
+    const where = error.field === undefined ? error.property : lang === "fr" ? `champ « ${quoteValue(error.field)} », ${error.property}` : `field "${quoteValue(error.field)}", ${error.property}`;
+    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${where} : ${error.detail.fr}` : `The schema cannot drive validation: ${where}: ${error.detail.en}`;
     return { code: "schema-error", file, message };
   }
   const message = error instanceof Error ? error.message : String(error);
