@@ -113,3 +113,12 @@ describe("a heavy or tangled schema that is valid: validated, bounded", () => {
     expect(findings.map((finding) => `${finding.messageId}@${finding.rowNumber}`)).toEqual(["pattern@3"]);
   });
 });
+
+describe("a broken data package descriptor", () => {
+  it("malformed datapackage.json: exit 2 with its line and column", () => {
+    const run = conforme(folder({ "datapackage.json": '{"resources": [\n  {"name": "x",}\n]}' }), "lint", "datapackage.json");
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toMatch(/ligne 2, colonne 16/);
+    expect(run.stdout + run.stderr).not.toMatch(STACK);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { open, readFile, realpath, type FileHandle } from "node:fs/promises";
+import { open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MessageTemplate, RowCheck } from "./check.js";
@@ -365,10 +365,12 @@ async function packageTasks(
   relative: (absolute: string) => string,
   packaged: Set<string>,
 ): Promise<Task[]> {
-  const json: unknown = JSON.parse(await readFile(descriptor, "utf8"));
   const directory = path.dirname(descriptor);
   const realDirectory = await realpath(directory).catch(() => directory);
   const reader = createJsonReader({ ...options, cwd: directory });
+  // Read as the schemas it references are: a regular file of 20 Mio at most, a parse error
+  // with its line and column.
+  const json: unknown = await reader(descriptor);
   // A schema or dialect linked out of the package is refused as data is: a parse error quotes
   // the start of the file it read.
   const readJson = async (ref: string): Promise<unknown> => {
