@@ -19,3 +19,16 @@ describe("duplicate and empty header names", () => {
     expect(file.findings.map((finding) => `${finding.code}@${finding.rowNumber}:${finding.fieldNumber}`)).toEqual(["duplicate-label@1:3", "blank-label@1:4"]);
   });
 });
+
+describe("a header longer than the sniffed sample", () => {
+  // Found while testing 10,000-field schemas: a `;` header of 60 KB and the start of the next row
+  // filled the 64 KiB sample; the cut row counted fewer `;` and the sniffer fell back to `,`.
+  it("10,000 `;` columns: the delimiter is still found", async () => {
+    const labels = Array.from({ length: 10_000 }, (_, k) => `c${k}`);
+    const row = labels.map((_, k) => String(k));
+    const report = await lint(["large.csv"], { cwd: folder({ "large.csv": `${labels.join(";")}\n${row.join(";")}\n${row.join(";")}\n` }), personalData: false });
+    expect(report.files[0]!.dialect?.delimiter).toBe(";");
+    expect(report.files[0]!.labels).toHaveLength(10_000);
+    expect(report.files[0]!.findings).toEqual([]);
+  });
+});
