@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { open, readFile, realpath, type FileHandle } from "node:fs/promises";
+import { open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MessageTemplate, RowCheck } from "./check.js";
@@ -443,10 +443,12 @@ async function packageTasks(
   relative: (absolute: string) => string,
   packaged: Set<string>,
 ): Promise<Task[]> {
-  const json: unknown = JSON.parse(await readFile(descriptor, "utf8"));
   const directory = path.dirname(descriptor);
   const realDirectory = await realpath(directory).catch(() => directory);
   const reader = createJsonReader({ ...options, cwd: directory });
+  // Read as the schemas it references are: a regular file of 20 Mio at most, a parse error
+  // with its line and column.
+  const json: unknown = await reader(descriptor);
   // A schema or dialect linked out of the package is refused as data is: a parse error quotes
   // the start of the file it read.
   const readJson = async (ref: string): Promise<unknown> => {
@@ -578,7 +580,7 @@ async function runTasks(
       const index = next++;
       const task = tasks[index]!;
       try {
-        reports[index] = task.validator && !task.refusal ? await runTask(task, task.validator, options, previewRows, previews) : failedReport(task, task.refusal ?? { reason: "read" }, factory);
+        reports[index] = task.validator && !task.refusal ? await runTask(task, task.validator, options, previewRows, previews, factory) : failedReport(task, task.refusal ?? { reason: "read" }, factory);
       } catch (error) {
         // One file's failure is that file's finding: the others' results are kept.
         delete previews[task.name];
@@ -610,10 +612,10 @@ async function runThreaded(
  * than a stream: a reader that stops early (a binary signature, the header alone) just stops
  * asking, where a stream on a handle it does not close reports a premature close.
  */
-async function* chunksOf(handle: FileHandle): AsyncGenerator<Buffer> {
+async function* chunksOf(handle: FileHandle, limit = Infinity): AsyncGenerator<Buffer> {
   let position = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
+  while (position < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - position));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
     if (bytesRead === 0) return;
     position += bytesRead;
@@ -672,11 +674,12 @@ function failedReport(task: Task, refusal: NonNullable<Task["refusal"]>, factory
   };
 }
 
-async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>): Promise<FileReport> {
+async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>, factory: FindingFactory): Promise<FileReport> {
   const handle = task.bytes ? undefined : await openRegular(task.file);
   try {
     // The size of what was opened, not of what the path names now.
-    const size = handle ? (await handle.stat()).size : task.bytes!.length;
+    const opened = handle ? await handle.stat() : undefined;
+    const size = opened ? opened.size : task.bytes!.length;
     options.onProgress?.({ kind: "start", file: task.name, bytes: size });
     const hash = createHash("sha256");
     let bytesRead = 0;
@@ -684,7 +687,9 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     const hashing: StepTime = { wall: 0, cpu: 0 };
     const timed = options.onTiming !== undefined;
     async function* hashed(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of handle ? chunksOf(handle) : chunksOfBytes(task.bytes!)) {
+      // No further than the size opened: a file appended to without end (a log) cannot make the
+      // run endless. A change is reported below.
+      for await (const chunk of handle ? chunksOf(handle, size) : chunksOfBytes(task.bytes!)) {
         const bytes = chunk as Buffer;
         const started = timed ? clock() : undefined;
         hash.update(bytes);
@@ -714,9 +719,15 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
     });
     report.stats.bytes = size;
     const started = clock();
-    report.stats.sha256 = complete ? hash.digest("hex") : handle ? await sha256Of(handle) : createHash("sha256").update(task.bytes!).digest("hex");
+    report.stats.sha256 = complete ? hash.digest("hex") : handle ? await sha256Of(handle, size) : createHash("sha256").update(task.bytes!).digest("hex");
     const spent = since(started);
     options.onTiming?.("hashing", { wall: hashing.wall + spent.wall, cpu: hashing.cpu + spent.cpu });
+    if (handle && opened) {
+      // Truncated or grown while read (rewritten by an export, a sync, another job): what was
+      // validated is not the file. Said as one source-error; what was read keeps its findings.
+      const now = await handle.stat();
+      if ((complete && bytesRead !== size) || now.size !== size || now.mtimeMs !== opened.mtimeMs) addChanged(report, size, complete ? bytesRead : size, now.size, factory);
+    }
     options.onProgress?.({ kind: "end", file: task.name });
     return report;
   } finally {
@@ -724,8 +735,27 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
   }
 }
 
-async function sha256Of(handle: FileHandle): Promise<string> {
+const CHANGED: MessageTemplate = {
+  fr: "le fichier a changé pendant la lecture ({size} octets à l'ouverture, {read} lus, {now} maintenant) : relancez la validation",
+  en: "the file changed while it was read ({size} bytes when opened, {read} read, {now} now): run the validation again",
+};
+
+function addChanged(report: FileReport, size: number, read: number, now: number, factory: FindingFactory): void {
+  const detail = CHANGED[factory.lang].replace("{size}", String(size)).replace("{read}", String(read)).replace("{now}", String(now));
+  const finding = factory.make("source-error", { messageId: "default", data: { detail, reason: "changed" } }, report.file);
+  if (!finding) return;
+  report.findings.unshift(finding);
+  const counts = report.stats.countsByCode ?? (report.stats.countsByCode = {});
+  counts["source-error"] = (counts["source-error"] ?? 0) + 1;
+  if (finding.severity === "error") {
+    report.stats.errors++;
+    report.valid = false;
+  } else if (finding.severity === "warning") report.stats.warnings++;
+  else report.stats.infos++;
+}
+
+async function sha256Of(handle: FileHandle, size: number): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of chunksOf(handle)) hash.update(chunk);
+  for await (const chunk of chunksOf(handle, size)) hash.update(chunk);
   return hash.digest("hex");
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatGithub } from "./github.js";
+import { formatJson as formatJsonText } from "./json.js";
 import { formatHtml } from "./html.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
@@ -97,7 +98,7 @@ describe("hostile data in every format", () => {
     expect(xml).not.toContain("<img");
     expect(xml).not.toContain("<![CDATA[");
     // Every `&` starts an entity.
-    expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+    expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#[0-9]+);)/);
   });
 
   it("HTML: no element, attribute or link from the data", () => {
@@ -107,5 +108,21 @@ describe("hostile data in every format", () => {
     expect(body.match(/<script/g)).toHaveLength(1);
     expect(body.match(/<\/style>/g) ?? []).toHaveLength(0);
     expect(html).not.toContain('href="javascript:');
+  });
+
+  // Found by test/fuzz/formatters.fuzz.test.ts. The runner trims a log line's leading spaces
+  // before looking for `::`, and finds `##[` anywhere (actions/runner, ActionCommand.cs): the
+  // file-name heading of stylish (" ::warning::x.csv" once its line break was folded), the raw
+  // line breaks of HTML and JUnit and any `##[` were commands when printed to a CI log.
+  it.each(Object.entries({ stylish: formatStylish, markdown: formatMarkdown, html: formatHtml, junit: formatJunit, sarif: formatSarif, json: formatJsonText }))(
+    "%s printed to a CI log gives the runner no command",
+    (_, format) => {
+      const lines = format(report).split(/\r\n|\r|\n/).map((line) => line.trimStart());
+      expect(lines.filter((line) => line.startsWith("::") || line.includes("##["))).toEqual([]);
+    },
+  );
+
+  it("json keeps `##[` as the same string", () => {
+    expect(JSON.parse(formatJsonText(report))).toEqual(report);
   });
 });

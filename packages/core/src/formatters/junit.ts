@@ -3,7 +3,12 @@ import { findingGroups } from "./groups.js";
 import type { Report } from "../report.js";
 import { aggregateFindings, aggregateMessage, lineNote, maxErrorsOf, partialNotice, type AggregateOptions } from "./aggregate.js";
 
-/** XML 1.0 text: the five entities, and characters XML cannot carry at all removed (§2.2). */
+/**
+ * XML 1.0 text: the five entities, and characters XML cannot carry at all removed (§2.2). CR and
+ * LF become references: an attribute keeps them (§3.3.3 turns raw ones into spaces), and the
+ * XML printed to a CI log starts no line with data, so no workflow command comes from a cell
+ * (nor a legacy one: `##[` is written `##&#91;`).
+ */
 export function escapeXml(value: string): string {
   return value
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
@@ -11,7 +16,10 @@ export function escapeXml(value: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/'/g, "&apos;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\n/g, "&#10;")
+    .replace(/##\[/g, "##&#91;");
 }
 
 function where(finding: Finding, count?: number): string {

@@ -14,11 +14,21 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
+ * The GitHub Actions runner reads a log line as a workflow command when it starts with `::` once
+ * leading spaces are trimmed, and as a legacy command when `##[` appears anywhere in it
+ * (actions/runner, ActionCommand.TryParseV2 and TryParse). A zero-width joiner between the two
+ * characters leaves the text as it reads and the runner with nothing to parse.
+ */
+export function commandInert(value: string): string {
+  return value.replace(/::/g, ":\u200d:").replace(/##\[/g, "##\u200d[");
+}
+
+/**
  * For a terminal, a CI log or a workflow command: escape sequences removed, line breaks and tabs
- * folded to a space, every other control character removed.
+ * folded to a space, every other control character removed, no workflow command left readable.
  */
 export function terminalText(value: string): string {
-  return value.replace(ESCAPE_SEQUENCE, "").replace(/\r\n|[\r\n\t\u2028\u2029\u0085]/g, " ").replace(CONTROL, "").replace(BIDI, "");
+  return commandInert(value.replace(ESCAPE_SEQUENCE, "").replace(/\r\n|[\r\n\t\u2028\u2029\u0085]/g, " ").replace(CONTROL, "").replace(BIDI, ""));
 }
 
 /**

@@ -56,4 +56,14 @@ describe("formatSarif", () => {
     expect(run.invocations[0]!.executionSuccessful).toBe(false);
     expect(run.invocations[0]!.toolExecutionNotifications.map((notification) => notification.descriptor.id)).toEqual(["schema-error"]);
   });
+
+  // Found by test/fuzz/formatters.fuzz.test.ts: a data package's resource path "\ud800.csv"
+  // made encodeURIComponent throw, and the CLI print a stack trace instead of the log.
+  it("writes a file name holding half a surrogate pair as U+FFFD", () => {
+    const report = sampleReport();
+    report.files[0]!.file = "a/\ud800b\udc00.csv";
+    for (const finding of report.files[0]!.findings) finding.file = report.files[0]!.file;
+    const uris = (JSON.parse(formatSarif(report)) as typeof log).runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toContain("a/%EF%BF%BDb%EF%BF%BD.csv");
+  });
 });

@@ -34,9 +34,13 @@ export function sarifOmittedResults(report: Report, max = SARIF_MAX_RESULTS, opt
   return Math.max(0, total - max);
 }
 
+// A UTF-16 half without its other half: encodeURIComponent throws on it. A data package's
+// resource path may hold one (JSON's "\ud800"); it is printed as U+FFFD, as Node prints it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** A relative path as a URI reference: each segment percent-encoded (SARIF §3.10, RFC 3986). */
 function uriOf(file: string): string {
-  return file.split("/").map(encodeURIComponent).join("/");
+  return file.replace(LONE_SURROGATE, "\uFFFD").split("/").map(encodeURIComponent).join("/");
 }
 
 export interface SarifFormatOptions extends FormatOptions, AggregateOptions {
@@ -119,7 +123,8 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // As in formatJson: no legacy workflow command (`##[`) readable in a CI log.
+  return `${JSON.stringify(sarif, null, 2).replace(/##\[/g, "##\\u005b")}\n`;
 }
 
 /** How each file's header met the schema (`position`, `validata`...), as every report says. */

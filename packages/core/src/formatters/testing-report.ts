@@ -69,6 +69,7 @@ export const HOSTILE = [
   "\u202eexe.pdf",
   "voir #123, GH-45 et org/depot#6, écrire à maire@mairie.example",
   "<!-- caché --> <details open>",
+  "##[add-mask]secret ##[error]ancienne forme",
 ] as const;
 
 /** A report around these files, its totals counted from them: the envelope test reports share. */

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -7,6 +7,7 @@ import { findCatalogVersion, parseCatalog, readDocument, parseSchemaId, DEFAULT_
 import { ResolveError } from "../resolve/errors.js";
 import type { ReadJson } from "../table-schema/package.js";
 import { fetchText, type CacheOptions } from "./cache.js";
+import { DEFAULT_MAX_DOWNLOAD_BYTES } from "./fetch.js";
 
 export interface ResolveOptions extends CacheOptions {
   /**
@@ -37,13 +38,40 @@ export interface ResolvedSchema {
 const URL_LIKE = /^https?:\/\//i;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Reads a local file as JSON (or YAML by extension), naming the path when it fails. */
+/**
+ * Reads a local file as JSON (or YAML by extension), naming the path when it fails. A schema or
+ * descriptor is held whole in memory: like a download, it is refused past 20 Mio (national
+ * schemas weigh under 200 Kio), and read only when it is a regular file (a FIFO or /dev/zero
+ * would block the run or never end), checked on the open descriptor.
+ */
 async function readLocal(file: string): Promise<unknown> {
-  let text: string;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    text = await readFile(file, "utf8");
+    handle = await open(file, "r");
   } catch (cause) {
     throw new ResolveError("file-not-found", { path: file }, { cause });
+  }
+  let text: string;
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new ResolveError("file-refused", { path: file, reason: "ce n'est pas un fichier ordinaire", reasonEn: "not a regular file" });
+    const limit = DEFAULT_MAX_DOWNLOAD_BYTES;
+    const tooLarge = () => new ResolveError("file-refused", { path: file, reason: `plus de ${limit / 1024 / 1024} Mio`, reasonEn: `more than ${limit / 1024 / 1024} MiB` });
+    if (stats.size > limit) throw tooLarge();
+    // Counted while reading too: a file growing after the stat stops at the limit as well.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(stats.size - total, 64 * 1024), limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw tooLarge();
+    }
+    text = Buffer.concat(chunks).toString("utf8");
+  } finally {
+    await handle.close();
   }
   return readDocument(text, file);
 }

@@ -249,7 +249,10 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
       if (pendingLength < SNIFF_BYTES && !final && !fullDialect) return;
       if (!sawText) return;
       const buffered = pending.join("");
-      parser = startParser(buffered);
+      // frictionless-py sniffs whole lines: a line cut by the sample's end would count fewer
+      // delimiters than the others and make the sniffer give up (a 60 KB `;` header then a row).
+      const lastBreak = final ? -1 : Math.max(buffered.lastIndexOf("\n"), buffered.lastIndexOf("\r"));
+      parser = startParser(lastBreak > 0 ? buffered.slice(0, lastBreak + 1) : buffered);
       const bufferedErrors = pendingErrors;
       pending = [];
       pendingErrors = [];

@@ -150,11 +150,28 @@ const YAML_NAME = /\.ya?ml(?:[?#].*)?$/i;
  * `yaml` package loaded first (`readDocument` does it).
  */
 export function parseDocument(text: string, url: string): unknown {
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    return YAML_NAME.test(url) ? yaml().parse(text) : JSON.parse(text.replace(/^\uFEFF/, ""));
+    return YAML_NAME.test(url) ? yaml().parse(text) : JSON.parse(json);
   } catch (cause) {
-    throw new ResolveError("invalid-json", { url, cause: cause instanceof Error ? cause.message.split("\n")[0] : String(cause) }, { cause });
+    const { line, column } = errorPosition(cause, YAML_NAME.test(url) ? text : json);
+    throw new ResolveError("invalid-json", { url, line, column, cause: cause instanceof Error ? cause.message.split("\n")[0] : String(cause) }, { cause });
   }
+}
+
+/**
+ * Where a parse error lies, 1-based: from `linePos` (the yaml package), from "at position N" (V8's
+ * JSON.parse; Node 20 gives no line), else the end of the text ("Unexpected end of JSON input").
+ */
+function errorPosition(cause: unknown, text: string): { line: number; column: number } {
+  const linePos = (cause as { linePos?: { line: number; col: number }[] } | null)?.linePos?.[0];
+  if (linePos) return { line: linePos.line, column: linePos.col };
+  const message = cause instanceof Error ? cause.message : "";
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Math.min(Number(at[1]), text.length) : text.length;
+  const before = text.slice(0, offset);
+  const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+  return { line: (before.match(/\r\n|\r|\n/g) ?? []).length + 1, column: offset - lineStart + 1 };
 }
 
 /** `parseDocument`, loading the `yaml` package first when the name says YAML. */

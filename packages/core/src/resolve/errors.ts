@@ -11,7 +11,8 @@ export type ResolveErrorCode =
   | "too-large"
   | "invalid-json"
   | "offline-cache-miss"
-  | "file-not-found";
+  | "file-not-found"
+  | "file-refused";
 
 const TEMPLATES: Record<ResolveErrorCode, MessageTemplate> = {
   "unknown-schema-id": {
@@ -34,6 +35,10 @@ const TEMPLATES: Record<ResolveErrorCode, MessageTemplate> = {
     fr: "{url} est injoignable ({cause}). Hors connexion, utilisez --offline avec un cache rempli par `conforme schemas pull`.",
     en: "{url} cannot be reached ({cause}). Offline, use --offline with a cache filled by `conforme schemas pull`.",
   },
+  "file-refused": {
+    fr: "{path} n'est pas lu : {reason}.",
+    en: "{path} is not read: {reasonEn}.",
+  },
   "fetch-refused": {
     fr: "Téléchargement de {url} refusé : {reason}.",
     en: "Download of {url} refused: {reasonEn}.",
@@ -43,8 +48,8 @@ const TEMPLATES: Record<ResolveErrorCode, MessageTemplate> = {
     en: "Download of {url} stopped: more than {limit} once decompressed.",
   },
   "invalid-json": {
-    fr: "{url} n'est pas un document JSON ou YAML valide ({cause}).",
-    en: "{url} is not a valid JSON or YAML document ({cause}).",
+    fr: "{url} n'est pas un document JSON ou YAML valide, ligne {line}, colonne {column} ({cause}).",
+    en: "{url} is not a valid JSON or YAML document, line {line}, column {column} ({cause}).",
   },
   "offline-cache-miss": {
     fr: "Mode hors ligne : {url} n'est pas dans le cache ({cacheDir}). Lancez `conforme schemas pull{ids}` une fois connecté pour le télécharger.",

@@ -15,11 +15,14 @@ import { FormatError, type TypeImpl } from "./types/type.js";
 export class FieldError extends Error {
   readonly property: string;
   readonly detail: { fr: string; en: string };
-  constructor(property: string, detail: { fr: string; en: string }) {
+  /** The `name` of the field at fault, when it has one: users know fields by name, not index. */
+  readonly field?: string;
+  constructor(property: string, detail: { fr: string; en: string }, field?: string) {
     super(`${property}: ${detail.en}`);
     this.name = "FieldError";
     this.property = property;
     this.detail = detail;
+    if (field !== undefined) this.field = field;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from "../findings.js";
+import { quoteValue } from "../messages/quote.js";
 import type { RunError } from "../report.js";
 import { FieldError, SchemaLoadError, type SchemaWarning } from "../table-schema/index.js";
 import type { FindingDraftWithCode } from "./validator.js";
@@ -7,7 +8,8 @@ import type { FindingDraftWithCode } from "./validator.js";
 export function runError(error: unknown, file: string | undefined, lang: Lang): RunError {
   if (error instanceof SchemaLoadError) return { code: "schema-error", file, message: error.messages[lang] };
   if (error instanceof FieldError) {
-    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `The schema cannot drive validation: ${error.property}: ${error.detail.en}`;
+    const where = error.field === undefined ? error.property : lang === "fr" ? `champ « ${quoteValue(error.field)} », ${error.property}` : `field "${quoteValue(error.field)}", ${error.property}`;
+    const message = lang === "fr" ? `Schéma inutilisable pour valider : ${where} : ${error.detail.fr}` : `The schema cannot drive validation: ${where}: ${error.detail.en}`;
     return { code: "schema-error", file, message };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@ import { readTable, type ByteSource, type SpreadsheetLimits, type TableFormat } 
 import { columnName } from "../reading/spreadsheet/values.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
-import { compileField, describeType } from "../table-schema/index.js";
+import { compileField, describeType, FieldError } from "../table-schema/index.js";
 import { compileCustomChecks } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { foldAccents } from "../checks/helpers.js";
@@ -102,7 +102,15 @@ export const DEFAULT_MAX_ERRORS = 1000;
  */
 export function createValidator(schema: TableSchema, options: ValidatorOptions = {}): Validator {
   const schemaMissing = schema.missingValues ?? [""];
-  const fields = schema.fields.map((descriptor, index) => compileField(descriptor, schemaMissing, `fields[${index}]`));
+  const fields = schema.fields.map((descriptor, index) => {
+    try {
+      return compileField(descriptor, schemaMissing, `fields[${index}]`);
+    } catch (error) {
+      const name = (descriptor as { name?: unknown } | null)?.name;
+      if (error instanceof FieldError && typeof name === "string") throw new FieldError(error.property, error.detail, name);
+      throw error;
+    }
+  });
   const factory = options.factory ?? new FindingFactory(options.lang ?? "fr", options.severity);
   // Validata's custom checks declared by the schema run beside the user's checks; a misdeclared
   // one is a check-error reported with every file, and the others still run.
