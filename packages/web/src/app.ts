@@ -323,7 +323,6 @@ async function fixedSection(file: ByteFile, schema: GivenSchema, index: number):
     parts.push(
       element("p", t("fixChanges", { count: result.changes.length }), { "data-fix": "changed" }),
       element("ul", result.summary.map(({ kind, count }) => element("li", `${count} × ${kindText(kind)}`, { "data-kind": kind, "data-count": String(count) })), { class: "fix-summary" }),
-      ...changesTable(copy),
     );
   }
   // Said in every case: the user must know whether personal values were left or masked.
@@ -340,7 +339,8 @@ async function fixedSection(file: ByteFile, schema: GivenSchema, index: number):
     const bytes = copy.bytes;
     const button = element("button", t("fixDownload", { name: copy.name }), { type: "button", "data-download": copy.name });
     button.addEventListener("click", () => save(copy.name, bytes as Uint8Array<ArrayBuffer>, "text/csv;charset=utf-8"));
-    parts.push(element("p", [button]));
+    // The download before the detail of the changes, which a large file makes long.
+    parts.push(element("p", [button]), changesDetail(copy));
   }
   return element("section", parts, attributes);
 }
@@ -352,7 +352,10 @@ function changePlace(change: FixChange): string {
 
 const valueCell = (value: string) => element("td", value === "" ? [] : [element("code", value)]);
 
-function changesTable(copy: FixedCopy): HTMLElement[] {
+/** Short lists open, long ones folded: the summary above already counts every kind. */
+const OPEN_CHANGES = 30;
+
+function changesDetail(copy: FixedCopy): HTMLElement {
   const { changes } = copy.result;
   const rows = changes.slice(0, MAX_CHANGES_PER_FILE).map((change) =>
     element("tr", [element("td", changePlace(change)), element("td", change.fieldName ?? ""), valueCell(change.before), valueCell(change.after), element("td", kindText(change.kind))], {
@@ -362,11 +365,13 @@ function changesTable(copy: FixedCopy): HTMLElement[] {
     }),
   );
   const head = element("thead", [element("tr", (["colRow", "colColumn", "colBefore", "colAfter", "colKind"] as const).map((key) => element("th", t(key), { scope: "col" })))]);
-  const label = t("fixChangesOf", { file: copy.file });
   const table = element("table", [element("caption", t("fixChangesTitle")), head, element("tbody", rows)], { class: "changes" });
-  const out: HTMLElement[] = [element("div", [table], { class: "scroll", tabindex: "0", role: "region", "aria-label": label })];
-  if (changes.length > MAX_CHANGES_PER_FILE) out.push(element("p", t("fixTruncated", { shown: MAX_CHANGES_PER_FILE, total: changes.length }), { class: "hint" }));
-  return out;
+  const parts: HTMLElement[] = [
+    element("summary", t("fixChangesShow", { count: changes.length })),
+    element("div", [table], { class: "scroll", tabindex: "0", role: "region", "aria-label": t("fixChangesOf", { file: copy.file }) }),
+  ];
+  if (changes.length > MAX_CHANGES_PER_FILE) parts.push(element("p", t("fixTruncated", { shown: MAX_CHANGES_PER_FILE, total: changes.length }), { class: "hint" }));
+  return element("details", parts, { class: "changes", ...(changes.length <= OPEN_CHANGES && { open: "" }) });
 }
 
 function choose(files: FileList | null | undefined): void {
