@@ -513,11 +513,18 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
 });
 
 describeShared("web page built with schema.data.gouv.fr's catalogue (../shared), in headless Chromium", () => {
-  it("an Excel export (Windows-1252, `;`) against scdl/subventions gives the engine's findings, and the report names the schema", async () => {
+  let html: string;
+
+  beforeAll(async () => {
+    mkdirSync(outputDir, { recursive: true });
     const out = path.join(outputDir, "national.html");
     const built = await buildPage({ catalog: path.join(sharedDir, "schemas/catalog/schemas.json"), schemas: path.join(sharedDir, "schemas"), cwd: repoRoot, out });
     expect(built.schemas).toBeGreaterThanOrEqual(10);
-    const { page, site, requests, loaded, errors } = await open(readFileSync(out, "utf8"));
+    html = readFileSync(out, "utf8");
+  });
+
+  it("an Excel export (Windows-1252, `;`) against scdl/subventions gives the engine's findings, and the report names the schema", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
     const ids = await page.locator("#catalogue option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(ids).toContain("scdl/subventions");
     await page.locator("#catalogue").selectOption("scdl/subventions");
@@ -536,6 +543,41 @@ describeShared("web page built with schema.data.gouv.fr's catalogue (../shared),
     const report = readFileSync((await download.path())!, "utf8");
     expect(report).toContain("scdl/subventions");
     expect(report).toContain(createHash("sha256").update(bytes).digest("hex"));
+    expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fixes an Excel export of car-pooling places against etalab/schema-lieux-covoiturage: the copy's codes, dates, coordinates and booleans pass, re-dropped", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
+    await page.locator("#catalogue").selectOption("etalab/schema-lieux-covoiturage");
+    const bytes = fixture("test/fixtures/real-shaped/covoiturage-excel-1252.csv");
+    await drop(page, [{ name: "lieux-covoiturage.csv", bytes }]);
+    await check(page);
+    const before = (await shownRows(page, "lieux-covoiturage.csv")).map(([code]) => code);
+    expect(before).toEqual(expect.arrayContaining(["type-error", "constraint-error"]));
+    await fixesListed(page);
+
+    const schemaJson: unknown = JSON.parse(readFileSync(path.join(sharedDir, "schemas/etalab/schema-lieux-covoiturage/schema.json"), "utf8"));
+    const inNode = await fixInNode(bytes, schemaJson, "lieux-covoiturage.csv");
+    expect(inNode.encoding).toBe("windows-1252");
+    expect(await shownFix(page, "lieux-covoiturage.csv")).toEqual(expectedFix(inNode));
+    expect(await page.locator('section.fixed[data-file="lieux-covoiturage.csv"] [data-remaining]').getAttribute("data-remaining")).toBe("0");
+
+    const fixed = await downloadFixed(page, "lieux-covoiturage-corrige.csv");
+    expect(fixed.equals(Buffer.from(inNode.text!, "utf8"))).toBe(true);
+    const lines = new TextDecoder("utf-8", { fatal: true }).decode(fixed).split("\n");
+    expect(lines[1]).toBe("BBR-01,Parking relais de la gare,Avenue Pierre Sémard,Bourg-en-Bresse,01053,Parking relais,2024-03-12,true,,5.2163,46.1997,40,2,,24/7,Commune de Bourg-en-Bresse,true,Accès par l'avenue de la Gare");
+    expect(lines[3]).toContain("Fermé pendant les salons – réouverture prévue");
+
+    await drop(page, [{ name: "lieux-covoiturage-corrige.csv", bytes: fixed }]);
+    await check(page);
+    const after = (await shownRows(page, "lieux-covoiturage-corrige.csv")).map(([code]) => code);
+    for (const code of FIXED_CODES) expect(after).not.toContain(code);
+    await fixesListed(page);
+    expect(await page.locator('section.fixed[data-file="lieux-covoiturage-corrige.csv"] [data-fix]').getAttribute("data-fix")).toBe("unchanged");
+
     expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
     expect(site.received).toEqual(["GET /"]);
     expect(errors).toEqual([]);
