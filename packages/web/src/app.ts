@@ -273,7 +273,7 @@ function fixSection(withSchema: boolean): HTMLElement {
       element("p", t("fixIntro"), { class: "hint" }),
       element("p", [box, " ", element("label", t("maskPersonalLabel"), { for: "mask-personal" })], { class: "choice" }),
       element("p", t("maskPersonalHint"), { class: "hint", id: "mask-personal-hint" }),
-      element("div", [], { id: "fixed-files", "aria-live": "polite" }),
+      element("div", [], { id: "fixed-files" }),
     );
   }
   return element("section", parts, { id: "fix", class: "fix", "aria-labelledby": "fix-title" });
