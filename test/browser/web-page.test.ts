@@ -333,6 +333,12 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     const file = page.locator('section.file[data-file="budget.xlsx"]');
     expect(await file.locator("[data-verdict]").getAttribute("data-verdict")).toBe("invalid");
     expect(await file.locator("tbody tr[data-code]").count()).toBeGreaterThan(0);
+    // Bytes that cannot be read as a table get no "fixed" copy, and the page says why.
+    await fixesListed(page);
+    const fixed = page.locator('section.fixed[data-file="budget.xlsx"]');
+    expect(await fixed.locator("[data-fix]").getAttribute("data-fix")).toBe("no-copy");
+    expect(await fixed.locator("li").count()).toBe(1);
+    expect(await page.locator("[data-download]").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
