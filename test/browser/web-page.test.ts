@@ -459,6 +459,8 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.locator("#catalogue").selectOption("exemples/subventions");
     await page.locator("#files").setInputFiles({ name: "subventions-2024.csv", mimeType: "text/csv", buffer: fixture("examples/subventions/subventions-2024.csv") });
     await check(page);
+    await fixesListed(page);
+    expect(await page.locator("section.fixed [data-download]").count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     const message = page.locator('section.file tr[data-code="type-error"] td').last();
     const french = await message.textContent();
@@ -468,6 +470,10 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await expect.poll(() => page.locator("#status").textContent(), { timeout: 30_000 }).toMatch(/^Done/);
     expect(await page.locator("#overall strong").textContent()).toBe("Not conformant");
     expect(await message.textContent()).not.toBe(french);
+    // The fixed copy's section follows the language too, and is audited with the rest.
+    await fixesListed(page);
+    expect(await page.locator("#fix-title").textContent()).toBe("Fixed files");
+    expect(await page.locator('label[for="mask-personal"]').textContent()).toBe("Mask the personal data detected");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
