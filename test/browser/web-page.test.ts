@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aggregateFindings, lintSources, type Finding, type Report } from "../../packages/core/src/index.js";
+import { aggregateFindings, fixTable, lintSources, loadTableSchema, type Finding, type FixResult, type Report } from "../../packages/core/src/index.js";
 import { loadYaml, yaml } from "../../packages/core/src/yaml-module.js";
 import { buildPage } from "../../packages/web/src/build.node.js";
 import { describeShared, repoRoot, sharedDir } from "../shared.js";
@@ -118,6 +118,44 @@ function expectedRows(report: Report, file: string): string[][] {
   });
 }
 
+/** What core's `fixTable` gives in Node for the same bytes and schema: what the page must show and offer. */
+async function fixInNode(bytes: Buffer, schemaJson: unknown, name: string, maskPersonal = false): Promise<FixResult> {
+  const { schema } = loadTableSchema(schemaJson, "schema.json");
+  const source = (async function* () {
+    yield new Uint8Array(bytes);
+  })();
+  return fixTable(source, schema, { name, ...(maskPersonal && { maskPersonal: "value" as const }) });
+}
+
+/** Waits until every fixed copy of the run is listed. */
+async function fixesListed(page: Page): Promise<void> {
+  await expect.poll(() => page.locator("#fixed-files").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
+}
+
+/** A fixed copy's section on the page: summary (kind, count) and change rows (kind, row, field). */
+async function shownFix(page: Page, file: string): Promise<{ summary: string[][]; changes: string[][] }> {
+  const section = page.locator(`section.fixed[data-file="${file}"]`);
+  const summary = await section.locator(".fix-summary li").evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.kind ?? "", (item as HTMLElement).dataset.count ?? ""]));
+  const changes = await section.locator("table.changes tbody tr").evaluateAll((rows) => rows.map((row) => ["kind", "row", "field"].map((key) => (row as HTMLElement).dataset[key] ?? "")));
+  return { summary, changes };
+}
+
+function expectedFix(result: FixResult): { summary: string[][]; changes: string[][] } {
+  return {
+    summary: result.summary.map(({ kind, count }) => [kind, String(count)]),
+    changes: result.changes.slice(0, 200).map((change) => [change.kind, change.rowNumber === undefined ? "" : String(change.rowNumber), change.fieldName ?? ""]),
+  };
+}
+
+/** Clicks a fixed copy's download button and returns the bytes the browser saved. */
+async function downloadFixed(page: Page, name: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-download="${name}"]`).click()]);
+  expect(download.suggestedFilename()).toBe(name);
+  return readFileSync((await download.path())!);
+}
+
+const FIXED_CODES = ["type-error", "constraint-error", "incorrect-label"];
+
 describe("web page built with the examples' catalogue, in headless Chromium", () => {
   let html: string;
 
@@ -182,6 +220,9 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
       // Raw personal values never reach the page's text.
       const shown = (await page.locator("#output").textContent()) ?? "";
       for (const raw of ["06 12 34 56 78", "07 81 22 43 65"]) expect(shown).not.toContain(raw);
+      // No schema, no fixed copy: the page says why instead of offering one.
+      expect(await page.locator('#fix [data-fix="no-schema"]').count()).toBe(1);
+      expect(await page.locator("#mask-personal, [data-download]").count()).toBe(0);
       expect(requests.slice(loaded)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
@@ -202,6 +243,86 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.close();
   });
 
+  it("fixes an Excel export (Windows-1252, `;`, decimal commas, French dates, lost zeros) against a local schema: change list, notes, download, and the copy re-dropped is clean", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
+    const bytes = fixture("test/fixtures/fix/terrasses-excel-1252.csv");
+    const schemaBytes = fixture("test/fixtures/fix/terrasses-schema.json");
+    const schemaJson: unknown = JSON.parse(schemaBytes.toString("utf8"));
+    // A second file, exported by an English-language spreadsheet: its dates are month first.
+    const us = Buffer.from("numero,date_arrete,etablissement\r\nAT-2024-006,12/31/2024,Le Kiosque\r\nAT-2024-007,03/04/2024,La Guinguette\r\n");
+    await drop(page, [
+      { name: "terrasses.csv", bytes },
+      { name: "terrasses-us.csv", bytes: us },
+    ]);
+    await page.locator("#schema-file").setInputFiles({ name: "terrasses-schema.json", mimeType: "application/json", buffer: schemaBytes });
+    await check(page);
+    const before = (await shownRows(page, "terrasses.csv")).map(([code]) => code);
+    for (const code of FIXED_CODES) expect(before).toContain(code);
+    await fixesListed(page);
+    expect(await page.locator('[data-fix="failed"]').count()).toBe(0);
+
+    // The change list is core's, kind by kind and change by change.
+    const inNode = await fixInNode(bytes, schemaJson, "terrasses.csv");
+    expect(await shownFix(page, "terrasses.csv")).toEqual(expectedFix(inNode));
+    expect(inNode.summary.map(({ kind }) => kind)).toEqual(expect.arrayContaining(["encoding", "delimiter", "header", "leadingZeros", "frenchDate", "decimalComma"]));
+    const section = page.locator('section.fixed[data-file="terrasses.csv"]');
+    // A long list is folded under its summary; opened, it shows each value before → after.
+    await section.locator("details.changes summary").click();
+    const zeros = section.locator('tr[data-kind="leadingZeros"][data-row="2"][data-field="code_insee"] code');
+    expect(await zeros.first().isVisible()).toBe(true);
+    expect(await zeros.allTextContents()).toEqual(["1053", "01053"]);
+    // Personal data is left as it is, and the page says so; no error remains in the copy.
+    expect(await section.locator("[data-personal-fix]").getAttribute("data-personal-fix")).toBe("kept");
+    expect(await section.locator("[data-remaining]").getAttribute("data-remaining")).toBe("0");
+    expect(await page.locator("#mask-personal").isChecked()).toBe(false);
+    // The month-first file: its dates are not touched, and the note says why.
+    const usSection = page.locator('section.fixed[data-file="terrasses-us.csv"]');
+    expect(await usSection.locator("[data-note]").evaluateAll((notes) => notes.map((note) => (note as HTMLElement).dataset.note))).toEqual(["monthFirstDates"]);
+    expect(await usSection.locator('tr[data-kind="frenchDate"]').count()).toBe(0);
+    expect(Number(await usSection.locator("[data-remaining]").getAttribute("data-remaining"))).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator("#fix").screenshot({ path: path.join(outputDir, "page-fix.png") });
+
+    const fixed = await downloadFixed(page, "terrasses-corrige.csv");
+    expect(fixed.equals(Buffer.from(inNode.text!, "utf8"))).toBe(true);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(fixed);
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("numero,date_arrete,etablissement,adresse,code_postal,code_insee,commune,surface_m2,redevance_annuelle,acces_pmr,demandeur,telephone_demandeur");
+    expect(lines[1]).toBe("AT-2024-001,2024-03-12,Café de la Halle,3 place de la Halle,01000,01053,Bourg-en-Bresse,12.5,1250.00,oui,Jean Dupont,06 12 34 56 78");
+    expect(text).toContain("Crêperie Sœur Anne");
+    expect(text).not.toMatch(/;|\r/);
+
+    // Ticking the box masks the personal values in a new copy, and the list says so.
+    await page.locator("#mask-personal").check();
+    await fixesListed(page);
+    expect(await section.locator("[data-personal-fix]").getAttribute("data-personal-fix")).toBe("masked");
+    expect(await section.locator('.fix-summary li[data-kind="maskPersonal"]').count()).toBe(1);
+    expect(await shownFix(page, "terrasses.csv")).toEqual(expectedFix(await fixInNode(bytes, schemaJson, "terrasses.csv", true)));
+    const masked = (await downloadFixed(page, "terrasses-corrige.csv")).toString("utf8");
+    for (const raw of ["06 12 34 56 78", "Jean Dupont"]) {
+      expect(masked).not.toContain(raw);
+      expect(await page.locator("#fix").textContent()).not.toContain(raw);
+    }
+    await page.locator("#mask-personal").uncheck();
+    await fixesListed(page);
+
+    // The copy dropped again: the codes the fix addressed are gone, and a second fix changes nothing.
+    await drop(page, [{ name: "terrasses-corrige.csv", bytes: fixed }]);
+    await check(page);
+    const after = (await shownRows(page, "terrasses-corrige.csv")).map(([code]) => code);
+    for (const code of FIXED_CODES) expect(after).not.toContain(code);
+    expect(await page.locator('section.file[data-file="terrasses-corrige.csv"] [data-verdict]').getAttribute("data-verdict")).toBe("valid");
+    await fixesListed(page);
+    expect(await page.locator('section.fixed[data-file="terrasses-corrige.csv"] [data-fix]').getAttribute("data-fix")).toBe("unchanged");
+    expect(await page.locator("[data-download]").count()).toBe(0);
+
+    expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a dropped .xlsx gets the engine's finding, never a crash", async () => {
     const { page, errors } = await open(html);
     await page.locator("#catalogue").selectOption("exemples/subventions");
@@ -212,6 +333,12 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     const file = page.locator('section.file[data-file="budget.xlsx"]');
     expect(await file.locator("[data-verdict]").getAttribute("data-verdict")).toBe("invalid");
     expect(await file.locator("tbody tr[data-code]").count()).toBeGreaterThan(0);
+    // Bytes that cannot be read as a table get no "fixed" copy, and the page says why.
+    await fixesListed(page);
+    const fixed = page.locator('section.fixed[data-file="budget.xlsx"]');
+    expect(await fixed.locator("[data-fix]").getAttribute("data-fix")).toBe("no-copy");
+    expect(await fixed.locator("li").count()).toBe(1);
+    expect(await page.locator("[data-download]").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -332,6 +459,8 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.locator("#catalogue").selectOption("exemples/subventions");
     await page.locator("#files").setInputFiles({ name: "subventions-2024.csv", mimeType: "text/csv", buffer: fixture("examples/subventions/subventions-2024.csv") });
     await check(page);
+    await fixesListed(page);
+    expect(await page.locator("section.fixed [data-download]").count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     const message = page.locator('section.file tr[data-code="type-error"] td').last();
     const french = await message.textContent();
@@ -341,6 +470,10 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await expect.poll(() => page.locator("#status").textContent(), { timeout: 30_000 }).toMatch(/^Done/);
     expect(await page.locator("#overall strong").textContent()).toBe("Not conformant");
     expect(await message.textContent()).not.toBe(french);
+    // The fixed copy's section follows the language too, and is audited with the rest.
+    await fixesListed(page);
+    expect(await page.locator("#fix-title").textContent()).toBe("Fixed files");
+    expect(await page.locator('label[for="mask-personal"]').textContent()).toBe("Mask the personal data detected");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -392,11 +525,18 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
 });
 
 describeShared("web page built with schema.data.gouv.fr's catalogue (../shared), in headless Chromium", () => {
-  it("an Excel export (Windows-1252, `;`) against scdl/subventions gives the engine's findings, and the report names the schema", async () => {
+  let html: string;
+
+  beforeAll(async () => {
+    mkdirSync(outputDir, { recursive: true });
     const out = path.join(outputDir, "national.html");
     const built = await buildPage({ catalog: path.join(sharedDir, "schemas/catalog/schemas.json"), schemas: path.join(sharedDir, "schemas"), cwd: repoRoot, out });
     expect(built.schemas).toBeGreaterThanOrEqual(10);
-    const { page, site, requests, loaded, errors } = await open(readFileSync(out, "utf8"));
+    html = readFileSync(out, "utf8");
+  });
+
+  it("an Excel export (Windows-1252, `;`) against scdl/subventions gives the engine's findings, and the report names the schema", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
     const ids = await page.locator("#catalogue option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(ids).toContain("scdl/subventions");
     await page.locator("#catalogue").selectOption("scdl/subventions");
@@ -415,6 +555,41 @@ describeShared("web page built with schema.data.gouv.fr's catalogue (../shared),
     const report = readFileSync((await download.path())!, "utf8");
     expect(report).toContain("scdl/subventions");
     expect(report).toContain(createHash("sha256").update(bytes).digest("hex"));
+    expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fixes an Excel export of car-pooling places against etalab/schema-lieux-covoiturage: the copy's codes, dates, coordinates and booleans pass, re-dropped", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
+    await page.locator("#catalogue").selectOption("etalab/schema-lieux-covoiturage");
+    const bytes = fixture("test/fixtures/real-shaped/covoiturage-excel-1252.csv");
+    await drop(page, [{ name: "lieux-covoiturage.csv", bytes }]);
+    await check(page);
+    const before = (await shownRows(page, "lieux-covoiturage.csv")).map(([code]) => code);
+    expect(before).toEqual(expect.arrayContaining(["type-error", "constraint-error"]));
+    await fixesListed(page);
+
+    const schemaJson: unknown = JSON.parse(readFileSync(path.join(sharedDir, "schemas/etalab/schema-lieux-covoiturage/schema.json"), "utf8"));
+    const inNode = await fixInNode(bytes, schemaJson, "lieux-covoiturage.csv");
+    expect(inNode.encoding).toBe("windows-1252");
+    expect(await shownFix(page, "lieux-covoiturage.csv")).toEqual(expectedFix(inNode));
+    expect(await page.locator('section.fixed[data-file="lieux-covoiturage.csv"] [data-remaining]').getAttribute("data-remaining")).toBe("0");
+
+    const fixed = await downloadFixed(page, "lieux-covoiturage-corrige.csv");
+    expect(fixed.equals(Buffer.from(inNode.text!, "utf8"))).toBe(true);
+    const lines = new TextDecoder("utf-8", { fatal: true }).decode(fixed).split("\n");
+    expect(lines[1]).toBe("BBR-01,Parking relais de la gare,Avenue Pierre Sémard,Bourg-en-Bresse,01053,Parking relais,2024-03-12,true,,5.2163,46.1997,40,2,,24/7,Commune de Bourg-en-Bresse,true,Accès par l'avenue de la Gare");
+    expect(lines[3]).toContain("Fermé pendant les salons – réouverture prévue");
+
+    await drop(page, [{ name: "lieux-covoiturage-corrige.csv", bytes: fixed }]);
+    await check(page);
+    const after = (await shownRows(page, "lieux-covoiturage-corrige.csv")).map(([code]) => code);
+    for (const code of FIXED_CODES) expect(after).not.toContain(code);
+    await fixesListed(page);
+    expect(await page.locator('section.fixed[data-file="lieux-covoiturage-corrige.csv"] [data-fix]').getAttribute("data-fix")).toBe("unchanged");
+
     expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
     expect(site.received).toEqual(["GET /"]);
     expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
 import {
   aggregateFindings,
+  fixKindText,
   formatHtml,
   lintSources,
   readDocument,
@@ -8,16 +9,20 @@ import {
   type FileReport,
   type FindingEntry,
   type Finding,
+  type FixChange,
+  type FixKind,
   type GivenSchema,
   type Lang,
   type LintSourcesResult,
 } from "@conforme/core";
 import { SNAPSHOT_ELEMENT_ID, type CatalogueSnapshot } from "./catalogue.js";
-import { fixer } from "./fix-slot.js";
+import { fixedCopy, type FixedCopy } from "./fixed-copy.js";
 import { text, type StringKey } from "./strings.js";
 
 /** Findings listed per file on the page; the downloaded report details every one. */
 const MAX_ROWS_PER_FILE = 200;
+/** Changes listed per file on the page; the summary counts them all and the copy holds them all. */
+const MAX_CHANGES_PER_FILE = 200;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const snapshot = JSON.parse(byId(SNAPSHOT_ELEMENT_ID).textContent ?? "null") as CatalogueSnapshot | null;
@@ -27,6 +32,12 @@ let chosen: File[] = [];
 let last: LintSourcesResult | undefined;
 /** Name of the descriptor given with the last run, to tell "none given" from "not readable". */
 let descriptorName: string | undefined;
+/** The user's choice of masking personal data in fixed copies: off until the box is ticked, kept across runs. */
+let maskPersonal = false;
+/** Files and schema of the last run: the fix runs again on them when the box changes. */
+let lastInputs: { files: ByteFile[]; schema: GivenSchema } | undefined;
+/** Counts fix runs, so that a run overtaken by a newer one (box ticked twice, language changed) drops its output. */
+let fixRuns = 0;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, content?: string | (Node | string)[], attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -98,8 +109,9 @@ async function run(): Promise<void> {
     descriptorName = descriptor?.name;
     const result = await lintSources(files, { lang, ...(schema && { schema }), ...(descriptor && { descriptor }) });
     last = result;
-    render(result);
-    if (fixer) await renderFixed(files, schema);
+    render(result, schema !== undefined);
+    lastInputs = schema && { files, schema };
+    if (lastInputs) await renderFixed(lastInputs.files, lastInputs.schema);
   } catch (error) {
     setStatus(t("failed", { message: error instanceof Error ? error.message : String(error) }));
   }
@@ -207,7 +219,7 @@ function metadataSection(result: LintSourcesResult): HTMLElement {
   return element("section", parts, { class: "metadata", "aria-labelledby": "metadata-title" });
 }
 
-function render(result: LintSourcesResult): void {
+function render(result: LintSourcesResult, withSchema: boolean): void {
   const { report } = result;
   const out: Node[] = [];
   out.push(element("p", [element("strong", t(report.valid ? "valid" : "invalid"))], { class: `verdict verdict-${report.valid ? "valid" : "invalid"}`, id: "overall", "data-verdict": report.valid ? "valid" : "invalid" }));
@@ -223,7 +235,7 @@ function render(result: LintSourcesResult): void {
   const download = element("button", t("downloadReport"), { type: "button", id: "download-report" });
   download.addEventListener("click", () => downloadReport(result));
   out.push(element("p", [download]));
-  out.push(element("div", [], { id: "fix-slot" }));
+  out.push(fixSection(withSchema));
   byId("output").replaceChildren(...out);
   setStatus(t("done", { files: report.files.length, errors: report.stats.errors, warnings: report.stats.warnings }));
 }
@@ -242,18 +254,124 @@ function downloadReport(result: LintSourcesResult): void {
   save("rapport-conforme.html", formatHtml(result.report, { lang, preview: result.previews }), "text/html;charset=utf-8");
 }
 
-/** The fixed files, once core's `fixTable` is wired into `fix-slot.ts`. */
-async function renderFixed(files: ByteFile[], schema: GivenSchema | undefined): Promise<void> {
-  if (!fixer) return;
-  const items: HTMLElement[] = [];
-  for (const file of files) {
-    const fixed = await fixer(file, schema);
-    if (!fixed) continue;
-    const button = element("button", `${fixed.name} (${fixed.changes})`, { type: "button", "data-fixed": fixed.name });
-    button.addEventListener("click", () => save(fixed.name, fixed.bytes as Uint8Array<ArrayBuffer>, "text/csv;charset=utf-8"));
-    items.push(element("li", [button]));
+/**
+ * The fixed copies' section: the masking choice stays put (focus kept when it is toggled), the
+ * copies below it are made again on each change. Without a schema, it says why there is none.
+ */
+function fixSection(withSchema: boolean): HTMLElement {
+  const parts: Node[] = [element("h3", t("fixTitle"), { id: "fix-title" })];
+  if (!withSchema) {
+    parts.push(element("p", t("fixNeedsSchema"), { "data-fix": "no-schema" }));
+  } else {
+    const box = element("input", [], { type: "checkbox", id: "mask-personal", "aria-describedby": "mask-personal-hint" });
+    box.checked = maskPersonal;
+    box.addEventListener("change", () => {
+      maskPersonal = box.checked;
+      if (lastInputs) void renderFixed(lastInputs.files, lastInputs.schema);
+    });
+    parts.push(
+      element("p", t("fixIntro"), { class: "hint" }),
+      element("p", [box, " ", element("label", t("maskPersonalLabel"), { for: "mask-personal" })], { class: "choice" }),
+      element("p", t("maskPersonalHint"), { class: "hint", id: "mask-personal-hint" }),
+      element("div", [], { id: "fixed-files" }),
+    );
   }
-  byId("fix-slot").replaceChildren(element("h3", t("fixTitle")), element("ul", items));
+  return element("section", parts, { id: "fix", class: "fix", "aria-labelledby": "fix-title" });
+}
+
+/** Makes each file's fixed copy with core's `fixTable` and lists it; `data-state` says when all are listed. */
+async function renderFixed(files: ByteFile[], schema: GivenSchema): Promise<void> {
+  const run = ++fixRuns;
+  const holder = byId("fixed-files");
+  holder.replaceChildren();
+  holder.dataset.state = "working";
+  holder.setAttribute("aria-busy", "true");
+  const sections: HTMLElement[] = [];
+  for (const [index, file] of files.entries()) {
+    const section = await fixedSection(file, schema, index);
+    if (run !== fixRuns) return;
+    sections.push(section);
+  }
+  holder.replaceChildren(...sections);
+  holder.setAttribute("aria-busy", "false");
+  holder.dataset.state = "done";
+}
+
+/** The page's words for a kind of fix: core's, but for masking, which the page asks with a box and not with `--mask-personal`. */
+function kindText(kind: FixKind): string {
+  return kind === "maskPersonal" ? t("kindMaskPersonal") : fixKindText(kind, lang);
+}
+
+async function fixedSection(file: ByteFile, schema: GivenSchema, index: number): Promise<HTMLElement> {
+  const parts: Node[] = [element("h4", file.name, { id: `fixed-${index}` })];
+  const attributes = { class: "fixed", "data-file": file.name, "aria-labelledby": `fixed-${index}` };
+  let copy: FixedCopy;
+  try {
+    copy = await fixedCopy(file, schema, { lang, maskPersonal });
+  } catch (error) {
+    parts.push(element("p", t("fixFailed", { message: error instanceof Error ? error.message : String(error) }), { "data-fix": "failed" }));
+    return element("section", parts, attributes);
+  }
+  const { result } = copy;
+  if (!copy.bytes) {
+    parts.push(element("p", t("fixNoCopy"), { "data-fix": "no-copy" }), element("ul", copy.problems.map((problem) => element("li", problem))));
+    return element("section", parts, attributes);
+  }
+  if (!result.changed) {
+    parts.push(element("p", t("fixNothing"), { "data-fix": "unchanged" }));
+  } else {
+    parts.push(
+      element("p", t("fixChanges", { count: result.changes.length }), { "data-fix": "changed" }),
+      element("ul", result.summary.map(({ kind, count }) => element("li", `${count} × ${kindText(kind)}`, { "data-kind": kind, "data-count": String(count) })), { class: "fix-summary" }),
+    );
+  }
+  // Said in every case: the user must know whether personal values were left or masked.
+  const masked = result.changes.filter((change) => change.kind === "maskPersonal").length;
+  const personal = !maskPersonal ? "kept" : masked > 0 ? "masked" : "none";
+  parts.push(element("p", personal === "kept" ? t("fixPersonalKept") : personal === "masked" ? t("fixPersonalMasked", { count: masked }) : t("fixPersonalNone"), { "data-personal-fix": personal }));
+  if (result.notes.length > 0) {
+    parts.push(element("h5", t("fixNotesTitle")), element("ul", result.notes.map((note) => element("li", note.message[lang], { "data-note": note.id })), { class: "fix-notes" }));
+  }
+  if (copy.remainingErrors !== undefined) {
+    parts.push(element("p", copy.remainingErrors > 0 ? t("fixRemaining", { count: copy.remainingErrors }) : t("fixClean"), { "data-remaining": String(copy.remainingErrors) }));
+  }
+  if (result.changed) {
+    const bytes = copy.bytes;
+    const button = element("button", t("fixDownload", { name: copy.name }), { type: "button", "data-download": copy.name });
+    button.addEventListener("click", () => save(copy.name, bytes as Uint8Array<ArrayBuffer>, "text/csv;charset=utf-8"));
+    // The download before the detail of the changes, which a large file makes long.
+    parts.push(element("p", [button]), changesDetail(copy));
+  }
+  return element("section", parts, attributes);
+}
+
+function changePlace(change: FixChange): string {
+  if (change.rowNumber === undefined) return t("wholeFile");
+  return change.rowNumber === 1 ? t("header") : String(change.rowNumber);
+}
+
+const valueCell = (value: string) => element("td", value === "" ? [] : [element("code", value)]);
+
+/** Short lists open, long ones folded: the summary above already counts every kind. */
+const OPEN_CHANGES = 30;
+
+function changesDetail(copy: FixedCopy): HTMLElement {
+  const { changes } = copy.result;
+  const rows = changes.slice(0, MAX_CHANGES_PER_FILE).map((change) =>
+    element("tr", [element("td", changePlace(change)), element("td", change.fieldName ?? ""), valueCell(change.before), valueCell(change.after), element("td", kindText(change.kind))], {
+      "data-kind": change.kind,
+      ...(change.rowNumber !== undefined && { "data-row": String(change.rowNumber) }),
+      ...(change.fieldName !== undefined && { "data-field": change.fieldName }),
+    }),
+  );
+  const head = element("thead", [element("tr", (["colRow", "colColumn", "colBefore", "colAfter", "colKind"] as const).map((key) => element("th", t(key), { scope: "col" })))]);
+  const table = element("table", [element("caption", t("fixChangesTitle")), head, element("tbody", rows)], { class: "changes" });
+  const parts: HTMLElement[] = [
+    element("summary", t("fixChangesShow", { count: changes.length })),
+    element("div", [table], { class: "scroll", tabindex: "0", role: "region", "aria-label": t("fixChangesOf", { file: copy.file }) }),
+  ];
+  if (changes.length > MAX_CHANGES_PER_FILE) parts.push(element("p", t("fixTruncated", { shown: MAX_CHANGES_PER_FILE, total: changes.length }), { class: "hint" }));
+  return element("details", parts, { class: "changes", ...(changes.length <= OPEN_CHANGES && { open: "" }) });
 }
 
 function choose(files: FileList | null | undefined): void {
