@@ -6,7 +6,9 @@ import { describeShared, sharedDir } from "../../../../test/shared.js";
 import { compileField } from "./compile-field.js";
 import type { FieldDescriptor } from "./descriptor.js";
 import { INVALID } from "./field.js";
-import { compilePattern, PatternError, translatePattern } from "./pattern.js";
+import { RE2JS } from "re2js";
+import { compilePattern, fixedShapeRegExp, PatternError, re2AcceptsWhatV8Does, translatePattern } from "./pattern.js";
+import { linearRegExp } from "./pattern-linear.js";
 import { VALUE_DEVIATIONS } from "./value-deviations.js";
 
 describe("compilePattern", () => {
@@ -43,6 +45,28 @@ describe("compilePattern", () => {
       expect(() => compilePattern(pattern)).toThrow(PatternError);
     },
   );
+
+  // RE2 refuses these where V8 compiles them: compilation with RE2 must not be skipped for them.
+  it.each(["a{1001}", "\\d{2000}", "(a{40}){30}", "((a{10}){10}){11}", "(?P<année>[0-9]{4})", "\\\\x{1001}"])(
+    "still refuses %s, which only RE2 rejects",
+    (pattern) => {
+      expect(() => compilePattern(pattern)).toThrow(PatternError);
+    },
+  );
+
+  it.each([
+    // [pattern, RE2 compilation skipped]
+    ["^\\d{14}$", true],
+    ["[0-9]{5}|2[AB][0-9]{3}", true],
+    ["^https?://[^\\s]*$", true],
+    ["^(\\+33|\\+590)(\\d){6,9}$", true],
+    ["a{1000}", true],
+    ["a{1001}", false],
+    ["(a{40}){30}", false],
+    ["(?P<code>[0-9]{5})", false],
+  ])("%s: RE2 compilation skipped is %s", (pattern, skipped) => {
+    expect(re2AcceptsWhatV8Does(translatePattern(pattern))).toBe(skipped);
+  });
 
   // A backtracking engine would take about 2^5000 steps here: the test would never end.
   it("answers on a pattern that backtracks catastrophically in Python", () => {
@@ -106,6 +130,17 @@ describeShared("patterns of the national schemas", () => {
 
   it.each([...patterns])("compiles %s", (pattern) => {
     expect(() => compilePattern(pattern)).not.toThrow();
+  });
+
+  // Where compilePattern skips RE2's compilation, RE2 must accept the pattern: nothing that RE2
+  // refused before is accepted now.
+  it("skips RE2's compilation only for patterns RE2 accepts, and for most national patterns", () => {
+    const skipped = [...patterns].filter((pattern) => {
+      const translated = translatePattern(pattern);
+      return (fixedShapeRegExp(translated) ?? linearRegExp(translated)) !== undefined && re2AcceptsWhatV8Does(translated);
+    });
+    for (const pattern of skipped) expect(() => RE2JS.compile(`(?:${translatePattern(pattern)})`), pattern).not.toThrow();
+    expect(skipped.length * 2).toBeGreaterThan(patterns.size);
   });
 
   it("compiles every field of every schema", () => {

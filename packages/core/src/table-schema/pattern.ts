@@ -280,6 +280,12 @@ function rewriteBackreference(
  */
 export function compilePattern(source: string): CompiledPattern {
   const translated = translatePattern(source);
+  // V8 where it provably cannot backtrack more than linearly (pattern-linear.ts), RE2 elsewhere.
+  const fast = fixedShapeRegExp(translated) ?? linearRegExp(translated);
+  // Compiling with RE2 also proves the pattern valid as RE2 reads it. Where V8 compiled it and
+  // RE2's remaining refusals cannot apply, that compilation is skipped: it cost 2 to 10 ms a
+  // pattern, more for the first (RE2 decodes its Unicode tables), at every start-up.
+  if (fast && re2AcceptsWhatV8Does(translated)) return { source, translated, test: (value: string) => fast.test(value) };
   let re: RE2JS;
   try {
     re = RE2JS.compile(`(?:${translated})`);
@@ -287,8 +293,6 @@ export function compilePattern(source: string): CompiledPattern {
     const reason = error instanceof Error ? error.message : String(error);
     return fail(`expression régulière invalide : ${reason}`, `invalid regular expression: ${reason}`);
   }
-  // V8 where it provably cannot backtrack more than linearly (pattern-linear.ts), RE2 elsewhere.
-  const fast = fixedShapeRegExp(translated) ?? linearRegExp(translated);
   if (fast) return { source, translated, test: (value: string) => fast.test(value) };
   // Pattern columns often repeat values (codes, lists of days): a bounded memo saves the ~1 µs
   // an RE2 match costs in JavaScript.
@@ -315,6 +319,38 @@ export function compilePattern(source: string): CompiledPattern {
     return result;
   };
   return { source, translated, test };
+}
+
+const RE2_MAX_REPEAT = 1000;
+
+/**
+ * True when RE2 cannot refuse a translated pattern that V8 (`u` flag) has compiled. Both engines
+ * refuse the same unbalanced groups, empty or reversed classes, dangling and nested quantifiers;
+ * what only RE2 refuses is counted here (re2js's Parser): a repeat count over 1000, also when
+ * nested repeats multiply past it ("invalid repeat count"), capture names other than ASCII word
+ * characters (V8 takes any identifier), and sizes past its limits, out of reach at 512
+ * characters with repeats multiplying to 1000 at most. The product of every count in the
+ * pattern bounds the product along any nesting.
+ */
+export function re2AcceptsWhatV8Does(translated: string): boolean {
+  if (translated.length > 512 || translated.includes("(?<") || translated.includes("(?P<")) return false;
+  let product = 1;
+  for (let i = 0; i < translated.length; i++) {
+    const c = translated[i];
+    if (c === "\\") {
+      // `\x{hex}` and `\p{class}` are not counts; any other escape is one character.
+      const e = translated[i + 1];
+      i += (e === "x" || e === "p" || e === "P") && translated[i + 2] === "{" ? translated.indexOf("}", i) - i : 1;
+      if (i < 0) return false;
+      continue;
+    }
+    if (c !== "{") continue;
+    const count = /^\{([0-9]+)(?:,([0-9]*))?\}/.exec(translated.slice(i));
+    if (!count) continue;
+    product *= Math.max(Number(count[1]), count[2] ? Number(count[2]) : 0, 1);
+    if (product > RE2_MAX_REPEAT) return false;
+  }
+  return true;
 }
 
 // A branch of literals and positive ASCII classes, each repeated an exact number of times,
