@@ -148,6 +148,30 @@ describe("the CLI", () => {
     expect(new Set(report.files[0]!.findings.map((finding) => finding.code))).toEqual(new Set(["personal-data-person-name", "personal-data-phone"]));
   });
 
+  it("fix writes a workbook's sheet as a fixed CSV copy, then lint finds only what is left", () => {
+    const fixed = run(["fix", "equipements.xlsx", "--schema", "schema.json", "--sheet", "Équipements", "-o", "equipements-corrigees.csv", "--format", "json"]);
+    expect(fixed.stderr).toBe("");
+    const outcome = JSON.parse(fixed.stdout).files[0] as { sheet: unknown; summary: Array<{ kind: string }>; output: string };
+    expect(outcome.sheet).toEqual({ format: "xlsx", name: "Équipements", index: 2 });
+    expect(outcome.output).toBe("equipements-corrigees.csv");
+    expect(outcome.summary.map(({ kind }) => kind)).toEqual(expect.arrayContaining(["workbook", "leadingZeros", "frenchDate"]));
+    // The lost zero of 01000 and the French date are fixed; the 16-digit SIRET is not certain.
+    const rows = readFileSync(path.join(dir, "equipements-corrigees.csv"), "utf8").split("\n");
+    expect(rows[2]!.split(",").slice(0, 3)).toEqual(["01000", "2106000450039200", "2024-03-15"]);
+    const after = run(["lint", "equipements-corrigees.csv", "--schema", "schema.json", "--format", "json", "--no-personal-data"]);
+    const codes = (JSON.parse(after.stdout) as { files: Array<{ findings: Array<{ code: string; fieldName?: string }> }> }).files[0]!.findings.map((f) => `${f.code}:${f.fieldName}`);
+    expect(codes).not.toContain("type-error:date_ouverture");
+    expect(codes).not.toContain("constraint-error:code_postal");
+  });
+
+  it("fix --write refuses a workbook, which a CSV copy would destroy", () => {
+    const before = readFileSync(path.join(dir, "equipements.xlsx"));
+    const result = run(["fix", "equipements.xlsx", "--schema", "schema.json", "--write"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("-o copie.csv");
+    expect(readFileSync(path.join(dir, "equipements.xlsx")).equals(before)).toBe(true);
+  });
+
   it("a zip renamed .csv is still refused as binary", () => {
     writeFileSync(path.join(dir, "classeur.csv"), communes);
     const result = run(["lint", "classeur.csv", "--format", "json"]);

@@ -58,7 +58,7 @@ export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeCo
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";
 export * from "./table-schema/index.js";
 export * from "./resolve/index.js";
-export { readTable } from "./reading/index.js";
+export { readTable, tableFormatOf, type TableFormat } from "./reading/index.js";
 export { checks, findCheck } from "./checks/registry.js";
 export { compileCustomChecks, customCheckNames, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 export { validCellsPercent } from "./checks/valid-cells.js";

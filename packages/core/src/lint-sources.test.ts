@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Finding, Report } from "./index.js";
 import { lintSources } from "./lint-sources.js";
 import { lint } from "./node.js";
+import { typedOds, typedWorkbook } from "./reading/spreadsheet/testing.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const bytesOf = (relative: string) => new Uint8Array(readFileSync(path.join(repoRoot, relative)));
@@ -49,6 +51,28 @@ describe("lintSources: files in memory, as the web page gives them", () => {
     expect(report.files[0]!.file).toBe("budget.xlsx");
     expect(report.valid).toBe(false);
     expect(report.files[0]!.findings.length).toBeGreaterThan(0);
+  });
+
+  it("reads a workbook's sheet as `lint` reads the file on disk, cell references included", async () => {
+    const rows = [
+      ["code_insee", "population"],
+      ["49007", "155000"],
+      ["2A004", "-3"],
+    ];
+    const schema = { fields: [{ name: "code_insee", constraints: { pattern: "^(\\d{5}|2[AB]\\d{3})$" } }, { name: "population", type: "integer", constraints: { minimum: 0 } }] };
+    const dir = mkdtempSync(path.join(tmpdir(), "conforme-sources-"));
+    for (const [name, bytes] of [
+      ["communes.xlsx", typedWorkbook(rows)],
+      ["communes.ods", typedOds(rows)],
+    ] as const) {
+      writeFileSync(path.join(dir, name), bytes);
+      writeFileSync(path.join(dir, "schema.json"), JSON.stringify(schema));
+      const { report } = await lintSources([{ name, bytes }], { schema: { json: schema, source: "schema.json" } });
+      const onDisk = await lint([path.join(dir, name)], { cwd: dir, metadata: false, schema: path.join(dir, "schema.json") });
+      expect(shape(findingsOf(report))).toEqual(shape(findingsOf(onDisk)));
+      expect(findingsOf(report).map((finding) => [finding.code, finding.cellRef])).toEqual([["constraint-error", "B3"]]);
+      expect(report.files[0]!.sheet?.index).toBe(1);
+    }
   });
 
   it("a schema that cannot drive validation is a run error and no file is read", async () => {

@@ -6,7 +6,7 @@ import type { DataFacts } from "./metadata/model.js";
 import { MetadataInputError, readDescriptor } from "./metadata/read.js";
 import { toMetadataReport } from "./metadata/report-section.js";
 import { personalDataChecks } from "./personal-data/index.js";
-import { readTable } from "./reading/index.js";
+import { readTable, tableFormatOf } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
 import { loadTableSchema } from "./table-schema/index.js";
@@ -18,7 +18,7 @@ import { createValidator, type ConfiguredCheck, type Validator } from "./validat
 
 /** A file held in memory: what a web page gets from a file input or a drop. */
 export interface ByteFile {
-  /** File name, as findings and the report name it. */
+  /** File name, as findings and the report name it; `.xlsx`, `.xlsm` and `.ods` are read as workbooks. */
   name: string;
   bytes: Uint8Array;
 }
@@ -44,6 +44,8 @@ export interface LintSourcesOptions {
   /** First rows kept per file for the HTML report's preview (default 20; 0: none). */
   previewRows?: number;
   maxErrors?: number;
+  /** The sheet read in each workbook: its name, or its 1-based position; default the first. */
+  sheet?: string | number;
   /** The clock of the metadata criteria (update frequency); defaults to now. */
   now?: Date;
 }
@@ -88,6 +90,8 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
         const collector = options.descriptor ? createFactsCollector(validator) : undefined;
         const report = await validator.validate(streamOf(file.bytes), {
           name: file.name,
+          format: tableFormatOf(file.name),
+          sheet: options.sheet,
           ...(collector && { checks: [{ check: collector.check as RowCheck<never>, options: {} }] }),
           ...(previewRows > 0 && { preview: { rows: previewRows, collect: (table: PreviewTable) => (previews[file.name] = table) } }),
         });
@@ -130,7 +134,7 @@ function schemaValidator(given: GivenSchema, checks: ConfiguredCheck[], factory:
 /** As `lint` without a schema: the header row is the schema, every column untyped. */
 async function inferredValidator(file: ByteFile, checks: ConfiguredCheck[], factory: FindingFactory, options: LintSourcesOptions): Promise<Validator> {
   let labels: string[] = [];
-  await readTable(streamOf(file.bytes), {}, {
+  await readTable(streamOf(file.bytes), { format: tableFormatOf(file.name), sheet: options.sheet }, {
     record(cells) {
       labels = cells;
       return false;

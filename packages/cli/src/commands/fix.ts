@@ -10,6 +10,7 @@ import {
   loadTableSchema,
   ResolveError,
   SchemaLoadError,
+  tableFormatOf,
   terminalText,
   VERSION,
   type FixChange,
@@ -24,7 +25,8 @@ const HELP = `Usage : conforme fix <fichier> --schema <réf> -o <copie.csv>
         conforme fix <fichiers...> --schema <réf> --write
         conforme fix <fichiers...> --schema <réf> --dry-run
 
-Écrit une copie corrigée d'un fichier CSV : seul ce qui est mécanique et certain est corrigé
+Écrit une copie corrigée d'un fichier CSV, ou en CSV celle d'une feuille de classeur XLSX ou
+ODS : seul ce qui est mécanique et certain est corrigé
 (encodage en UTF-8, séparateur virgule, fins de ligne, BOM, noms et ordre des colonnes du
 schéma, dates françaises, virgules décimales, booléens et valeurs de liste du schéma, espaces,
 zéros du début des codes, notation scientifique exacte). Chaque modification est listée
@@ -43,6 +45,9 @@ Options :
   --mask-personal[=mode]   masque aussi les données personnelles détectées (mode value, par
                            défaut) ou retire leurs colonnes (mode column). Sans cette option,
                            aucune donnée personnelle n'est modifiée.
+  --sheet <nom|n>          feuille lue dans les classeurs XLSX/ODS : son nom ou son numéro à
+                           partir de 1 (défaut : la première) ; un classeur se corrige en copie
+                           CSV (-o), jamais en place
   --encoding <nom>         force l'encodage de lecture (utf-8, windows-1252, iso-8859-1)
   --lang <fr|en>           langue des messages (défaut : fr)
   --offline                n'utilise que le cache des schémas, sans réseau
@@ -54,6 +59,7 @@ Exemples :
   conforme fix subventions.csv --schema scdl/subventions -o subventions-corrigees.csv
   conforme fix donnees/*.csv --schema ./schema.json --write
   conforme fix subventions.csv --schema scdl/subventions --dry-run --format json
+  conforme fix subventions.xlsx --sheet "Données 2024" --schema scdl/subventions -o subventions.csv
 
 Codes de sortie (comme eslint --fix et prettier --check) :
   0  le fichier corrigé ne contient plus aucune erreur ; avec --dry-run : rien à corriger
@@ -74,6 +80,7 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
     format: { type: "string", short: "f" },
     "line-ending": { type: "string" },
     "mask-personal": { type: "string" },
+    sheet: { type: "string" },
     encoding: { type: "string" },
     lang: { type: "string" },
     offline: { type: "boolean" },
@@ -145,6 +152,11 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
     if (target !== undefined && values.output !== undefined && target === file) {
       throw new UsageError("-o désigne le fichier d'entrée : pour le corriger lui-même, utilisez --write (qui en garde une sauvegarde).");
     }
+    const tableFormat = tableFormatOf(file);
+    // The fixed copy is CSV text: written over a workbook, it would destroy its other sheets and styles.
+    if (values.write && tableFormat !== "csv") {
+      throw new UsageError(`${name} est un classeur ${tableFormat.toUpperCase()} : --write ne peut le remplacer par du CSV ; écrivez la copie corrigée à côté avec « -o copie.csv ».`);
+    }
     let schema: TableSchema;
     try {
       schema = single ?? (await schemaFor(file));
@@ -155,7 +167,7 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
     }
     let result: FixResult;
     try {
-      result = await fixTable(createReadStream(file), schema, { name, encoding: values.encoding, lineEnding, maskPersonal });
+      result = await fixTable(createReadStream(file), schema, { name, encoding: values.encoding, format: tableFormat, sheet: values.sheet, lineEnding, maskPersonal });
     } catch (error) {
       io.stderr.write(`conforme fix : ${name} : ${error instanceof Error ? error.message : String(error)}\n`);
       code = 2;
@@ -263,6 +275,7 @@ function jsonOf({ result, problems, output, backup, remainingErrors }: FileOutco
     changed: result.changed,
     encoding: result.encoding,
     dialect: result.dialect,
+    ...(result.sheet === undefined ? {} : { sheet: result.sheet }),
     rows: result.rows,
     summary: result.summary,
     changes: result.changes,

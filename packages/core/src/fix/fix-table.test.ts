@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FieldDescriptor, TableSchema } from "../table-schema/descriptor.js";
+import { excelWorkbook, typedOds, typedWorkbook } from "../reading/spreadsheet/testing.js";
 import { fixTable, type FixOptions, type FixResult } from "./fix-table.js";
 
 async function* chunks(bytes: Uint8Array): AsyncIterable<Uint8Array> {
@@ -223,5 +224,43 @@ describe("fixTable is idempotent", () => {
     const second = await fix(first.text!, schema, { maskPersonal: "value" });
     expect(second.changes).toEqual([]);
     expect(second.text).toBe(first.text);
+  });
+});
+
+describe("fixTable: workbooks", () => {
+  const schema: TableSchema = { fields: [{ name: "code_insee", constraints: { pattern: "^\\d{5}$" } }, { name: "date", type: "date" }, { name: "montant", type: "number" }] };
+  const rows = [
+    ["Code_INSEE", "date", "montant"],
+    ["1053", "2024-03-12", "12.5"],
+    ["75056", "31/12/2024", "7"],
+  ];
+
+  it.each([
+    { format: "xlsx" as const, bytes: typedWorkbook(rows), sheet: "Feuil1" },
+    { format: "ods" as const, bytes: typedOds(rows), sheet: "Feuille1" },
+  ])("writes the first sheet of an $format as CSV, fixed", async ({ format, bytes, sheet }) => {
+    const result = await fix(bytes, schema, { name: `t.${format}`, format });
+    expect(result.problems).toEqual([]);
+    expect(result.sheet).toEqual({ format, name: sheet, index: 1 });
+    expect(result.summary.map(({ kind }) => kind)).toEqual(["workbook", "header", "leadingZeros", "frenchDate"]);
+    expect(result.text).toBe("code_insee,date,montant\n01053,2024-03-12,12.5\n75056,2024-12-31,7\n");
+    // The copy is CSV: fixing it again changes nothing.
+    const second = await fix(result.text!, schema);
+    expect(second.changes).toEqual([]);
+  });
+
+  it("reads the sheet asked for, and says which sheets exist when it is missing", async () => {
+    const bytes = excelWorkbook({
+      sheets: [
+        { name: "Notes", rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>lisez-moi</t></is></c></row>' },
+        { name: "Données", rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>code_insee</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>01053</t></is></c></row>' },
+      ],
+    });
+    const picked = await fix(bytes, { fields: [{ name: "code_insee" }] }, { name: "t.xlsx", format: "xlsx", sheet: "Données" });
+    expect(picked.sheet?.name).toBe("Données");
+    expect(picked.text).toBe("code_insee\n01053\n");
+    const missing = await fix(bytes, { fields: [{ name: "code_insee" }] }, { name: "t.xlsx", format: "xlsx", sheet: "Budget" });
+    expect(missing.text).toBeUndefined();
+    expect(missing.problems.map(({ messageId }) => messageId)).toEqual(["sheetNotFound"]);
   });
 });

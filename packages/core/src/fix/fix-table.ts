@@ -4,7 +4,7 @@ import { quoteValue, maskPersonalValues } from "../messages/quote.js";
 import { renderMessage } from "../messages/render.js";
 import { personalDataCheck } from "../personal-data/personal-data-check.js";
 import type { Dialect } from "../report.js";
-import { readTable, type ByteSource, type ReadProblem } from "../reading/index.js";
+import { readTable, type ByteSource, type ReadProblem, type SheetRef, type TableFormat } from "../reading/index.js";
 import { isValidSiren } from "../checks/french-siren-value.js";
 import { isValidSiret } from "../checks/french-siret-value.js";
 import type { FieldDescriptor, TableSchema } from "../table-schema/descriptor.js";
@@ -28,8 +28,15 @@ import {
 export interface FixOptions {
   /** Name of the file in the change list (a path relative to the working directory). */
   name: string;
-  /** Bypasses encoding detection, as for `lint`. */
+  /** Bypasses encoding detection, as for `lint`. CSV only. */
   encoding?: string;
+  /**
+   * `xlsx` or `ods` reads a workbook's sheet (`tableFormatOf(name)` tells by the file name) and
+   * writes it as CSV; default CSV.
+   */
+  format?: TableFormat;
+  /** The workbook's sheet: name or 1-based position; default the first. */
+  sheet?: string | number;
   /** Members given here are used as is; the others are sniffed. */
   dialect?: Partial<Dialect>;
   /** Line ending of the fixed file: `"\n"` (default) or `"\r\n"` (RFC 4180). */
@@ -81,9 +88,11 @@ export interface FixResult {
   notes: FixNote[];
   /** What prevented a faithful copy (undecodable bytes, an unterminated quote, a cut cell, an empty file...). */
   problems: ReadProblem[];
-  /** The source's encoding and dialect, as read. */
+  /** The source's encoding and dialect, as read (a workbook: UTF-8 and the CSV defaults). */
   encoding: string;
   dialect: Dialect;
+  /** The sheet read, for a workbook. */
+  sheet?: SheetRef;
   /** Data rows (the header excluded). */
   rows: number;
 }
@@ -199,7 +208,7 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
   const fields = schema.fields.map((descriptor, index) => compileField(descriptor, schemaMissing, `fields[${index}]`));
   const records: string[][] = [];
   const problems: ReadProblem[] = [];
-  const read = await readTable(source, { encoding: options.encoding, dialect: options.dialect }, {
+  const read = await readTable(source, { encoding: options.encoding, dialect: options.dialect, format: options.format, sheet: options.sheet }, {
     record(cells) {
       records.push(cells);
     },
@@ -207,14 +216,29 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
       problems.push(problem);
     },
   });
-  const result: FixResult = { file, changed: false, changes: [], summary: [], notes: [], problems, encoding: read.encoding, dialect: read.dialect, rows: Math.max(0, records.length - 1) };
+  const result: FixResult = {
+    file,
+    changed: false,
+    changes: [],
+    summary: [],
+    notes: [],
+    problems,
+    encoding: read.encoding,
+    dialect: read.dialect,
+    ...(read.sheet && { sheet: read.sheet }),
+    rows: Math.max(0, records.length - 1),
+  };
   if (problems.length > 0 || records.length === 0) return result;
 
   const changes: RawChange[] = [];
-  if (read.encoding !== "utf-8") changes.push({ file, kind: "encoding", before: read.encoding, after: "utf-8" });
-  if (read.bom) changes.push({ file, kind: "bom", before: "BOM", after: "" });
-  if (read.dialect.delimiter !== "," && records.some((cells) => cells.length > 1)) changes.push({ file, kind: "delimiter", before: read.dialect.delimiter, after: "," });
-  if (read.dialect.lineTerminator !== eol && records.length > 1) changes.push({ file, kind: "lineEnding", before: lineEndingName(read.dialect.lineTerminator), after: lineEndingName(eol) });
+  // A workbook becomes a CSV file: its sheet is named, and the form of CSV text is not compared.
+  if (read.sheet) changes.push({ file, kind: "workbook", before: `${read.sheet.format.toUpperCase()} « ${read.sheet.name} »`, after: "CSV" });
+  else {
+    if (read.encoding !== "utf-8") changes.push({ file, kind: "encoding", before: read.encoding, after: "utf-8" });
+    if (read.bom) changes.push({ file, kind: "bom", before: "BOM", after: "" });
+    if (read.dialect.delimiter !== "," && records.some((cells) => cells.length > 1)) changes.push({ file, kind: "delimiter", before: read.dialect.delimiter, after: "," });
+    if (read.dialect.lineTerminator !== eol && records.length > 1) changes.push({ file, kind: "lineEnding", before: lineEndingName(read.dialect.lineTerminator), after: lineEndingName(eol) });
+  }
 
   const header = records[0]!;
   const labels = header.map(normaliseLabel);

@@ -9,6 +9,7 @@ import type { MessageTemplate } from "../check.js";
  * fix that repairs it.
  */
 export const FIX_KINDS = {
+  workbook: { fr: "feuille de classeur écrite en CSV", en: "workbook sheet written as CSV" },
   encoding: { fr: "encodage converti en UTF-8", en: "encoding converted to UTF-8" },
   bom: { fr: "marque d'ordre des octets (BOM) retirée", en: "byte order mark (BOM) removed" },
   delimiter: { fr: "séparateur remplacé par la virgule", en: "delimiter replaced by a comma" },
