@@ -6,7 +6,8 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aggregateFindings, fixTable, lintSources, loadTableSchema, type Finding, type FixResult, type Report } from "../../packages/core/src/index.js";
+import { aggregateFindings, fixTable, lintSources, loadTableSchema, tableFormatOf, type Finding, type FixResult, type Report } from "../../packages/core/src/index.js";
+import { typedWorkbook } from "../../packages/core/src/reading/spreadsheet/testing.js";
 import { loadYaml, yaml } from "../../packages/core/src/yaml-module.js";
 import { buildPage } from "../../packages/web/src/build.node.js";
 import { describeShared, repoRoot, sharedDir } from "../shared.js";
@@ -124,7 +125,7 @@ async function fixInNode(bytes: Buffer, schemaJson: unknown, name: string, maskP
   const source = (async function* () {
     yield new Uint8Array(bytes);
   })();
-  return fixTable(source, schema, { name, ...(maskPersonal && { maskPersonal: "value" as const }) });
+  return fixTable(source, schema, { name, format: tableFormatOf(name), ...(maskPersonal && { maskPersonal: "value" as const }) });
 }
 
 /** Waits until every fixed copy of the run is listed. */
@@ -323,7 +324,46 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     await page.close();
   });
 
-  it("a dropped .xlsx gets the engine's finding, never a crash", async () => {
+  it("reads a dropped Excel workbook: findings by cell, and a fixed CSV copy of its sheet", async () => {
+    const { page, site, requests, loaded, errors } = await open(html);
+    // The Excel export of the fix test saved as a workbook, Excel typing its columns (lost zeros in the codes).
+    const rows = new TextDecoder("windows-1252")
+      .decode(fixture("test/fixtures/fix/terrasses-excel-1252.csv"))
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(";"));
+    const bytes = Buffer.from(typedWorkbook(rows, "Terrasses"));
+    const schemaBytes = fixture("test/fixtures/fix/terrasses-schema.json");
+    const schemaJson: unknown = JSON.parse(schemaBytes.toString("utf8"));
+    await page.locator("#schema-file").setInputFiles({ name: "schema.json", mimeType: "application/json", buffer: schemaBytes });
+    await drop(page, [{ name: "terrasses.xlsx", bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+    await check(page);
+
+    const inNode = await lintSources([{ name: "terrasses.xlsx", bytes: new Uint8Array(bytes) }], { schema: { json: schemaJson, source: "schema.json" } });
+    const expected = expectedRows(inNode.report, "terrasses.xlsx");
+    expect(expected.map(([code]) => code)).toContain("constraint-error");
+    expect(await shownRows(page, "terrasses.xlsx")).toEqual(expected);
+    // A finding in a sheet is placed by its cell, as the spreadsheet shows it.
+    const cells = await page.locator('section.file[data-file="terrasses.xlsx"] tbody tr[data-cell]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.cell));
+    expect(cells.length).toBeGreaterThan(0);
+    const firstCell = cells[0]!;
+    expect(await page.locator(`section.file[data-file="terrasses.xlsx"] tbody tr[data-cell="${firstCell}"]`).first().textContent()).toContain(`cellule ${firstCell}`);
+
+    await fixesListed(page);
+    const inNodeFix = await fixInNode(bytes, schemaJson, "terrasses.xlsx");
+    expect(inNodeFix.summary[0]?.kind).toBe("workbook");
+    expect(await shownFix(page, "terrasses.xlsx")).toEqual(expectedFix(inNodeFix));
+    const copy = (await downloadFixed(page, "terrasses-corrige.csv")).toString("utf8");
+    expect(copy).toBe(inNodeFix.text);
+    expect(copy.split("\n")[1]).toContain("01000");
+
+    expect(requests.slice(loaded).filter((url) => !url.startsWith("blob:"))).toEqual([]);
+    expect(site.received).toEqual(["GET /"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a damaged .xlsx gets the engine's finding, never a crash", async () => {
     const { page, errors } = await open(html);
     await page.locator("#catalogue").selectOption("exemples/subventions");
     // A zip's local file header signature, as every .xlsx starts (APPNOTE.TXT §4.3.7).
@@ -508,6 +548,8 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
 
   it("the drop zone is a file input reached with the keyboard", async () => {
     const { page } = await open(html);
+    // Key presses go to the focused tab: other pages of the context may have been opened before.
+    await page.bringToFront();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.id);
@@ -516,7 +558,7 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("files");
     expect(await page.locator('label[for="files"]').count()).toBe(1);
     // Space on the focused input opens the system's file chooser, as a click would.
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 50_000 }), page.keyboard.press("Space")]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles({ name: "equipements.csv", mimeType: "text/csv", buffer: fixture("examples/equipements/equipements.csv") });
     await expect.poll(() => page.locator("#chosen li").allTextContents()).toEqual([expect.stringContaining("equipements.csv")]);

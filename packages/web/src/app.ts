@@ -4,6 +4,7 @@ import {
   formatHtml,
   lintSources,
   readDocument,
+  recordPlace,
   VERSION,
   type ByteFile,
   type FileReport,
@@ -130,7 +131,9 @@ function placeOf(entry: FindingEntry): string {
   const { finding } = entry;
   const parts: string[] = [];
   if (finding.fieldName !== undefined) parts.push(t("column", { column: finding.fieldName }));
-  if (finding.rowNumber !== undefined) parts.push(t("row", { row: finding.rowNumber }));
+  // In a workbook's sheet, the cell reference (B12) the spreadsheet shows; in a CSV, the row.
+  const place = recordPlace(finding, lang, finding.cellRef !== undefined);
+  if (place !== undefined) parts.push(place);
   return parts.join(", ");
 }
 
@@ -154,6 +157,7 @@ function findingsTable(file: FileReport): HTMLElement[] {
       "data-message-id": finding.messageId,
       "data-severity": severity,
       ...(finding.rowNumber !== undefined && { "data-row": String(finding.rowNumber) }),
+      ...(entry.kind === "finding" && finding.cellRef !== undefined && { "data-cell": finding.cellRef }),
       ...(finding.fieldName !== undefined && { "data-field": finding.fieldName }),
     });
   });

@@ -5,6 +5,7 @@ import {
   fixTable,
   loadTableSchema,
   SchemaLoadError,
+  tableFormatOf,
   type ByteFile,
   type FixResult,
   type GivenSchema,
@@ -62,7 +63,7 @@ export async function fixedCopy(file: ByteFile, given: GivenSchema, options: Fix
   } catch (error) {
     throw new Error(schemaError(error, lang), { cause: error });
   }
-  const result = await fixTable(streamOf(file.bytes), schema, { name: file.name, ...(options.maskPersonal && { maskPersonal: "value" as const }) });
+  const result = await fixTable(streamOf(file.bytes), schema, { name: file.name, format: tableFormatOf(file.name), ...(options.maskPersonal && { maskPersonal: "value" as const }) });
   const copy: FixedCopy = { file: file.name, name: fixedName(file.name), result, problems: problemMessages(result, lang) };
   if (result.text === undefined) return copy;
   copy.bytes = new TextEncoder().encode(result.text);

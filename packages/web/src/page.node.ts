@@ -83,7 +83,7 @@ export function renderPage(parts: PageParts): string {
 <legend ${tag("filesLegend")}>${t("filesLegend")}</legend>
 <div class="drop" id="drop">
 <label for="files" ${tag("dropLabel")}>${t("dropLabel")}</label>
-<input type="file" id="files" multiple accept=".csv,.tsv,.txt,.xlsx,.ods,text/csv" aria-describedby="drop-hint">
+<input type="file" id="files" multiple accept=".csv,.tsv,.txt,.xlsx,.xlsm,.ods,text/csv" aria-describedby="drop-hint">
 <p class="hint" id="drop-hint" ${tag("dropHint")}>${t("dropHint")}</p>
 </div>
 <ul id="chosen" aria-label="${t("filesLegend")}"></ul>
