@@ -73,7 +73,6 @@ export {
   DETECTORS,
   PERSONAL_DATA_KINDS,
   personalDataCode,
-  runRowChecks,
   type PersonalDataKind,
   type Detector,
   type PersonalDataOptions,
