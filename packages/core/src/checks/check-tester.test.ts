@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineCheck, optionsSchema } from "../check.js";
+import * as core from "../index.js";
+import * as tester from "./check-tester.js";
 import { runChecks, testCheck } from "./check-tester.js";
 import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
@@ -118,5 +120,13 @@ describe("runChecks", () => {
     });
     const [finding] = runChecks([marking], { labels: ["n"], rows: [["secret"]] });
     expect(finding?.cell).toBe("***");
+  });
+});
+
+describe("the tester stays internal", () => {
+  it("is not exported from @conforme/core, nor is the former runRowChecks", () => {
+    const exported = Object.keys(core);
+    for (const name of [...Object.keys(tester), "runRowChecks"]) expect(exported).not.toContain(name);
+    expect(Object.values(core)).not.toContain(tester.runChecks);
   });
 });
