@@ -34,7 +34,7 @@ export interface RunOptions {
  * checks' `prepare` must have been awaited: this runs synchronously, as the evaluation needs.
  * `value(name)` is the raw string, or null when the cell is empty.
  */
-export function runChecks(checks: readonly RowCheck<never, string>[] | readonly RowCheck<any, string>[], table: TestTable, run: RunOptions = {}): Finding[] {
+export function runChecks(checks: readonly RowCheck<never>[], table: TestTable, run: RunOptions = {}): Finding[] {
   const { labels, rows } = table;
   const lang = run.lang ?? "fr";
   const findings: Finding[] = [];
@@ -148,7 +148,7 @@ function optionsOf<Options>(defaults: Partial<Options> | undefined, testCase: Ch
 }
 
 function caseName(testCase: CheckCase<unknown>, index: number): string {
-  return testCase.name ?? (testCase.value === undefined ? `case ${index + 1}` : JSON.stringify(testCase.value));
+  return testCase.name ?? testCase.value ?? `case ${index + 1}`;
 }
 
 /** The finding, cut down to what the expectation names (code and messageId always). */
@@ -169,7 +169,7 @@ function expectation(checkId: string, testCase: CheckCase<unknown>, error: strin
 
 async function findingsOf<Options>(check: RowCheck<Options, string>, cases: CheckCases<Options, string>, testCase: CheckCase<Options>, lang: Lang = "fr"): Promise<Finding[]> {
   await check.prepare?.();
-  return runChecks([check as RowCheck<any, string>], tableOf(testCase as CheckCase<unknown>), {
+  return runChecks([check as RowCheck<never>], tableOf(testCase as CheckCase<unknown>), {
     options: { [check.id]: optionsOf(cases.options, testCase) },
     lang,
   });
@@ -205,7 +205,8 @@ export function testCheck<Options, MessageIds extends string>(check: RowCheck<Op
     if (good !== undefined && bad !== undefined) {
       it("skips empty cells and reports each invalid row at its own row", async () => {
         const table = { labels: [COLUMN], rows: [[""], [good], [bad]] };
-        const findings = await findingsOf(loose, all, { table, options: { column: COLUMN } as unknown as Partial<Options> });
+        const options = { ...cases.options, column: COLUMN } as unknown as Partial<Options>;
+        const findings = await findingsOf(loose, all, { table, options });
         expect(findings.map((finding) => finding.rowNumber)).toEqual([4]);
       });
     }
