@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Column-level evaluation of the personal-data detectors on the synthetic municipal corpus in
 // eval/personal-data/: precision, recall and F1 per kind and overall (micro-averaged).
-// Usage: node scripts/eval-personal-data.mjs [--json] [core-module]   (default: the built @conforme/core)
-import { readFileSync, readdirSync } from "node:fs";
+// Usage: node scripts/eval-personal-data.mjs [--json]   (evaluates the sources of packages/core)
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -66,7 +67,7 @@ export function evaluate(core, Papa, dir = corpusDir) {
     const text = decode(readFileSync(path.join(dir, file)));
     const parsed = Papa.parse(text, { skipEmptyLines: true });
     const [labels, ...rows] = parsed.data;
-    const findings = core.runRowChecks([check], labels, rows, {}, "fr", declaredFields(dir, truthFile.schemas?.[file]));
+    const findings = core.runChecks([check], { labels, rows, declaredFields: declaredFields(dir, truthFile.schemas?.[file]) });
     const predicted = new Set(findings.filter((f) => f.fieldName !== undefined).map((f) => `${f.fieldName}\u0000${f.data.kind}`));
     const expected = new Set();
     for (const [column, kinds] of Object.entries(truth[file] ?? {})) for (const kind of kinds) expected.add(`${column}\u0000${kind}`);
@@ -111,11 +112,49 @@ export function meetsTargets(result) {
   return result.overall.precision >= TARGETS.precision && result.overall.f1 >= TARGETS.f1 && result.errorFalsePositives.length === 0;
 }
 
+/**
+ * The personal-data checks and the check tester, bundled from the sources with esbuild: the
+ * tester is internal to the repository, the published package does not export it.
+ */
+async function loadSources() {
+  const { build } = await import("esbuild");
+  const src = path.join(root, "packages/core/src");
+  const result = await build({
+    stdin: {
+      contents: `export { runChecks } from "./checks/check-tester.ts";\nexport { personalDataChecks } from "./personal-data/index.ts";\n`,
+      resolveDir: src,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    // The tester's vitest cases are never declared here: vitest stands for nothing.
+    plugins: [
+      {
+        name: "no-vitest",
+        setup(build) {
+          build.onResolve({ filter: /^vitest$/ }, () => ({ path: "vitest", namespace: "no-vitest" }));
+          build.onLoad({ filter: /.*/, namespace: "no-vitest" }, () => ({ contents: "export const describe = undefined, it = undefined, expect = undefined;" }));
+        },
+      },
+    ],
+    write: false,
+    logLevel: "error",
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), "conforme-eval-"));
+  const file = path.join(dir, "core.mjs");
+  try {
+    writeFileSync(file, result.outputFiles[0].text);
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
-  const modulePath = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(root, "packages/core/dist/index.js"));
-  const core = await import(pathToFileURL(modulePath).href);
+  const core = await loadSources();
   const Papa = createRequire(path.join(root, "packages/core/package.json"))("papaparse");
   // As the engine does before the first row: loads the libraries the detectors import lazily.
   await Promise.all(core.personalDataChecks.map((check) => check.prepare?.()));

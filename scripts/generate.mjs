@@ -40,6 +40,10 @@ const outputs = [
   ["schemas/config.schema.json", () => `${JSON.stringify(core.configJsonSchema, null, 2)}\n`],
 ];
 
+// The registry of the row checks, from the checks exported in packages/core/src/checks.
+const { checkRegistryModule, registryFile } = await import(path.join(root, "packages/core/scripts/check-registry.mjs"));
+outputs.push([path.relative(root, registryFile), () => checkRegistryModule()]);
+
 // The run-time JSON Schemas compiled ahead of time (Ajv standalone code): start-up cost.
 const { schemaValidatorsModule } = await import(path.join(root, "packages/core/scripts/schema-validators.mjs"));
 outputs.push([

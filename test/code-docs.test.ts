@@ -11,9 +11,9 @@ import {
   personalDataChecks,
   personalDataCode,
   reidentificationRiskCheck,
-  runRowChecks,
   smallCountsCheck,
 } from "../packages/core/src/personal-data/index.js";
+import { runChecks } from "../packages/core/src/checks/check-tester.js";
 import { repoRoot } from "./shared.js";
 
 /**
@@ -42,8 +42,8 @@ async function findingCodes(): Promise<string[]> {
   for (const kind of PERSONAL_DATA_KINDS) codes.add(personalDataCode(kind));
   // Checks whose findings carry a code other than their id (small-counts reports small-count).
   const emitted = [
-    ...runRowChecks([smallCountsCheck], ["commune", "nb_naissances"], [["A", "3"]]),
-    ...runRowChecks([reidentificationRiskCheck], ["sexe", "annee_naissance", "code_postal"], [["F", "1980", "75001"]]),
+    ...runChecks([smallCountsCheck], { labels: ["commune", "nb_naissances"], rows: [["A", "3"]] }),
+    ...runChecks([reidentificationRiskCheck], { labels: ["sexe", "annee_naissance", "code_postal"], rows: [["F", "1980", "75001"]] }),
   ];
   for (const finding of emitted) codes.add(finding.code);
   const parsed = await readDescriptor("title: t\ndescription: d\ndistributions: []\n", { file: "conforme.dataset.yml" });

@@ -3,14 +3,18 @@ import type { Category, FindingDraft, Lang, Severity } from "./findings.js";
 /** A message template per language; `{name}` is replaced by the finding's value of that name. */
 export type MessageTemplate = Record<Lang, string>;
 
-/** What every check declares about itself; the docs, the catalogue and the config schema read it. */
-export interface CheckMeta {
+/**
+ * What every check declares about itself; the docs, the catalogue and the config schema read it.
+ * `MessageIds` are the keys of `messages`: `defineCheck` infers them, so that reporting an id the
+ * check does not declare fails to compile.
+ */
+export interface CheckMeta<MessageIds extends string = string> {
   category: Category;
   /** One line saying what the check verifies. */
   description: MessageTemplate;
   severity: Severity;
   /** Message templates keyed by messageId. */
-  messages: Record<string, MessageTemplate>;
+  messages: Record<MessageIds, MessageTemplate>;
   /** JSON Schema of the check's options (Validata's `params` for custom checks). */
   options?: Record<string, unknown>;
 }
@@ -53,11 +57,11 @@ export interface RowView {
   value(fieldName: string): unknown;
 }
 
-export interface CheckContext<Options> {
+export interface CheckContext<Options, MessageIds extends string = string> {
   options: Options;
   table: TableInfo;
   /** Records a finding; the engine fills in the file, severity, category and message. */
-  report(draft: FindingDraft & { messageId: string }): void;
+  report(draft: FindingDraft & { messageId: MessageIds }): void;
   /**
    * Declares that a column holds personal data: at the end of the file the engine masks the
    * `cell` of every finding in that column (type errors included) with `mask`, so that no output
@@ -74,17 +78,46 @@ export interface RowVisitor {
 }
 
 /** A check run over the rows of a table, alongside the Table Schema validation. */
-export interface RowCheck<Options = Record<string, unknown>> {
+export interface RowCheck<Options = Record<string, unknown>, MessageIds extends string = string> {
   id: string;
   /** Former or alternative ids that select this check too (e.g. Validata's `siret`). */
   aliases?: readonly string[];
-  meta: CheckMeta;
+  meta: CheckMeta<MessageIds>;
   /**
    * Loads what the check needs before the first row (e.g. a reference list imported lazily so that
    * files not using the check never pay for it). The engine awaits it once per run, before `create`.
    */
   prepare?(): Promise<void>;
-  create(context: CheckContext<Options>): RowVisitor;
+  create(context: CheckContext<Options, MessageIds>): RowVisitor;
+}
+
+declare const optionsType: unique symbol;
+
+/**
+ * The JSON Schema of a check's options, carrying the options' TypeScript type (a phantom key that
+ * never exists at run time) so that `defineCheck` infers `Options` from the meta it already has.
+ */
+export type OptionsSchema<Options> = Record<string, unknown> & { readonly [optionsType]?: Options };
+
+/** Types a JSON Schema as the schema of `Options`; the schema itself is returned unchanged. */
+export function optionsSchema<Options>(schema: Record<string, unknown>): OptionsSchema<Options> {
+  return schema;
+}
+
+/** What `defineCheck` takes: a row check whose options schema is typed. */
+export type CheckDefinition<Options, MessageIds extends string> = Omit<RowCheck<Options, MessageIds>, "meta" | "create"> & {
+  meta: CheckMeta<MessageIds> & { options: OptionsSchema<Options> };
+  create(context: CheckContext<Options, NoInfer<MessageIds>>): RowVisitor;
+};
+
+/**
+ * Declares a row check: its meta beside its logic, as an ESLint rule does. The message ids are
+ * inferred from `meta.messages` only (`NoInfer` on `create`) and the options from `meta.options`,
+ * so `report({ messageId })` with an id the check does not declare is a compile error rather than
+ * a finding rendered without a template.
+ */
+export function defineCheck<Options, const MessageIds extends string>(check: CheckDefinition<Options, MessageIds>): RowCheck<Options, MessageIds> {
+  return check;
 }
 
 export const DOCS_BASE_URL = "https://github.com/conforme-fr/conforme/blob/main/docs/checks/";

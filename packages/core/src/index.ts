@@ -1,6 +1,6 @@
 export type { Category, Finding, FindingDraft, Lang, Severity } from "./findings.js";
-export type { CheckContext, CheckMeta, MessageTemplate, RowCheck, RowView, RowVisitor, TableInfo } from "./check.js";
-export { docsUrl } from "./check.js";
+export type { CheckContext, CheckDefinition, CheckMeta, MessageTemplate, OptionsSchema, RowCheck, RowView, RowVisitor, TableInfo } from "./check.js";
+export { defineCheck, docsUrl, optionsSchema } from "./check.js";
 export type { Dialect, FileReport, FileStats, HeaderMatch, MetadataCriterionReport, MetadataReport, MetadataScoreReport, Report, RunError, SchemaRef } from "./report.js";
 export { REPORT_VERSION } from "./report.js";
 export { VERSION } from "./version.js";
@@ -73,7 +73,6 @@ export {
   DETECTORS,
   PERSONAL_DATA_KINDS,
   personalDataCode,
-  runRowChecks,
   type PersonalDataKind,
   type Detector,
   type PersonalDataOptions,

@@ -1,4 +1,4 @@
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 /**
  * Number of the Répertoire national des associations: "W" and 9 digits (format published with the
@@ -7,7 +7,7 @@ import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.
  */
 const RNA = /^W\d{9}$/;
 
-export const codeRna = columnCheck<ColumnOptions>({
+export const codeRna = columnCheck({
   id: "code-rna",
   meta: {
     category: "french",

@@ -1,36 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { testCheck, type TestTable } from "./check-tester.js";
 import { cohesiveColumnsValue } from "./cohesive-columns-value.js";
-import { located, runCheck } from "./testing.js";
 
-const options = { column: "VOTE_EFFECTIF", othercolumns: ["VOTE_POUR", "VOTE_CONTRE"] };
 const fieldNames = ["VOTE_EFFECTIF", "VOTE_POUR", "VOTE_CONTRE"];
+const row = (cells: string[]): TestTable => ({ labels: fieldNames, rows: [cells] });
+const onFirst = { messageId: "notCohesive", rowNumber: 2, fieldName: "VOTE_EFFECTIF" } as const;
 
-const cases: { name: string; row: string[]; expected: string[] }[] = [
-  { name: "all filled", row: ["10", "6", "4"], expected: [] },
-  { name: "all empty", row: ["", "", ""], expected: [] },
-  { name: "first filled, one other empty", row: ["10", "6", ""], expected: ["notCohesive"] },
-  { name: "first empty, others filled", row: ["", "6", "4"], expected: ["notCohesive"] },
-];
-
-describe("cohesive-columns-value", () => {
-  it.each(cases)("$name", async ({ row, expected }) => {
-    const drafts = await runCheck(cohesiveColumnsValue, options, { fieldNames, rows: [row] });
-    expect(drafts.map(located)).toEqual(
-      expected.map((messageId) => ({ code: "cohesive-columns-value", messageId, rowNumber: 2, fieldName: "VOTE_EFFECTIF" })),
-    );
-  });
-
-  it("reports once when the columns are only partly in the file, then stops", async () => {
-    const drafts = await runCheck(cohesiveColumnsValue, options, {
-      fieldNames,
-      labels: ["VOTE_EFFECTIF", "VOTE_POUR"],
-      rows: [["10", ""], ["", "3"]],
-    });
-    expect(drafts.map((draft) => [draft.messageId, draft.rowNumber, draft.data?.missing])).toEqual([["missingColumns", undefined, ["VOTE_CONTRE"]]]);
-  });
-
-  it("says nothing when none of the columns is in the file", async () => {
-    const drafts = await runCheck(cohesiveColumnsValue, options, { fieldNames, labels: ["other"], rows: [["x"]] });
-    expect(drafts).toEqual([]);
-  });
+testCheck(cohesiveColumnsValue, {
+  options: { column: "VOTE_EFFECTIF", othercolumns: ["VOTE_POUR", "VOTE_CONTRE"] },
+  valid: [
+    { name: "all filled", table: row(["10", "6", "4"]) },
+    { name: "all empty", table: row(["", "", ""]) },
+    { name: "none of the columns in the file", table: { fieldNames, labels: ["other"], rows: [["x"]] } },
+  ],
+  invalid: [
+    { name: "first filled, one other empty", table: row(["10", "6", ""]), errors: [onFirst] },
+    { name: "first empty, others filled", table: row(["", "6", "4"]), errors: [onFirst] },
+    {
+      name: "columns only partly in the file: once, then stops",
+      table: { fieldNames, labels: ["VOTE_EFFECTIF", "VOTE_POUR"], rows: [["10", ""], ["", "3"]] },
+      errors: [{ messageId: "missingColumns", rowNumber: undefined, data: { missing: ["VOTE_CONTRE"] } }],
+    },
+  ],
 });

@@ -1,9 +1,9 @@
-import type { RowCheck } from "../check.js";
+import { defineCheck, optionsSchema } from "../check.js";
 import { cellDraft, isEmpty } from "./helpers.js";
 
 export type CohesiveColumnsOptions = { column: string; othercolumns: string[] };
 
-export const cohesiveColumnsValue: RowCheck<CohesiveColumnsOptions> = {
+export const cohesiveColumnsValue = defineCheck({
   id: "cohesive-columns-value",
   meta: {
     category: "custom",
@@ -22,14 +22,14 @@ export const cohesiveColumnsValue: RowCheck<CohesiveColumnsOptions> = {
         en: "Columns not cohesive: among {columns}, columns {missing} are absent from the file while the others are present.",
       },
     },
-    options: {
+    options: optionsSchema<CohesiveColumnsOptions>({
       type: "object",
       required: ["column", "othercolumns"],
       properties: {
         column: { type: "string", minLength: 1 },
         othercolumns: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
       },
-    },
+    }),
   },
   create(context) {
     const { column, othercolumns } = context.options;
@@ -56,4 +56,4 @@ export const cohesiveColumnsValue: RowCheck<CohesiveColumnsOptions> = {
       },
     };
   },
-};
+});

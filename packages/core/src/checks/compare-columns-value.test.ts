@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compare, type Operator } from "./compare-columns-value.js";
-import { compareColumnsValue } from "./compare-columns-value.js";
-import { located, runCheck } from "./testing.js";
+import { compare, compareColumnsValue, type Operator } from "./compare-columns-value.js";
+import { testCheck, type TestTable } from "./check-tester.js";
 
 const comparisons: [unknown, Operator, unknown, boolean | undefined][] = [
   ["10", ">", "9", true], // numbers, not text ("10" < "9" as text)
@@ -24,24 +23,21 @@ describe("compare-columns-value", () => {
   it.each(comparisons)("%s %s %s -> %s", (a, op, b, expected) => {
     expect(compare(a, op, b)).toBe(expected);
   });
+});
 
-  const rows: { row: string[]; expected: string[] }[] = [
-    { row: ["2024-03-02", "2024-03-01"], expected: [] },
-    { row: ["2024-03-01", "2024-03-02"], expected: ["comparison"] },
-    { row: ["2024-03-01", "pas une date"], expected: ["notComparable"] },
-    { row: ["", "2024-03-02"], expected: [] },
-    { row: ["2024-03-01", ""], expected: [] },
-  ];
+const table = (cells: string[]): TestTable => ({ fieldNames: ["DELIB_DATE", "PREF_DATE"], labels: ["PREF_DATE", "DELIB_DATE"], rows: [cells] });
+const onFirst = (messageId: "comparison" | "notComparable") => ({ messageId, rowNumber: 2, fieldName: "PREF_DATE", fieldNumber: 1 });
 
-  it.each(rows)("PREF_DATE >= DELIB_DATE on $row", async ({ row, expected }) => {
-    const drafts = await runCheck(
-      compareColumnsValue,
-      { column: "PREF_DATE", column2: "DELIB_DATE", op: ">=" },
-      { fieldNames: ["DELIB_DATE", "PREF_DATE"], labels: ["PREF_DATE", "DELIB_DATE"], rows: [row] },
-    );
-    expect(drafts.map(located)).toEqual(
-      expected.map((messageId) => ({ code: "compare-columns-value", messageId, rowNumber: 2, fieldName: "PREF_DATE" })),
-    );
-    for (const draft of drafts) expect(draft.fieldNumber).toBe(1);
-  });
+// PREF_DATE >= DELIB_DATE, with the file's columns in another order than the schema's.
+testCheck(compareColumnsValue, {
+  options: { column: "PREF_DATE", column2: "DELIB_DATE", op: ">=" },
+  valid: [
+    { name: "later", table: table(["2024-03-02", "2024-03-01"]) },
+    { name: "first empty", table: table(["", "2024-03-02"]) },
+    { name: "second empty", table: table(["2024-03-01", ""]) },
+  ],
+  invalid: [
+    { name: "earlier", table: table(["2024-03-01", "2024-03-02"]), errors: [onFirst("comparison")] },
+    { name: "not a date", table: table(["2024-03-01", "pas une date"]), errors: [onFirst("notComparable")] },
+  ],
 });

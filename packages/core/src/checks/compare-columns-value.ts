@@ -1,4 +1,4 @@
-import type { RowCheck } from "../check.js";
+import { defineCheck, optionsSchema } from "../check.js";
 import { cellDraft, isEmpty } from "./helpers.js";
 
 export const OPERATORS = [">", ">=", "==", "<=", "<"] as const;
@@ -61,7 +61,7 @@ const OP_LABELS: Record<Operator, { fr: string; en: string }> = {
   "<": { fr: "inférieure", en: "less than" },
 };
 
-export const compareColumnsValue: RowCheck<CompareColumnsOptions> = {
+export const compareColumnsValue = defineCheck({
   id: "compare-columns-value",
   meta: {
     category: "custom",
@@ -80,7 +80,7 @@ export const compareColumnsValue: RowCheck<CompareColumnsOptions> = {
         en: "Values not comparable: the value of column {column} ({value}) cannot be compared with the value of column {column2} ({value2}).",
       },
     },
-    options: {
+    options: optionsSchema<CompareColumnsOptions>({
       type: "object",
       required: ["column", "column2", "op"],
       properties: {
@@ -88,7 +88,7 @@ export const compareColumnsValue: RowCheck<CompareColumnsOptions> = {
         column2: { type: "string", minLength: 1 },
         op: { enum: [...OPERATORS] },
       },
-    },
+    }),
   },
   create(context) {
     const { column, column2, op } = context.options;
@@ -106,4 +106,4 @@ export const compareColumnsValue: RowCheck<CompareColumnsOptions> = {
       },
     };
   },
-};
+});

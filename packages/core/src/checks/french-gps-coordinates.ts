@@ -1,4 +1,4 @@
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 /**
  * Bounding boxes [lonMin, latMin, lonMax, latMax] of metropolitan France and the five overseas
@@ -49,7 +49,7 @@ function lonLatOf(value: unknown): [number, number] | undefined {
   return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : undefined;
 }
 
-export const frenchGpsCoordinates = columnCheck<ColumnOptions>({
+export const frenchGpsCoordinates = columnCheck({
   id: "french-gps-coordinates",
   meta: {
     category: "custom",

@@ -1,5 +1,5 @@
 import { scientificNotationHint } from "../messages/hints.js";
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 /** Removes the separators python-stdnum's `compact` drops (spaces and dots), as Validata validates with it. */
 export function compactIdentifier(value: string): string {
@@ -26,7 +26,7 @@ export function isValidSiren(value: string): boolean {
   return /^\d{9}$/.test(compact) && luhnValid(compact);
 }
 
-export const frenchSirenValue = columnCheck<ColumnOptions>({
+export const frenchSirenValue = columnCheck({
   id: "french-siren-value",
   aliases: ["siren"],
   meta: {

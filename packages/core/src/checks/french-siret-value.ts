@@ -1,6 +1,6 @@
 import { scientificNotationHint } from "../messages/hints.js";
 import { compactIdentifier, luhnValid } from "./french-siren-value.js";
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 /** SIREN of La Poste, whose establishments' SIRET carry no Luhn key. */
 const LA_POSTE_SIREN = "356000000";
@@ -27,7 +27,7 @@ export function isValidSiret(value: string): boolean {
   return luhnValid(compact);
 }
 
-export const frenchSiretValue = columnCheck<ColumnOptions>({
+export const frenchSiretValue = columnCheck({
   id: "french-siret-value",
   aliases: ["siret"],
   meta: {

@@ -19,7 +19,7 @@ export const ACTES_SUBJECTS: readonly string[] = [
 
 const FOLDED = new Set(ACTES_SUBJECTS.map(foldAccents));
 
-export const nomenclatureActesValue = columnCheck<ColumnOptions>({
+export const nomenclatureActesValue = columnCheck({
   id: "nomenclature-actes-value",
   aliases: ["nomenclature-acte"],
   // Validata's error type for this check (ErrType.NOMENCLATURE_ACTES), kept verbatim.

@@ -1,10 +1,10 @@
-import type { RowCheck } from "../check.js";
+import { defineCheck, optionsSchema } from "../check.js";
 import { isEmpty } from "./helpers.js";
 
 /** `column1` and `column2` as the SCDL schemas write them; Validata's older docs called the first one `column`. */
 export type OneOfRequiredOptions = { column1?: string; column?: string; column2: string };
 
-export const oneOfRequired: RowCheck<OneOfRequiredOptions> = {
+export const oneOfRequired = defineCheck({
   id: "one-of-required",
   meta: {
     category: "custom",
@@ -23,7 +23,7 @@ export const oneOfRequired: RowCheck<OneOfRequiredOptions> = {
         en: "One value required: columns {column1} and {column2} are both absent from the file; one of them is required.",
       },
     },
-    options: {
+    options: optionsSchema<OneOfRequiredOptions>({
       type: "object",
       required: ["column2"],
       anyOf: [{ required: ["column1"] }, { required: ["column"] }],
@@ -32,7 +32,7 @@ export const oneOfRequired: RowCheck<OneOfRequiredOptions> = {
         column: { type: "string", minLength: 1 },
         column2: { type: "string", minLength: 1 },
       },
-    },
+    }),
   },
   create(context) {
     const column1 = context.options.column1 ?? context.options.column ?? "";
@@ -54,4 +54,4 @@ export const oneOfRequired: RowCheck<OneOfRequiredOptions> = {
       },
     };
   },
-};
+});

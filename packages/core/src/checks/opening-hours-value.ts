@@ -1,5 +1,5 @@
 import type OpeningHours from "opening_hours";
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 /**
  * Warnings of opening_hours.js that say nothing about the syntax: dates already past, advice on
@@ -31,7 +31,7 @@ export async function loadOpeningHours(): Promise<void> {
  * Undefined when `value` is a valid OSM opening_hours expression, else the reason. Needs
  * `loadOpeningHours()` first.
  */
-export function openingHoursProblem(value: string): { messageId: string; data?: Record<string, unknown> } | undefined {
+export function openingHoursProblem(value: string): { messageId: "syntax" | "corrected"; data?: Record<string, unknown> } | undefined {
   if (parser === undefined) throw new Error("opening_hours not loaded: await the check's prepare() first");
   let parsed: OpeningHours;
   try {
@@ -44,7 +44,7 @@ export function openingHoursProblem(value: string): { messageId: string; data?: 
   return { messageId: "corrected", data: { suggestion: parsed.prettifyValue(), warning: corrections[0]?.type } };
 }
 
-export const openingHoursValue = columnCheck<ColumnOptions>({
+export const openingHoursValue = columnCheck({
   id: "opening-hours-value",
   meta: {
     category: "custom",

@@ -1,5 +1,5 @@
 import { loadPhoneNumbers, phoneNumbers } from "../phone-numbers.js";
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 /**
  * French short numbers (115, 3949, 3631...), from the `shortCode` pattern of the FR territory in
@@ -23,7 +23,7 @@ export function isValidPhoneNumber(value: string): boolean {
   return FR_SHORT_CODE.test(value.replace(SEPARATORS, ""));
 }
 
-export const phoneNumberValue = columnCheck<ColumnOptions>({
+export const phoneNumberValue = columnCheck({
   id: "phone-number-value",
   meta: {
     category: "custom",

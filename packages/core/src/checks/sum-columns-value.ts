@@ -1,4 +1,4 @@
-import type { RowCheck } from "../check.js";
+import { defineCheck, optionsSchema } from "../check.js";
 import { cellDraft, isEmpty } from "./helpers.js";
 
 export type SumColumnsOptions = { column: string; columns: string[] };
@@ -11,7 +11,7 @@ function integerOf(value: unknown): number | undefined {
   return undefined;
 }
 
-export const sumColumnsValue: RowCheck<SumColumnsOptions> = {
+export const sumColumnsValue = defineCheck({
   id: "sum-columns-value",
   meta: {
     category: "custom",
@@ -30,7 +30,7 @@ export const sumColumnsValue: RowCheck<SumColumnsOptions> = {
         en: "Incorrect column sum: columns {columns} add up to {sum}, not the value of column {column} ({value}).",
       },
     },
-    options: {
+    options: optionsSchema<SumColumnsOptions>({
       type: "object",
       required: ["column", "columns"],
       properties: {
@@ -38,7 +38,7 @@ export const sumColumnsValue: RowCheck<SumColumnsOptions> = {
         // Validata refuses fewer than two columns to add ("nombre de colonnes insuffisant").
         columns: { type: "array", minItems: 2, items: { type: "string", minLength: 1 } },
       },
-    },
+    }),
   },
   create(context) {
     const { column, columns } = context.options;
@@ -62,4 +62,4 @@ export const sumColumnsValue: RowCheck<SumColumnsOptions> = {
       },
     };
   },
-};
+});

@@ -1,11 +1,9 @@
-import { columnCheck, columnOptionsSchema, type ColumnOptions } from "./helpers.js";
-
-export type YearIntervalOptions = ColumnOptions & { "allow-year-only"?: string | boolean };
+import { columnCheck, columnOptionsSchema } from "./helpers.js";
 
 const INTERVAL = /^(\d{4})\/(\d{4})$/;
 const YEAR = /^\d{4}$/;
 
-export const yearIntervalValue = columnCheck<YearIntervalOptions>({
+export const yearIntervalValue = columnCheck({
   id: "year-interval-value",
   meta: {
     category: "custom",
@@ -33,7 +31,7 @@ export const yearIntervalValue = columnCheck<YearIntervalOptions>({
       },
     },
     // Validata reads the flag as a string and accepts "yes" or "true"; a JSON boolean is accepted too.
-    options: columnOptionsSchema({ "allow-year-only": { type: ["string", "boolean"] } }),
+    options: columnOptionsSchema<{ "allow-year-only"?: string | boolean }>({ "allow-year-only": { type: ["string", "boolean"] } }),
   },
   compile: (options) => {
     const flag = options["allow-year-only"];

@@ -8,7 +8,6 @@ export { mask } from "./mask.js";
 export { personalDataCheck, personalDataCode } from "./personal-data-check.js";
 export { reidentificationRiskCheck } from "./reidentification-risk.js";
 export { smallCountsCheck } from "./small-counts.js";
-export { runRowChecks } from "./testing.js";
 export { PERSONAL_DATA_KINDS } from "./types.js";
 export type { Detector, PersonalDataKind, ValueMatch, HeaderHint } from "./types.js";
 export type { AcceptedFinding, PersonalDataOptions, ReidentificationOptions, SmallCountsOptions } from "./options.js";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { personalDataChecks } from "./index.js";
-import { runRowChecks } from "./testing.js";
+import { runChecks } from "../checks/check-tester.js";
 // @ts-expect-error: plain ESM script without type declarations
 import { corpusDir, decode } from "../../../../scripts/eval-personal-data.mjs";
 
@@ -36,7 +36,7 @@ describe("no raw personal value in findings", () => {
   it.each(files)("%s", (file) => {
     const text = decode(readFileSync(path.join(corpusDir as string, file))) as string;
     const [labels = [], ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-    const findings = runRowChecks(personalDataChecks, labels, rows);
+    const findings = runChecks(personalDataChecks, { labels, rows });
     const json = JSON.stringify(findings);
     const columns = Object.keys(truth[file] ?? {});
     const leaked = [...rawValues(labels, rows, columns)].filter((raw) => !PUBLIC_WORDS.has(raw) && json.includes(raw));

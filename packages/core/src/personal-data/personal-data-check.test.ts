@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../findings.js";
 import { personalDataCheck } from "./personal-data-check.js";
-import { runRowChecks } from "./testing.js";
+import { runChecks } from "../checks/check-tester.js";
 
 function run(labels: string[], rows: string[][], options: Record<string, unknown> = {}): Finding[] {
-  return runRowChecks([personalDataCheck], labels, rows, { "personal-data": options });
+  return runChecks([personalDataCheck], { labels, rows }, { options: { "personal-data": options } });
 }
 
 function repeat<T>(n: number, f: (i: number) => T): T[] {
@@ -313,12 +313,12 @@ describe("personal-data: real municipal files, right by default", () => {
   ];
 
   it.each(cases)("$name", ({ labels, rows, declared, expected }) => {
-    const findings = runRowChecks([personalDataCheck], labels, rows, {}, "fr", declared);
+    const findings = runChecks([personalDataCheck], { labels, rows, declaredFields: declared });
     expect(findings.map((f) => [f.fieldName, f.code, f.severity])).toEqual(expected);
   });
 
   it("says when the schema declares the column", () => {
-    const [f] = runRowChecks([personalDataCheck], ["code"], [["1 84 03 75 112 005 95"], ["184037511200595"]], {}, "en", [{ name: "code", title: "NIR" }]);
+    const [f] = runChecks([personalDataCheck], { labels: ["code"], rows: [["1 84 03 75 112 005 95"], ["184037511200595"]], declaredFields: [{ name: "code", title: "NIR" }] }, { lang: "en" });
     expect(f?.messageId).toBe("nirColumnDeclared");
     expect(f?.data.declaredBy).toBe("code");
   });

@@ -1,4 +1,4 @@
-import type { FieldDeclaration, MessageTemplate, RowCheck } from "../check.js";
+import { defineCheck, optionsSchema, type FieldDeclaration, type MessageTemplate } from "../check.js";
 import type { Severity } from "../findings.js";
 import { columnVerdict, examine, maxPersonal, newColumn, type ColumnTally, type ColumnVerdict, type FileContext } from "./column-analysis.js";
 import { loadPhoneNumbers } from "../phone-numbers.js";
@@ -98,7 +98,7 @@ function declares(field: FieldDeclaration | undefined, d: Detector): boolean {
   return false;
 }
 
-export const personalDataCheck: RowCheck<PersonalDataOptions> = {
+export const personalDataCheck = defineCheck({
   id: "personal-data",
   meta: {
     category: "personal-data",
@@ -108,7 +108,7 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
     },
     severity: "warning",
     messages: Object.assign({}, ...DETECTORS.map(messagesFor)) as Record<string, MessageTemplate>,
-    options: personalDataOptionsSchema,
+    options: optionsSchema<PersonalDataOptions>(personalDataOptionsSchema),
   },
   // The phone detector parses numbers with libphonenumber-js, imported lazily (phone-numbers.ts).
   async prepare() {
@@ -300,4 +300,4 @@ export const personalDataCheck: RowCheck<PersonalDataOptions> = {
       },
     };
   },
-};
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { reidentificationRiskCheck } from "./reidentification-risk.js";
-import { runRowChecks } from "./testing.js";
+import { runChecks } from "../checks/check-tester.js";
 
 function run(labels: string[], rows: string[][], options: Record<string, unknown> = {}) {
-  return runRowChecks([reidentificationRiskCheck], labels, rows, { "reidentification-risk": options });
+  return runChecks([reidentificationRiskCheck], { labels, rows }, { options: { "reidentification-risk": options } });
 }
 
 const group = (n: number, row: string[]) => Array.from({ length: n }, () => row);

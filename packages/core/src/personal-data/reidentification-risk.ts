@@ -1,4 +1,4 @@
-import type { RowCheck } from "../check.js";
+import { defineCheck, optionsSchema } from "../check.js";
 import { LEGAL } from "./legal.js";
 import { coded } from "./types.js";
 import { reidentificationOptionsSchema, type ReidentificationOptions } from "./options.js";
@@ -10,7 +10,7 @@ import { isCountColumn } from "./small-counts.js";
  * year, age, sex, place, profession…) together single people out when few records share a
  * combination (k-anonymity; G29 opinion 05/2014 "individualisation", research/pii.md §3).
  */
-export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
+export const reidentificationRiskCheck = defineCheck({
   id: "reidentification-risk",
   meta: {
     category: "personal-data",
@@ -25,7 +25,7 @@ export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
         en: "{recordsBelowK} of {records} records ({sharePercent}%) share their quasi-identifier combination ({columns}) with fewer than {k} records, {uniqueRecords} of them unique: these persons can be re-identified. Generalise (age bands, département) or drop a column.",
       },
     },
-    options: reidentificationOptionsSchema,
+    options: optionsSchema<ReidentificationOptions>(reidentificationOptionsSchema),
   },
   create(context) {
     const k = context.options.k ?? 5;
@@ -92,4 +92,4 @@ export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
       },
     };
   },
-};
+});

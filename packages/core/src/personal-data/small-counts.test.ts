@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runRowChecks } from "./testing.js";
+import { runChecks } from "../checks/check-tester.js";
 import { smallCountsCheck } from "./small-counts.js";
 
 function run(labels: string[], rows: string[][], options: Record<string, unknown> = {}) {
-  return runRowChecks([smallCountsCheck], labels, rows, { "small-counts": options });
+  return runChecks([smallCountsCheck], { labels, rows }, { options: { "small-counts": options } });
 }
 
 describe("small-counts", () => {

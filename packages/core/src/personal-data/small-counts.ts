@@ -1,4 +1,4 @@
-import type { RowCheck } from "../check.js";
+import { defineCheck, optionsSchema } from "../check.js";
 import { headerHas } from "./normalize.js";
 import { LEGAL } from "./legal.js";
 import { coded } from "./types.js";
@@ -27,7 +27,7 @@ export function isCountColumn(label: string): boolean {
  * Small counts in aggregated tables: a cell counting fewer than 11 persons can reveal them
  * (statistical secrecy: DGFiP and health data rule of 11, research/pii.md §3). Zero is fine.
  */
-export const smallCountsCheck: RowCheck<SmallCountsOptions> = {
+export const smallCountsCheck = defineCheck({
   id: "small-counts",
   meta: {
     category: "personal-data",
@@ -46,7 +46,7 @@ export const smallCountsCheck: RowCheck<SmallCountsOptions> = {
         en: "{more} more counts below {threshold} in \"{column}\" are not listed.",
       },
     },
-    options: smallCountsOptionsSchema,
+    options: optionsSchema<SmallCountsOptions>(smallCountsOptionsSchema),
   },
   create(context) {
     const threshold = context.options.threshold ?? 11;
@@ -96,4 +96,4 @@ export const smallCountsCheck: RowCheck<SmallCountsOptions> = {
       },
     };
   },
-};
+});

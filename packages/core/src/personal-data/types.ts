@@ -97,9 +97,9 @@ export interface Detector {
  * Built as a typed value before `report()` so the code travels whether or not the engine's
  * draft type lists it (the engine falls back to the check id when it is absent).
  */
-export type CodedDraft = FindingDraft & { messageId: string; code: string };
+export type CodedDraft<MessageId extends string = string> = FindingDraft & { messageId: MessageId; code: string };
 
 /** Identity that fixes the draft's type, so `code` is checked here and not against `report()`. */
-export function coded(draft: CodedDraft): CodedDraft {
+export function coded<MessageId extends string>(draft: CodedDraft<MessageId>): CodedDraft<MessageId> {
   return draft;
 }
