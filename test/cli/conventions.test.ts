@@ -275,6 +275,18 @@ describe("paths that match no data file", () => {
   });
 });
 
+describe("a reader that stops early", () => {
+  it("conforme lint … | head: no EPIPE trace, the exit code is the run's", () => {
+    // Thousands of findings, far more than a pipe holds, and a reader that leaves after 100 bytes.
+    const rows = Array.from({ length: 20_000 }, (_, k) => `x${k},Nom ${k},`).join("\n");
+    const cwd = folder({ "gros.csv": `code,nom,courriel\n${rows}\n`, "schema.json": schema });
+    const script = `"${process.execPath}" "${bin}" lint gros.csv --schema schema.json --no-config --no-aggregate --max-errors 0 2>stderr.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const result = spawnSync("bash", ["-c", script], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.stdout.trim()).toBe("1");
+    expect(readFileSync(path.join(cwd, "stderr.txt"), "utf8")).toBe("");
+  });
+});
+
 describe("unknown codes under severity.codes", () => {
   it.each([
     ["french-siret-valeu", "french-siret-value"],

@@ -111,7 +111,8 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
     options.metadata = false;
     if (options.personalData === false) throw new UsageError("scan sert à repérer les données personnelles : retirez --no-personal-data.");
   }
-  const progress = values["no-progress"] ? undefined : progressReporter(io.stderr, io.env);
+  // --quiet asks for errors only: no bar either.
+  const progress = values["no-progress"] || values.quiet ? undefined : progressReporter(io.stderr, io.env);
   if (progress) options.onProgress = progress.onProgress;
   const policy = loaded.failurePolicy({
     strict: values.strict,

@@ -25,7 +25,6 @@ import {
 import { discover, isInside, type DiscoverOptions, type Discovered, type RefusalReason } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
-import { lintInWorkers, workerOptions } from "./lint-workers.node.js";
 
 export interface LintOptions extends ResolveOptions {
   /** Directory paths are relative to, and names in the report too. Default: process.cwd(). */
@@ -314,7 +313,9 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // Worker threads for plain tables only: data packages (foreign-key lookups), metadata facts,
   // previews and refused files are handled in this thread.
   const plain = previewRows === 0 && !collecting && found.packages.length === 0 && tasks.every((task) => task.validator && !task.refusal && !task.bytes);
-  const threaded = plain ? workerOptions(givenOptions, tasks.length) : undefined;
+  // node:worker_threads and the worker code are loaded only for a run of two files or more.
+  const threaded =
+    plain && givenOptions.workers && tasks.length >= 2 ? (await import("./lint-workers.node.js")).workerOptions(givenOptions, tasks.length) : undefined;
   // A schema that failed to load leaves out the files it governs (no task was made for them) and
   // fails the run (exit 2); the other files are still validated: one bad descriptor never drops
   // the others' results.
@@ -601,6 +602,7 @@ async function runThreaded(
   factory: FindingFactory,
 ): Promise<FileReport[]> {
   const jobs = tasks.map((task) => ({ file: task.file, schema: options.schemaFor?.(task.file) ?? options.schema, checks: options.checksFor?.(task.file) }));
+  const { lintInWorkers } = await import("./lint-workers.node.js");
   const threaded = await lintInWorkers(jobs, shared, options.onProgress);
   const fallback = await runTasks(tasks.filter((_task, index) => !threaded[index]), options, 0, previews, factory);
   let next = 0;

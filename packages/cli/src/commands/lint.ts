@@ -19,7 +19,8 @@ Options :
   -o, --output <fichier>   écrit le rapport dans ce fichier au lieu de la sortie standard
                            (les dossiers manquants sont créés)
   -q, --quiet              n'affiche que les erreurs, dans tous les formats (ni avertissements
-                           ni informations) ; le code de sortie reste celui de toute l'exécution
+                           ni informations, ni barre de progression) ; le code de sortie reste
+                           celui de toute l'exécution
   --color, --no-color      force ou retire la couleur (défaut : sur un terminal seulement ;
                            NO_COLOR et FORCE_COLOR sont lus, ces options passent avant)
   --stdin-filename <nom>   nom de l'entrée standard (« - ») dans les rapports ; les motifs de

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ResolveError } from "../resolve/errors.js";
-import type { FetchLimits } from "./fetch.js";
+import type { FetchLimits } from "./limits.js";
 
 export interface CacheOptions extends FetchLimits {
   /** Where downloads are kept; default `$XDG_CACHE_HOME/conforme`, else `~/.cache/conforme`. */

@@ -5,23 +5,8 @@ import net from "node:net";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { ResolveError } from "../resolve/errors.js";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_TIMEOUT_MS, type FetchLimits } from "./limits.js";
 
-/** What every download of a schema, a catalogue or a referenced descriptor must respect. */
-export interface FetchLimits {
-  /** For the whole download, body included; default 30 s. */
-  timeoutMs?: number;
-  /** Bytes of body after decompression; default 20 MiB (the national catalogue is ~300 KB). */
-  maxDownloadBytes?: number;
-  /**
-   * Lets downloads reach loopback, link-local, private and unique-local addresses (config
-   * `allowPrivateNetwork`, `--allow-private-network`). Off by default: a schema URL found in a
-   * descriptor must not turn a CI runner into a probe of its own network.
-   */
-  allowPrivateNetwork?: boolean;
-}
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
 // IANA special-purpose registries (RFC 6890 and its updates): nothing here is a public web server.

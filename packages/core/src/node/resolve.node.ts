@@ -7,7 +7,7 @@ import { findCatalogVersion, parseCatalog, readDocument, parseSchemaId, DEFAULT_
 import { ResolveError } from "../resolve/errors.js";
 import type { ReadJson } from "../table-schema/package.js";
 import { fetchText, type CacheOptions } from "./cache.js";
-import { DEFAULT_MAX_DOWNLOAD_BYTES } from "./fetch.js";
+import { DEFAULT_MAX_DOWNLOAD_BYTES } from "./limits.js";
 
 export interface ResolveOptions extends CacheOptions {
   /**
