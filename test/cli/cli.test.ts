@@ -308,6 +308,27 @@ describe("scan, init, explain, schemas, help", () => {
     expect(run.stdout).toContain(`# \`${code}\``);
   });
 
+  it("explain heads the page with the catalogue's title, default severity and fix advice", () => {
+    const run = conforme(root, "explain", "type-error");
+    expect(run.code).toBe(0);
+    const head = run.stdout.split("\n# ")[0]!;
+    expect(head).toContain("Type ou format incorrect");
+    expect(head).toContain("Catégorie : schema, sévérité par défaut : error");
+    expect(head).toMatch(/Corriger : Écrivez la valeur dans le type et le format attendus/);
+    const english = conforme(root, "explain", "metadata-unreadable", "--lang", "en");
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain("Unreadable descriptor");
+    expect(english.stdout).toContain("Category : metadata, run error (exit code 2)");
+    expect(english.stdout).toContain("How to fix : Fix the syntax");
+  });
+
+  it("explain --list names every catalogued code", () => {
+    const run = conforme(root, "explain", "--list");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^reversed-french-gps-coordinates\s+custom\tCoordonnées GPS inversées$/m);
+    expect(run.stdout).toMatch(/^metadata-mqa-keyword\s+metadata\tMots-clés$/m);
+  });
+
   it("explain names the codes an ambiguous name may mean, and fails", () => {
     const run = conforme(root, "explain", "license");
     expect(run.code).toBe(2);

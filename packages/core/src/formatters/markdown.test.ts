@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeCode } from "./catalog.js";
 import { escapeMarkdown, formatMarkdown } from "./markdown.js";
 import { sampleReport } from "./testing-report.js";
 
@@ -19,6 +20,18 @@ describe("formatMarkdown", () => {
     expect(rows[0]).toContain("docs/checks/type-error.md");
     expect(text).toContain("| ok.csv | ✅ | 0 | 0 | 1 |");
     expect(text).not.toContain("<b>");
+  });
+
+  it("keeps mentions, images and links from the data inert, and names codes as the catalogue does", () => {
+    const report = sampleReport();
+    const file = report.files.find((candidate) => candidate.findings.length > 0)!;
+    file.file = "@maire ![x](https://evil.example/x.png).csv";
+    file.findings[0]!.message = "voir @org/team et <img src=x>";
+    const text = formatMarkdown(report);
+    expect(text).not.toMatch(/@maire|@org|<img|!\[x\]|\]\(https:\/\/evil/);
+    expect(text).toContain("@\u200dmaire");
+    expect(text).toContain("@\u200dorg/team");
+    expect(text).toContain(`(${describeCode(file.findings[0]!.code).helpUri})`);
   });
 
   it("caps the findings per file and says how many are left", () => {
