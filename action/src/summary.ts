@@ -1,4 +1,4 @@
-import { aggregateMessage, describeCode, groupByCode, markdownCode, markdownHtmlText, markdownText, partialNotice, personalRisk, recordPlace, type FileReport, type Lang, type Report } from "@conforme/core";
+import { aggregateMessage, codeTitle, groupByCode, markdownCode, markdownHtmlText, markdownText, partialNotice, personalRisk, recordPlace, type FileReport, type Lang, type Report } from "@conforme/core";
 import { findingLine } from "./annotations.js";
 import type { Texts } from "./texts.js";
 
@@ -137,10 +137,10 @@ function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
       const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
       return `${where ? `${markdownText(where)} : ` : ""}${markdownText(truncate(message, 400))}`;
     });
-    // The code links to its page and is named as the HTML report and `conforme explain` name it.
-    const info = describeCode(group.code);
-    const title = info.title?.[lang];
-    const code = `[${markdownCode(group.code)}](${info.helpUri})${title ? ` ${markdownText(title)}` : ""}`;
+    // Named as the HTML report and `conforme explain` name it. No link: the summary's hostile-input
+    // test proves that no link at all reaches it, which a link of ours would blur.
+    const title = codeTitle(group.code, lang);
+    const code = `${markdownCode(group.code)}${title ? ` ${markdownText(title)}` : ""}`;
     lines.push(`| ${code} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
   }
   lines.push("", "</details>", "");

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../findings.js";
+import type { Finding, Lang, Severity } from "../findings.js";
 import type { FileReport } from "../report.js";
 import { aggregateFindings, type FindingEntry } from "./aggregate.js";
 
@@ -53,6 +53,12 @@ export function groupByCode(findings: readonly Finding[], options: GroupOptions 
 
 /** How much a file's personal data exposes people: its worst unaccepted personal-data finding. */
 export type PersonalRisk = "high" | "medium" | "low" | "none";
+
+/** The risk in words, one wording for every report (HTML, job summary, pull-request comment). */
+export const RISK_NAMES: Readonly<Record<Lang, Readonly<Record<PersonalRisk, string>>>> = {
+  fr: { high: "risque élevé", medium: "risque modéré", low: "risque faible", none: "aucune détectée" },
+  en: { high: "high risk", medium: "moderate risk", low: "low risk", none: "none detected" },
+};
 
 /**
  * The personal-data risk of a file: high for an error, medium for a warning, low for an info,
