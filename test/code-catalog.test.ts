@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeCatalog } from "../packages/core/src/formatters/catalog.js";
+import { evaluateMetadataFile } from "../packages/core/src/node/metadata.node.js";
 import { lint } from "../packages/core/src/node.js";
 import { repoRoot } from "./shared.js";
 
@@ -65,5 +66,21 @@ describe("every code conforme reports is in the catalogue", () => {
     expect(report.runErrors).toEqual([]);
     for (const code of ["type-error", "foreign-key", "personal-data-person-name"]) expect(codes, code).toContain(code);
     expect([...codes].filter((code) => !catalogued.has(code))).toEqual([]);
+  });
+
+  it("every code the metadata examples report, with the catalogue's severity", async () => {
+    const dir = path.join(repoRoot, "examples/metadata");
+    const descriptors = readdirSync(dir).flatMap((name) => readdirSync(path.join(dir, name)).filter((file) => /\.(json|ya?ml|ttl)$/.test(file) && file !== "schema.json").map((file) => path.join(dir, name, file)));
+    expect(descriptors.length).toBeGreaterThanOrEqual(4);
+    const seen = new Map<string, string>();
+    for (const descriptor of descriptors) {
+      const result = await evaluateMetadataFile(descriptor, { now: new Date("2026-01-15T00:00:00Z") });
+      for (const finding of result.findings) seen.set(finding.code, finding.severity);
+    }
+    expect([...seen.keys()].filter((code) => !catalogued.has(code))).toEqual([]);
+    // A criterion not fully met is a warning, as the catalogue says; met, it is an info.
+    const warnings = [...seen].filter(([, severity]) => severity === "warning").map(([code]) => code);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const code of warnings) expect(codeCatalog().find((entry) => entry.code === code)?.severity, code).toBe("warning");
   });
 });
