@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeCode } from "./catalog.js";
-import { escapeMarkdown, formatMarkdown } from "./markdown.js";
+import { formatMarkdown } from "./markdown.js";
+import { markdownText } from "./sanitize.js";
 import { sampleReport } from "./testing-report.js";
 
 describe("formatMarkdown", () => {
@@ -9,8 +10,8 @@ describe("formatMarkdown", () => {
     ["<script>", "&lt;script&gt;"],
     ["*gras* [lien](x)", "\\*gras\\* \\[lien\\]\\(x\\)"],
     ["l1\nl2", "l1 l2"],
-  ])("escapes %j", (raw, escaped) => {
-    expect(escapeMarkdown(raw)).toBe(escaped);
+  ])("escapes %j (the one escaper of formatMarkdown and the Action)", (raw, escaped) => {
+    expect(markdownText(raw)).toBe(escaped);
   });
 
   it("lists files and findings, one table row per finding, with docs links", () => {

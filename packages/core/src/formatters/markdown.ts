@@ -58,19 +58,13 @@ const words = {
   },
 } as const;
 
-/**
- * Text inside a Markdown table cell: cell values are untrusted, so HTML is neutralised, Markdown
- * syntax escaped, mentions and autolinks broken and line breaks folded (see sanitize.ts).
- */
-export const escapeMarkdown = markdownText;
-
 function place(finding: Finding, lang: Lang, sheet: boolean): string {
   const parts: string[] = [];
   const where = finding.pointer !== undefined && finding.line !== undefined ? `${words[lang].line} ${finding.line}` : recordPlace(finding, lang, sheet);
   if (where !== undefined) parts.push(where);
   if (finding.fieldName !== undefined) parts.push(finding.fieldName);
   else if (finding.pointer !== undefined) parts.push(finding.pointer || "/");
-  return escapeMarkdown(parts.join(", "));
+  return markdownText(parts.join(", "));
 }
 
 /**
@@ -84,7 +78,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [`## ${w.title}`, "", `**${report.valid ? w.valid : w.invalid}** : ${w.summary(report.stats.files, report.stats.errors, report.stats.warnings)}`];
   if (report.runErrors.length > 0) {
     out.push("", `### ${w.run}`, "");
-    for (const error of report.runErrors) out.push(`- \`${error.code}\`${error.file ? ` ${escapeMarkdown(error.file)}` : ""} : ${escapeMarkdown(error.message)}`);
+    for (const error of report.runErrors) out.push(`- \`${error.code}\`${error.file ? ` ${markdownText(error.file)}` : ""} : ${markdownText(error.message)}`);
   }
   if (report.files.length > 0) {
     out.push("", `| ${w.file} | ${w.status} | ${w.errors} | ${w.warnings} | ${w.rows} |`, "|---|---|---:|---:|---:|");
@@ -92,24 +86,24 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       // A file stopped at the error limit is neither valid nor fully counted.
       const status = !file.valid ? "❌" : file.partial ? "⚠️" : "✅";
       const rows = file.partial ? w.rowsRead(file.stats.rows) : String(file.stats.rows);
-      out.push(`| ${escapeMarkdown(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
+      out.push(`| ${markdownText(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
     }
     const headers = headerModeLine(report);
-    if (headers) out.push("", escapeMarkdown(headers));
+    if (headers) out.push("", markdownText(headers));
   }
   for (const file of findingGroups(report)) {
     const stopped = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;
     const notice = stopped ? partialNotice(stopped, lang, maxErrorsOf(report)) : undefined;
     if (file.findings.length === 0 && notice === undefined) continue;
-    out.push("", `### ${escapeMarkdown(file.file)}`);
-    if (notice) out.push("", `> ⚠️ ${escapeMarkdown(notice)}`);
+    out.push("", `### ${markdownText(file.file)}`);
+    if (notice) out.push("", `> ⚠️ ${markdownText(notice)}`);
     out.push("", `| ${w.place} | ${w.severity} | ${w.code} | ${w.message} |`, "|---|---|---|---|");
     const entries = aggregateFindings(file.findings, { aggregate: options.aggregate });
     for (const entry of entries.slice(0, cap)) {
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
       const severity = `${w.severities[finding.severity]}${finding.accepted ? ` (${w.accepted})` : ""}`;
-      out.push(`| ${place(finding, lang, file.sheet)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${escapeMarkdown(message)} |`);
+      out.push(`| ${place(finding, lang, file.sheet)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${markdownText(message)} |`);
     }
     const hidden = entries.slice(cap).reduce((n, entry) => n + (entry.kind === "finding" ? 1 : entry.aggregate.count), 0);
     if (hidden > 0) out.push("", w.more(hidden));
