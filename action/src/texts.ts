@@ -1,4 +1,4 @@
-import { RISK_NAMES, type Lang, type PersonalRisk } from "@conforme/core";
+import { RISK_NAMES, SEVERITY_NAMES, type Lang, type PersonalRisk } from "@conforme/core";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -35,7 +35,7 @@ export const TEXTS = {
     severity: "Gravité",
     count: "Nombre",
     examples: "Exemples",
-    severities: { error: "erreur", warning: "avertissement", info: "info" },
+    severities: SEVERITY_NAMES.fr,
     line: (n: number) => `ligne ${n}`,
     runErrors: "Échecs de l'exécution",
     schemaRef: "Schéma",
@@ -88,7 +88,7 @@ export const TEXTS = {
     severity: "Severity",
     count: "Count",
     examples: "Examples",
-    severities: { error: "error", warning: "warning", info: "info" },
+    severities: SEVERITY_NAMES.en,
     line: (n: number) => `line ${n}`,
     runErrors: "Run failures",
     schemaRef: "Schema",

@@ -1,10 +1,11 @@
-import type { Finding, Lang, Severity } from "../findings.js";
+import type { Finding, Lang } from "../findings.js";
 import { findingGroups } from "./groups.js";
 import { headerModeLine } from "./header-mode.js";
 import type { Report } from "../report.js";
 import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
 import { describeCode } from "./catalog.js";
 import { markdownCode, markdownText } from "./sanitize.js";
+import { SEVERITY_NAMES } from "./views.js";
 
 export interface MarkdownOptions {
   /** Findings listed per file; the rest are counted (default 50, a pull-request comment stays readable). */
@@ -30,7 +31,7 @@ const words = {
     message: "Message",
     run: "Échecs de l'exécution",
     more: (n: number) => `… et ${n} autre(s) constat(s), voir le rapport complet.`,
-    severities: { error: "erreur", warning: "avertissement", info: "info" } as Record<Severity, string>,
+    severities: SEVERITY_NAMES.fr,
     line: "ligne",
     rowsRead: (n: number) => `${n} lues (lecture arrêtée)`,
     accepted: "accepté",
@@ -51,7 +52,7 @@ const words = {
     message: "Message",
     run: "Run failures",
     more: (n: number) => `… and ${n} more finding(s), see the full report.`,
-    severities: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    severities: SEVERITY_NAMES.en,
     line: "line",
     rowsRead: (n: number) => `${n} read (stopped)`,
     accepted: "accepted",

@@ -54,6 +54,12 @@ export function groupByCode(findings: readonly Finding[], options: GroupOptions 
 /** How much a file's personal data exposes people: its worst unaccepted personal-data finding. */
 export type PersonalRisk = "high" | "medium" | "low" | "none";
 
+/** Severities in words, as the Markdown reports (formatMarkdown, the Action's summary) print them. */
+export const SEVERITY_NAMES: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
+  fr: { error: "erreur", warning: "avertissement", info: "info" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
 /** The risk in words, one wording for every report (HTML, job summary, pull-request comment). */
 export const RISK_NAMES: Readonly<Record<Lang, Readonly<Record<PersonalRisk, string>>>> = {
   fr: { high: "risque élevé", medium: "risque modéré", low: "risque faible", none: "aucune détectée" },
