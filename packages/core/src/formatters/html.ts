@@ -1,4 +1,4 @@
-import type { Finding, Lang, Severity } from "../findings.js";
+import type { Finding, Lang } from "../findings.js";
 import type { FileReport, Report } from "../report.js";
 import { aggregateFindings, maxErrorsOf, partialNotice, type FindingEntry } from "./aggregate.js";
 import { badgeStatus, formatBadge, formatPercent, type BadgeStatus } from "./badge.js";
@@ -35,7 +35,6 @@ const MAX_PREVIEW_COLUMNS = 60;
 const MAX_VALUE_LENGTH = 300;
 const MAX_CHART_BARS = 15;
 const MASK = "•••••";
-
 
 interface Context {
   lang: Lang;
