@@ -88,6 +88,17 @@ describe("formatHtml", () => {
     expect(english).toContain(`<code>type-error</code> — ${describeCode("type-error").title!.en}</h4>`);
   });
 
+  it("heads a personal-data card with its kind's title from the catalogue", () => {
+    const report = municipalReport();
+    const file = report.files.find((candidate) => candidate.findings.some((finding) => finding.category === "personal-data"))!;
+    file.findings.push({ code: "personal-data-nir", messageId: "nirColumn", severity: "error", category: "personal-data", message: "NIR", data: { kind: "nir" }, fieldNumber: 9, fieldName: "nir" });
+    const headings = [...formatHtml(report).matchAll(/data-personal="([^"]+)"[^>]*>\s*<h4>([^<]+?)(?: — |<)/g)].map((match) => [match[1], match[2]]);
+    expect(headings.length).toBeGreaterThan(1);
+    expect(headings).toContainEqual(["nir", escapeHtml(describeCode("personal-data-nir").title!.fr)]);
+    // The check's own code is generic: its card keeps the kind the finding names.
+    expect(headings).toContainEqual(["nom de personne physique", "nom de personne physique"]);
+  });
+
   it("never prints a value of a column flagged as personal data", () => {
     // "Jean Dupont" and "Claire Martin" sit in nomBeneficiaire, which a finding flags.
     expect(html).not.toContain("Dupont");

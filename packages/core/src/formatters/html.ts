@@ -506,7 +506,7 @@ function renderPersonal(view: FileView, context: Context): string {
     if (data.legal !== undefined) items.push([t.legal, renderValue(data.legal)]);
     parts.push(
       `<article class="card is-${finding.severity}" data-personal="${escapeHtml(kind)}"${entry.kind === "aggregate" ? ` data-aggregate="${entry.aggregate.count}"` : ""}>`,
-      `<h4>${escapeHtml(kind)}${column ? ` — ${escapeHtml(column)}` : ""}<span class="tag sev-${finding.severity}">${escapeHtml(t.severity[finding.severity])}</span></h4>`,
+      `<h4>${escapeHtml(personalHeading(finding, kind, context.lang))}${column ? ` — ${escapeHtml(column)}` : ""}<span class="tag sev-${finding.severity}">${escapeHtml(t.severity[finding.severity])}</span></h4>`,
       `<p>${escapeHtml(finding.message)}${finding.accepted ? ` <span class="tag">${escapeHtml(t.accepted(finding.accepted.reason))}</span>` : ""}</p>`,
       `<dl>${items.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join("")}</dl>`,
       "</article>",
@@ -516,6 +516,15 @@ function renderPersonal(view: FileView, context: Context): string {
   const hidden = view.personalCount - view.personal.reduce((n, entry) => n + entrySize(entry), 0);
   if (hidden > 0) parts.push(`<p class="more">${escapeHtml(t.moreNotShown(hidden))}</p>`);
   return parts.join("\n");
+}
+
+/**
+ * A personal-data card's heading: the catalogue's title of a kind's own code (`personal-data-nir`:
+ * « Numéros de sécurité sociale (NIR) »), else the kind the finding names.
+ */
+function personalHeading(finding: Finding, kind: string, lang: Lang): string {
+  const info = describeCode(finding.code);
+  return (info.check !== finding.code ? info.title?.[lang] : undefined) ?? kind;
 }
 
 /**
