@@ -222,6 +222,8 @@ describe("configuration errors and usage errors exit 2", () => {
     [["lint", "--max-warnings", "beaucoup"], /--max-warnings attend un nombre entier/],
     [["frobnicate"], /commande inconnue « frobnicate »/],
     [["explain", "no-such-check"], /code inconnu « no-such-check »/],
+    // Not a kind of personal data: its check's name in front does not make it a code.
+    [["explain", "personal-data-shoe-size"], /code inconnu « personal-data-shoe-size »/],
     [["schemas", "dance"], /conforme schemas list/],
   ])("%j", async (args, expected) => {
     const cwd = await folder({ "a.csv": validCsv });

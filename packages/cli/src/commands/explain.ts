@@ -58,9 +58,8 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   if (asked === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
   const pages = await pageCodes();
   const found = findCode(asked, pages);
-  // A code derived from a check's id (personal-data-email) is known through its check.
-  const derived = codeCatalog().some((entry) => asked.startsWith(`${entry.code}-`));
-  if (found.code === undefined && !derived) {
+  // Every code is catalogued by name (personal-data-email too): a longer name is not a code.
+  if (found.code === undefined) {
     const candidates = found.candidates;
     io.stderr.write(
       candidates.length > 0
@@ -71,7 +70,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  const code = found.code ?? asked;
+  const code = found.code;
   const alias = "alias" in found ? found.alias : undefined;
   const info = describeCode(code);
   // A code reported by a check under its own name (personal-data-email) has its own page.
