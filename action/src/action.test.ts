@@ -185,7 +185,7 @@ describe("annotations, outputs and summary", () => {
     const counted = errors.reduce((n, a) => n + Number(/×(\d+)/.exec(a.properties["title"] ?? "")?.[1] ?? 1), 0);
     expect(Number(result.outputs["error-count"])).toBe(counted);
     expect(result.summary).toContain("| `data/a.csv` |");
-    expect(result.summary).toMatch(/\| `type-error` \| erreur \| 2 \|/);
+    expect(result.summary).toMatch(/\| `type-error` Type ou format incorrect \| erreur \| 2 \|/);
   });
 
   const failOnCases = [
@@ -216,7 +216,7 @@ describe("annotations, outputs and summary", () => {
       expect(result.stdout).not.toContain(raw);
       expect(result.summary).not.toContain(raw);
     }
-    expect(result.summary).toMatch(/\| `data\/p\.csv` \| .* \| 🟠 risque moyen/);
+    expect(result.summary).toMatch(/\| `data\/p\.csv` \| .* \| 🟠 risque modéré/);
   });
 
   it("caps annotations at 10 per level, keeping one error slot for its failure and one notice for the count", async () => {

@@ -2,15 +2,14 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
-import { ANNOTATION_LIMITS, formatHtml, formatStylish, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type AnnotationLevel, type Report } from "@conforme/core";
-import { discover, exitCodeOf, lint, type LintOptions } from "@conforme/core/node";
+import { ANNOTATION_LIMITS, formatHtml, formatStylish, formatters, personalRisk, SARIF_MAX_RESULTS, sarifOmittedResults, type AnnotationLevel, type Report } from "@conforme/core";
+import { discover, exitCodeOf, lint, selectChanged, type LintOptions } from "@conforme/core/node";
 import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
 import { commentMarker, upsertComment } from "./comment.js";
 import { fromFork, loadConfiguration } from "./config.js";
 import { changesBetween, diffRange, type Changes, type DiffRange } from "./git.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
-import { selectChanged } from "./select.js";
-import { COMMENT_BUDGET, personalRisk, renderSummary, SUMMARY_BUDGET, type MetadataScore } from "./summary.js";
+import { COMMENT_BUDGET, renderSummary, SUMMARY_BUDGET, type MetadataScore } from "./summary.js";
 import { TEXTS, type Texts } from "./texts.js";
 
 /** Files above this size are not re-read to find the column of a cell in an annotation. */

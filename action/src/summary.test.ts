@@ -62,7 +62,8 @@ describe("renderSummary", () => {
     const file = fileReport("data/a.csv", rows);
     file.partial = true;
     const text = renderSummary({ report: report([file]), scores: new Map() }, TEXTS.fr);
-    expect(text).toMatch(/\| `type-error` \| erreur \| 30 \|/);
+    // The code is named as the catalogue names it (as the HTML report does).
+    expect(text).toContain("| `type-error` Type ou format incorrect | erreur | 30 |");
     expect(text.match(/valeur \d+/g)).toEqual(["valeur 0"]);
     expect(text).toContain("30 lignes");
     expect(text).toContain("--max-errors 0");
@@ -86,6 +87,18 @@ describe("renderSummary", () => {
     { value: "line\nbreak", absent: /\n/ },
     { value: "\u001b[31mrouge\u001b[0m", absent: /\u001b/ },
   ];
+  it("shows no live mention, image, link or tag from file names and messages", () => {
+    const hostileFile = fileReport("data/@maire <b>x</b> ![i](https://evil.example/i.png).csv", [finding({ line: 3, message: "@org/team voir [ici](https://evil.example) <img src=x>" })]);
+    const text = renderSummary({ report: report([hostileFile]), scores: new Map() }, TEXTS.en);
+    // Inside a code span GitHub renders nothing (the overview's file names): look outside them.
+    const rendered = text.replace(/`[^`\n]*`/g, "");
+    expect(rendered).toContain("details");
+    expect(rendered).not.toMatch(/@maire|@org|<b>|<img|!\[|\]\(https:\/\/evil|https:\/\/evil/);
+    // Escaped, not dropped: the reader still sees what the data says.
+    expect(text).toContain("@\u200dmaire");
+    expect(text).toContain("@\u200dorg/team");
+  });
+
   for (const { value, absent } of hostile) {
     it(`neutralises ${JSON.stringify(value)} from the data`, () => {
       expect(markdownText(value)).not.toMatch(absent);

@@ -1,4 +1,4 @@
-import { aggregateFindings, aggregateMessage, markdownCode, markdownHtmlText, markdownText, partialNotice, recordPlace, type FileReport, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
+import { aggregateMessage, codeTitle, groupByCode, markdownCode, markdownHtmlText, markdownText, partialNotice, personalRisk, recordPlace, type FileReport, type Lang, type Report } from "@conforme/core";
 import { findingLine } from "./annotations.js";
 import type { Texts } from "./texts.js";
 
@@ -26,22 +26,6 @@ export const SUMMARY_BUDGET = 1_000_000;
 export const COMMENT_BUDGET = 60_000;
 
 const EXAMPLES_PER_CODE = 3;
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export type Risk = "high" | "medium" | "low" | "none";
-
-/** Highest severity among the file's personal-data findings the user has not accepted. */
-export function personalRisk(file: FileReport): { risk: Risk; count: number } {
-  let worst: Severity | undefined;
-  let count = 0;
-  for (const finding of file.findings) {
-    if (finding.category !== "personal-data" || finding.accepted !== undefined) continue;
-    count++;
-    if (worst === undefined || RANK[finding.severity] < RANK[worst]) worst = finding.severity;
-  }
-  const risk: Risk = worst === "error" ? "high" : worst === "warning" ? "medium" : worst === "info" ? "low" : "none";
-  return { risk, count };
-}
 
 /**
  * The verdict as GitHub-flavoured Markdown: a headline, one row per file (schema conformity,
@@ -133,33 +117,19 @@ function overviewRow(file: FileReport, score: MetadataScore | undefined, texts: 
 }
 
 function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
-  const groups = new Map<string, { severity: Severity; count: number; examples: FindingEntry[] }>();
   // Examples are entries: a column failing on many rows is one example with its count, so the
   // field's description is not repeated three times.
-  for (const entry of aggregateFindings(file.findings)) {
-    const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
-    let group = groups.get(finding.code);
-    if (!group) {
-      group = { severity: finding.severity, count: 0, examples: [] };
-      groups.set(finding.code, group);
-    }
-    group.count += entry.kind === "finding" ? 1 : entry.aggregate.count;
-    if (RANK[finding.severity] < RANK[group.severity]) group.severity = finding.severity;
-    if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(entry);
-  }
-  // The engine keeps the first findings of each code; its counts cover all of them.
-  for (const [name, group] of groups) group.count = Math.max(group.count, file.stats.countsByCode?.[name] ?? 0);
-  const sorted = [...groups.entries()].sort(([a, x], [b, y]) => RANK[x.severity] - RANK[y.severity] || y.count - x.count || (a < b ? -1 : 1));
+  const groups = groupByCode(file.findings, { maxEntries: EXAMPLES_PER_CODE, ...(file.stats.countsByCode && { countsByCode: file.stats.countsByCode }) });
   const lines = [
-    `<details><summary>${markdownHtmlText(file.file)} — ${markdownHtmlText(texts.findingsCount(sorted.reduce((n, [, g]) => n + g.count, 0)))}</summary>`,
+    `<details><summary>${markdownHtmlText(file.file)} — ${markdownHtmlText(texts.findingsCount(groups.reduce((n, group) => n + group.count, 0)))}</summary>`,
     "",
     `| ${texts.code} | ${texts.severity} | ${texts.count} | ${texts.examples} |`,
     "| --- | --- | ---: | --- |",
   ];
   const notice = partialNotice(file, lang);
   if (notice !== undefined) lines.splice(2, 0, `> ⚠️ ${markdownText(notice)}`, "");
-  for (const [name, group] of sorted) {
-    const examples = group.examples.map((entry) => {
+  for (const group of groups) {
+    const examples = group.entries.map((entry) => {
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const line = findingLine(finding);
       // Record and physical line both, when a multi-line cell above makes them differ.
@@ -167,7 +137,11 @@ function fileDetails(file: FileReport, texts: Texts, lang: Lang): string {
       const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
       return `${where ? `${markdownText(where)} : ` : ""}${markdownText(truncate(message, 400))}`;
     });
-    lines.push(`| ${markdownCode(name)} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
+    // Named as the HTML report and `conforme explain` name it. No link: the summary's hostile-input
+    // test proves that no link at all reaches it, which a link of ours would blur.
+    const title = codeTitle(group.code, lang);
+    const code = `${markdownCode(group.code)}${title ? ` ${markdownText(title)}` : ""}`;
+    lines.push(`| ${code} | ${texts.severities[group.severity]} | ${group.count} | ${examples.join("<br>")} |`);
   }
   lines.push("", "</details>", "");
   return lines.join("\n");

@@ -1,6 +1,12 @@
-import type { Lang } from "@conforme/core";
+import { RISK_NAMES, SEVERITY_NAMES, type Lang, type PersonalRisk } from "@conforme/core";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** Core's risk names (as the HTML report words them), with a colour for the summary's table. */
+function risks(lang: Lang): Record<PersonalRisk, string> {
+  const names = RISK_NAMES[lang];
+  return { high: `🔴 ${names.high}`, medium: `🟠 ${names.medium}`, low: `🟡 ${names.low}`, none: names.none };
+}
 
 /** Everything the Action writes for a reader, French first (house rule), English available. */
 export const TEXTS = {
@@ -21,7 +27,7 @@ export const TEXTS = {
     warnings: (n: number) => plural(n, "avertissement", "avertissements"),
     validCells: (percent: string) => `${percent} % de cellules valides`,
     partial: "lecture arrêtée au nombre maximal d'erreurs",
-    risk: { high: "🔴 risque élevé", medium: "🟠 risque moyen", low: "🟡 risque faible", none: "aucune détectée" },
+    risk: risks("fr"),
     findingsCount: (n: number) => plural(n, "constat", "constats"),
     noScore: "—",
     score: (points: number, max: number) => `${points}/${max} (data.gouv.fr)`,
@@ -29,7 +35,7 @@ export const TEXTS = {
     severity: "Gravité",
     count: "Nombre",
     examples: "Exemples",
-    severities: { error: "erreur", warning: "avertissement", info: "info" },
+    severities: SEVERITY_NAMES.fr,
     line: (n: number) => `ligne ${n}`,
     runErrors: "Échecs de l'exécution",
     schemaRef: "Schéma",
@@ -74,7 +80,7 @@ export const TEXTS = {
     warnings: (n: number) => plural(n, "warning", "warnings"),
     validCells: (percent: string) => `${percent}% valid cells`,
     partial: "reading stopped at the error limit",
-    risk: { high: "🔴 high risk", medium: "🟠 medium risk", low: "🟡 low risk", none: "none detected" },
+    risk: risks("en"),
     findingsCount: (n: number) => plural(n, "finding", "findings"),
     noScore: "—",
     score: (points: number, max: number) => `${points}/${max} (data.gouv.fr)`,
@@ -82,7 +88,7 @@ export const TEXTS = {
     severity: "Severity",
     count: "Count",
     examples: "Examples",
-    severities: { error: "error", warning: "warning", info: "info" },
+    severities: SEVERITY_NAMES.en,
     line: (n: number) => `line ${n}`,
     runErrors: "Run failures",
     schemaRef: "Schema",

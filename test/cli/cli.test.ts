@@ -222,6 +222,8 @@ describe("configuration errors and usage errors exit 2", () => {
     [["lint", "--max-warnings", "beaucoup"], /--max-warnings attend un nombre entier/],
     [["frobnicate"], /commande inconnue « frobnicate »/],
     [["explain", "no-such-check"], /code inconnu « no-such-check »/],
+    // Not a kind of personal data: its check's name in front does not make it a code.
+    [["explain", "personal-data-shoe-size"], /code inconnu « personal-data-shoe-size »/],
     [["schemas", "dance"], /conforme schemas list/],
   ])("%j", async (args, expected) => {
     const cwd = await folder({ "a.csv": validCsv });
@@ -306,6 +308,27 @@ describe("scan, init, explain, schemas, help", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n")[0]).toMatch(new RegExp(`^${code}\\b`));
     expect(run.stdout).toContain(`# \`${code}\``);
+  });
+
+  it("explain heads the page with the catalogue's title, default severity and fix advice", () => {
+    const run = conforme(root, "explain", "type-error");
+    expect(run.code).toBe(0);
+    const head = run.stdout.split("\n# ")[0]!;
+    expect(head).toContain("Type ou format incorrect");
+    expect(head).toContain("Catégorie : schema, sévérité par défaut : error");
+    expect(head).toMatch(/Corriger : Écrivez la valeur dans le type et le format attendus/);
+    const english = conforme(root, "explain", "metadata-unreadable", "--lang", "en");
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain("Unreadable descriptor");
+    expect(english.stdout).toContain("Category : metadata, run error (exit code 2)");
+    expect(english.stdout).toContain("How to fix : Fix the syntax");
+  });
+
+  it("explain --list names every catalogued code", () => {
+    const run = conforme(root, "explain", "--list");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^reversed-french-gps-coordinates\s+custom\tCoordonnées GPS inversées$/m);
+    expect(run.stdout).toMatch(/^metadata-mqa-keyword\s+metadata\tMots-clés$/m);
   });
 
   it("explain names the codes an ambiguous name may mean, and fails", () => {

@@ -36,7 +36,8 @@ export {
   type AnnotationLevel,
 } from "./formatters/annotations.js";
 export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
-export { codeCatalog, describeCode, type CodeInfo } from "./formatters/catalog.js";
+export { codeCatalog, codeTitle, describeCode, findingCodes, type CodeInfo } from "./formatters/catalog.js";
+export { groupByCode, personalRisk, RISK_NAMES, SEVERITY_NAMES, type CodeGroup, type GroupOptions, type PersonalRisk } from "./formatters/views.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";
 export { closest, editDistance } from "./suggest.js";
 export {

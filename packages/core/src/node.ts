@@ -1,6 +1,6 @@
 export * from "./index.js";
 export { lint, lintWithPreview, type LintOptions, type LintResult, type ProgressEvent, type StepTime, type TimedStep } from "./lint.node.js";
-export { discover, changedFiles, DiscoveryError, type Discovered, type DiscoverOptions } from "./discover.node.js";
+export { discover, changedFiles, selectChanged, DiscoveryError, type Discovered, type DiscoverOptions } from "./discover.node.js";
 export {
   loadConfig,
   findConfig,

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { closest, codeCatalog, describeCode, findCode } from "@conforme/core";
+import { closest, codeCatalog, describeCode, findCode, type CodeInfo } from "@conforme/core";
 import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme explain <code> [--lang fr|en]
@@ -51,16 +51,15 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   }
   const lang = choiceOption("lang", values.lang, ["fr", "en"] as const, "fr");
   if (values.list) {
-    for (const entry of codeCatalog()) io.stdout.write(`${entry.code.padEnd(28)} ${entry.category ?? ""}\t${entry.description?.[lang] ?? ""}\n`);
+    for (const entry of codeCatalog()) io.stdout.write(`${entry.code.padEnd(28)} ${entry.category ?? ""}\t${entry.title?.[lang] ?? entry.description?.[lang] ?? ""}\n`);
     return 0;
   }
   const [asked, ...extra] = positionals;
   if (asked === undefined || extra.length > 0) throw new UsageError("indiquez un code, par exemple « conforme explain french-siret-value » (liste : « conforme explain --list »).");
   const pages = await pageCodes();
   const found = findCode(asked, pages);
-  // A code derived from a check's id (personal-data-email) is known through its check.
-  const derived = codeCatalog().some((entry) => asked.startsWith(`${entry.code}-`));
-  if (found.code === undefined && !derived) {
+  // Every code is catalogued by name (personal-data-email too): a longer name is not a code.
+  if (found.code === undefined) {
     const candidates = found.candidates;
     io.stderr.write(
       candidates.length > 0
@@ -71,7 +70,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  const code = found.code ?? asked;
+  const code = found.code;
   const alias = "alias" in found ? found.alias : undefined;
   const info = describeCode(code);
   // A code reported by a check under its own name (personal-data-email) has its own page.
@@ -79,13 +78,21 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   const header = [
     `${code}${info.check !== code ? ` (${lang === "fr" ? "contrôle" : "check"} ${info.check})` : ""}`,
     alias === undefined ? undefined : lang === "fr" ? `(« ${alias} » est un autre nom de ${code})` : `("${alias}" is another name for ${code})`,
-    info.category ? `${lang === "fr" ? "Catégorie" : "Category"} : ${info.category}${info.severity ? `, ${lang === "fr" ? "sévérité par défaut" : "default severity"} : ${info.severity}` : ""}` : undefined,
-    info.description ? info.description[lang] : undefined,
+    info.title ? info.title[lang] : undefined,
+    info.category ? `${lang === "fr" ? "Catégorie" : "Category"} : ${info.category}${severityLine(info, lang)}` : undefined,
+    info.description && info.description !== info.title ? info.description[lang] : undefined,
+    info.fixAdvice ? `${lang === "fr" ? "Corriger" : "How to fix"} : ${info.fixAdvice[lang]}` : undefined,
     `${lang === "fr" ? "Documentation" : "Documentation"} : ${info.helpUri}`,
   ].filter((line): line is string => line !== undefined);
   io.stdout.write(`${header.join("\n")}\n`);
   if (text !== undefined) io.stdout.write(`\n${text.endsWith("\n") ? text : `${text}\n`}`);
   return 0;
+}
+
+/** The default severity, or that the code is a failure of the run rather than a finding. */
+function severityLine(info: CodeInfo, lang: "fr" | "en"): string {
+  if (info.runError) return lang === "fr" ? ", erreur d'exécution (code de sortie 2)" : ", run error (exit code 2)";
+  return info.severity ? `, ${lang === "fr" ? "sévérité par défaut" : "default severity"} : ${info.severity}` : "";
 }
 
 /** An unknown code, with the nearest known one when a slip explains it. */

@@ -13,8 +13,9 @@ describe("findCode", () => {
     ["siret", "french-siret-value", true],
     ["siren", "french-siren-value", true],
     ["nomenclature-acte", "nomenclature-actes-value", true],
-    ["nomenclature-actes", "nomenclature-actes-value", true],
-    ["reversed-french-gps-coordinates", "french-gps-coordinates", true],
+    // Validata's error codes conforme reports verbatim are codes of their own, with a page.
+    ["nomenclature-actes", "nomenclature-actes", false],
+    ["reversed-french-gps-coordinates", "reversed-french-gps-coordinates", false],
     ["missing-required-header", "missing-label", true],
     // frictionless v4 and goodtables.
     ["extra-header", "extra-label", true],

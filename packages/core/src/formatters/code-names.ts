@@ -25,9 +25,8 @@ export const OTHER_CODE_NAMES: Readonly<Record<string, string>> = {
   "minimum-length-constraint": "constraint-error",
   "maximum-length-constraint": "constraint-error",
   "unique-constraint": "unique-error",
-  // Validata's own error codes (validata_core ErrType, research/schemas.md §3.4).
-  "nomenclature-actes": "nomenclature-actes-value",
-  "reversed-french-gps-coordinates": "french-gps-coordinates",
+  // Validata's own error codes (validata_core ErrType, research/schemas.md §3.4); those conforme
+  // reports verbatim (`nomenclature-actes`) are codes of the catalogue.
   "missing-required-header": "missing-label",
   // fr-format's name for the same check (research/schemas.md §3.2).
   "coordonnees-gps-francaises": "french-gps-coordinates",

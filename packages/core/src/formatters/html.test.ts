@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../report.js";
+import { describeCode } from "./catalog.js";
 import { formatHtml } from "./html.js";
+import { escapeHtml } from "./html/escape.js";
 import { hugeFileReport, IMG_CELL, municipalReport, SCRIPT_CELL, subventionsPreview } from "./html/__fixtures__/municipal-report.js";
 import { cspHash } from "./html/sha256.js";
 
@@ -71,6 +73,30 @@ describe("formatHtml", () => {
       "missing-label:1",
       "type-error:1",
     ]);
+  });
+
+  it("titles every group and says how to fix it from the code catalogue", () => {
+    for (const code of ["constraint-error", "type-error", "french-siret-value", "extra-label", "missing-label"]) {
+      const info = describeCode(code);
+      const group = html.slice(html.indexOf(`data-group="${code}"`));
+      const head = group.slice(0, group.indexOf("</p>"));
+      expect(head, code).toContain(`<code>${code}</code> — ${escapeHtml(info.title!.fr)}</h4>`);
+      expect(head, code).toContain(escapeHtml(info.fixAdvice!.fr));
+      expect(head, code).toContain(`href="${info.helpUri}"`);
+    }
+    const english = formatHtml(municipalReport(), { preview, lang: "en" });
+    expect(english).toContain(`<code>type-error</code> — ${describeCode("type-error").title!.en}</h4>`);
+  });
+
+  it("heads a personal-data card with its kind's title from the catalogue", () => {
+    const report = municipalReport();
+    const file = report.files.find((candidate) => candidate.findings.some((finding) => finding.category === "personal-data"))!;
+    file.findings.push({ code: "personal-data-nir", messageId: "nirColumn", severity: "error", category: "personal-data", message: "NIR", data: { kind: "nir" }, fieldNumber: 9, fieldName: "nir" });
+    const headings = [...formatHtml(report).matchAll(/data-personal="([^"]+)"[^>]*>\s*<h4>([^<]+?)(?: — |<)/g)].map((match) => [match[1], match[2]]);
+    expect(headings.length).toBeGreaterThan(1);
+    expect(headings).toContainEqual(["nir", escapeHtml(describeCode("personal-data-nir").title!.fr)]);
+    // The check's own code is generic: its card keeps the kind the finding names.
+    expect(headings).toContainEqual(["nom de personne physique", "nom de personne physique"]);
   });
 
   it("never prints a value of a column flagged as personal data", () => {

@@ -1,12 +1,12 @@
-import { docsUrl } from "../check.js";
-import type { Finding, Lang, Severity } from "../findings.js";
+import type { Finding, Lang } from "../findings.js";
 import type { FileReport, Report } from "../report.js";
 import { aggregateFindings, maxErrorsOf, partialNotice, type FindingEntry } from "./aggregate.js";
 import { badgeStatus, formatBadge, formatPercent, type BadgeStatus } from "./badge.js";
+import { codeTitle, describeCode } from "./catalog.js";
+import { groupByCode, personalRisk, type CodeGroup, type PersonalRisk } from "./views.js";
 import { barChart, gauge } from "./html/charts.js";
 import { escapeHtml } from "./html/escape.js";
 import { chosenByAuto, HEADER_MODE_TERM, headerModeText } from "./header-mode.js";
-import { codeFix, codeTitle } from "./html/hints.js";
 import { localText, metadataSections, type MetadataScoreView, type MetadataSectionView } from "./html/metadata.js";
 import { SCRIPT } from "./html/script.js";
 import { cspHash } from "./html/sha256.js";
@@ -36,8 +36,6 @@ const MAX_VALUE_LENGTH = 300;
 const MAX_CHART_BARS = 15;
 const MASK = "•••••";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 interface Context {
   lang: Lang;
   t: ReportStrings;
@@ -49,23 +47,15 @@ interface Context {
   maxErrors: number | undefined;
 }
 
-interface Group {
-  code: string;
-  severity: Severity;
-  count: number;
-  /** The code's findings kept in the report, folded per column when aggregating. */
-  entries: FindingEntry[];
-}
-
 interface FileView {
   file: FileReport;
   id: string;
-  groups: Group[];
+  groups: CodeGroup[];
   personal: FindingEntry[];
   personalCount: number;
   /** Columns flagged by a personal-data finding: their values are never printed. */
   personalFields: Set<string>;
-  risk: "high" | "medium" | "low" | "none";
+  risk: PersonalRisk;
 }
 
 /**
@@ -131,41 +121,22 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
 }
 
 function fileView(file: FileReport, id: string, context: Context): FileView {
-  const byCode = new Map<string, Group & { findings: Finding[] }>();
   const personalFindings: Finding[] = [];
-  let personalCount = 0;
+  const others: Finding[] = [];
   const personalFields = new Set<string>();
-  let risk = 0;
   for (const finding of file.findings) {
-    if (finding.category === "personal-data") {
-      personalCount++;
-      personalFindings.push(finding);
-      if (finding.fieldName !== undefined) personalFields.add(`n:${finding.fieldName}`);
-      if (finding.fieldNumber !== undefined) personalFields.add(`i:${finding.fieldNumber}`);
-      if (finding.accepted === undefined) risk = Math.max(risk, SEVERITY_RANK[finding.severity]);
+    if (finding.category !== "personal-data") {
+      others.push(finding);
       continue;
     }
-    let group = byCode.get(finding.code);
-    if (group === undefined) {
-      group = { code: finding.code, severity: finding.severity, count: 0, entries: [], findings: [] };
-      byCode.set(finding.code, group);
-    }
-    group.count++;
-    if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[group.severity]) group.severity = finding.severity;
-    group.findings.push(finding);
+    personalFindings.push(finding);
+    if (finding.fieldName !== undefined) personalFields.add(`n:${finding.fieldName}`);
+    if (finding.fieldNumber !== undefined) personalFields.add(`i:${finding.fieldNumber}`);
   }
-  for (const group of byCode.values()) {
-    group.entries = aggregateFindings(group.findings, { aggregate: context.aggregate }).slice(0, context.maxPerCode);
-  }
+  // Personal data has a section of its own, below the findings grouped by code.
+  const groups = groupByCode(others, { aggregate: context.aggregate, maxEntries: context.maxPerCode, ...(file.stats.countsByCode && { countsByCode: file.stats.countsByCode }) });
   const personal = aggregateFindings(personalFindings, { aggregate: context.aggregate }).slice(0, context.maxPerCode * 4);
-  // The engine may keep only the first findings of each code; its counts cover them all.
-  const counted = file.stats.countsByCode ?? {};
-  for (const group of byCode.values()) group.count = Math.max(group.count, counted[group.code] ?? 0);
-  const groups = [...byCode.values()].sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.code.localeCompare(b.code),
-  );
-  const levels = ["none", "low", "medium", "high"] as const;
-  return { file, id, groups, personal, personalCount, personalFields, risk: levels[risk] ?? "none" };
+  return { file, id, groups, personal, personalCount: personalFindings.length, personalFields, risk: personalRisk(file).risk };
 }
 
 /** Findings an entry stands for. */
@@ -387,18 +358,19 @@ function renderFindings(view: FileView, context: Context): string {
   return parts.join("\n");
 }
 
-function renderGroup(view: FileView, group: Group, context: Context): string {
+function renderGroup(view: FileView, group: CodeGroup, context: Context): string {
   const { t, lang } = context;
   const groupId = `${view.id}-g-${slug(group.code)}`;
-  const title = codeTitle(group.code, lang);
-  const fix = codeFix(group.code, lang);
+  const info = describeCode(group.code);
+  const title = info.title?.[lang];
+  const fix = info.fixAdvice?.[lang];
   const parts = [
     `<div class="group" id="${groupId}" data-group="${escapeHtml(group.code)}" data-severity="${group.severity}" data-count="${group.count}">`,
     `<div class="group-head"><h4><code>${escapeHtml(group.code)}</code>${title ? ` — ${escapeHtml(title)}` : ""}</h4>`,
     `<span class="tag sev-${group.severity}">${escapeHtml(t.severity[group.severity])}</span>`,
     `<span class="count">${escapeHtml(t.occurrences(group.count))}</span></div>`,
     '<div class="group-body">',
-    `<p class="fix">${fix ? `<strong>${escapeHtml(t.howToFix)} :</strong> ${escapeHtml(fix)} ` : ""}<a href="${escapeHtml(docsUrl(group.code))}">${escapeHtml(t.documentation)}</a></p>`,
+    `<p class="fix">${fix ? `<strong>${escapeHtml(t.howToFix)} :</strong> ${escapeHtml(fix)} ` : ""}<a href="${escapeHtml(info.helpUri)}">${escapeHtml(t.documentation)}</a></p>`,
   ];
   if (group.entries.length > 0) {
     parts.push(
@@ -534,7 +506,7 @@ function renderPersonal(view: FileView, context: Context): string {
     if (data.legal !== undefined) items.push([t.legal, renderValue(data.legal)]);
     parts.push(
       `<article class="card is-${finding.severity}" data-personal="${escapeHtml(kind)}"${entry.kind === "aggregate" ? ` data-aggregate="${entry.aggregate.count}"` : ""}>`,
-      `<h4>${escapeHtml(kind)}${column ? ` — ${escapeHtml(column)}` : ""}<span class="tag sev-${finding.severity}">${escapeHtml(t.severity[finding.severity])}</span></h4>`,
+      `<h4>${escapeHtml(personalHeading(finding, kind, context.lang))}${column ? ` — ${escapeHtml(column)}` : ""}<span class="tag sev-${finding.severity}">${escapeHtml(t.severity[finding.severity])}</span></h4>`,
       `<p>${escapeHtml(finding.message)}${finding.accepted ? ` <span class="tag">${escapeHtml(t.accepted(finding.accepted.reason))}</span>` : ""}</p>`,
       `<dl>${items.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join("")}</dl>`,
       "</article>",
@@ -544,6 +516,15 @@ function renderPersonal(view: FileView, context: Context): string {
   const hidden = view.personalCount - view.personal.reduce((n, entry) => n + entrySize(entry), 0);
   if (hidden > 0) parts.push(`<p class="more">${escapeHtml(t.moreNotShown(hidden))}</p>`);
   return parts.join("\n");
+}
+
+/**
+ * A personal-data card's heading: the catalogue's title of a kind's own code (`personal-data-nir`:
+ * « Numéros de sécurité sociale (NIR) »), else the kind the finding names.
+ */
+function personalHeading(finding: Finding, kind: string, lang: Lang): string {
+  const info = describeCode(finding.code);
+  return (info.check !== finding.code ? info.title?.[lang] : undefined) ?? kind;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { Finding, Lang, Severity } from "../findings.js";
+import type { Finding, Lang } from "../findings.js";
 import { findingGroups } from "./groups.js";
 import { headerModeLine } from "./header-mode.js";
 import type { Report } from "../report.js";
 import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
 import { describeCode } from "./catalog.js";
 import { markdownCode, markdownText } from "./sanitize.js";
+import { SEVERITY_NAMES } from "./views.js";
 
 export interface MarkdownOptions {
   /** Findings listed per file; the rest are counted (default 50, a pull-request comment stays readable). */
@@ -30,7 +31,7 @@ const words = {
     message: "Message",
     run: "Échecs de l'exécution",
     more: (n: number) => `… et ${n} autre(s) constat(s), voir le rapport complet.`,
-    severities: { error: "erreur", warning: "avertissement", info: "info" } as Record<Severity, string>,
+    severities: SEVERITY_NAMES.fr,
     line: "ligne",
     rowsRead: (n: number) => `${n} lues (lecture arrêtée)`,
     accepted: "accepté",
@@ -51,18 +52,12 @@ const words = {
     message: "Message",
     run: "Run failures",
     more: (n: number) => `… and ${n} more finding(s), see the full report.`,
-    severities: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    severities: SEVERITY_NAMES.en,
     line: "line",
     rowsRead: (n: number) => `${n} read (stopped)`,
     accepted: "accepted",
   },
 } as const;
-
-/**
- * Text inside a Markdown table cell: cell values are untrusted, so HTML is neutralised, Markdown
- * syntax escaped, mentions and autolinks broken and line breaks folded (see sanitize.ts).
- */
-export const escapeMarkdown = markdownText;
 
 function place(finding: Finding, lang: Lang, sheet: boolean): string {
   const parts: string[] = [];
@@ -70,7 +65,7 @@ function place(finding: Finding, lang: Lang, sheet: boolean): string {
   if (where !== undefined) parts.push(where);
   if (finding.fieldName !== undefined) parts.push(finding.fieldName);
   else if (finding.pointer !== undefined) parts.push(finding.pointer || "/");
-  return escapeMarkdown(parts.join(", "));
+  return markdownText(parts.join(", "));
 }
 
 /**
@@ -84,7 +79,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [`## ${w.title}`, "", `**${report.valid ? w.valid : w.invalid}** : ${w.summary(report.stats.files, report.stats.errors, report.stats.warnings)}`];
   if (report.runErrors.length > 0) {
     out.push("", `### ${w.run}`, "");
-    for (const error of report.runErrors) out.push(`- \`${error.code}\`${error.file ? ` ${escapeMarkdown(error.file)}` : ""} : ${escapeMarkdown(error.message)}`);
+    for (const error of report.runErrors) out.push(`- \`${error.code}\`${error.file ? ` ${markdownText(error.file)}` : ""} : ${markdownText(error.message)}`);
   }
   if (report.files.length > 0) {
     out.push("", `| ${w.file} | ${w.status} | ${w.errors} | ${w.warnings} | ${w.rows} |`, "|---|---|---:|---:|---:|");
@@ -92,24 +87,24 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       // A file stopped at the error limit is neither valid nor fully counted.
       const status = !file.valid ? "❌" : file.partial ? "⚠️" : "✅";
       const rows = file.partial ? w.rowsRead(file.stats.rows) : String(file.stats.rows);
-      out.push(`| ${escapeMarkdown(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
+      out.push(`| ${markdownText(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
     }
     const headers = headerModeLine(report);
-    if (headers) out.push("", escapeMarkdown(headers));
+    if (headers) out.push("", markdownText(headers));
   }
   for (const file of findingGroups(report)) {
     const stopped = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;
     const notice = stopped ? partialNotice(stopped, lang, maxErrorsOf(report)) : undefined;
     if (file.findings.length === 0 && notice === undefined) continue;
-    out.push("", `### ${escapeMarkdown(file.file)}`);
-    if (notice) out.push("", `> ⚠️ ${escapeMarkdown(notice)}`);
+    out.push("", `### ${markdownText(file.file)}`);
+    if (notice) out.push("", `> ⚠️ ${markdownText(notice)}`);
     out.push("", `| ${w.place} | ${w.severity} | ${w.code} | ${w.message} |`, "|---|---|---|---|");
     const entries = aggregateFindings(file.findings, { aggregate: options.aggregate });
     for (const entry of entries.slice(0, cap)) {
       const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
       const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
       const severity = `${w.severities[finding.severity]}${finding.accepted ? ` (${w.accepted})` : ""}`;
-      out.push(`| ${place(finding, lang, file.sheet)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${escapeMarkdown(message)} |`);
+      out.push(`| ${place(finding, lang, file.sheet)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${markdownText(message)} |`);
     }
     const hidden = entries.slice(cap).reduce((n, entry) => n + (entry.kind === "finding" ? 1 : entry.aggregate.count), 0);
     if (hidden > 0) out.push("", w.more(hidden));

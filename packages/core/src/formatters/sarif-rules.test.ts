@@ -13,7 +13,7 @@ import { sarifRule, type SarifRule } from "./sarif-rules.js";
 /** Every finding code: the catalogue's, the derived personal-data codes, and every documented code. */
 const codes = [...new Set([...codeCatalog().map((entry) => entry.code), ...PERSONAL_DATA_KINDS.map(personalDataCode), ...Object.keys(RULE_DOCS)])].sort();
 const personal = (code: string) => codeCatalog().find((entry) => entry.code === code)?.category === "personal-data" || code.startsWith("personal-data");
-/** What a finding of the code says of itself (metadata criteria are not in the catalogue). */
+/** What a finding of the code says of itself, for codes the catalogue might not list. */
 const seen = (code: string) => ({ category: personal(code) ? "personal-data" : code.startsWith("metadata-") ? "metadata" : "schema", severity: "warning" }) as const;
 
 function finding(code: string, severity: Severity, line: number, extra: Partial<Finding> = {}): Finding {

@@ -99,8 +99,8 @@ function plainText(markdown: string): string {
 /**
  * The SARIF rule of a finding code, from the check catalogue (descriptions, severity, category)
  * and the code's documentation page (help, helpUri). A derived code with a page of its own
- * (`personal-data-email`) points to that page, otherwise to its check's. Codes the catalogue does
- * not list (metadata criteria) take category and level from a finding of theirs (`seen`).
+ * (`personal-data-email`) points to that page, otherwise to its check's. A code the catalogue does
+ * not list (a custom check's, say) takes category and level from a finding of its own (`seen`).
  */
 export function sarifRule(code: string, lang: Lang, seen?: { category: Category; severity: Severity }): SarifRule {
   const known = describeCode(code);

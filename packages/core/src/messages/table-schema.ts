@@ -1,11 +1,15 @@
 import type { MessageTemplate } from "../check.js";
-import type { Category } from "../findings.js";
+import type { Category, Severity } from "../findings.js";
 import { checkErrorMessages } from "../checks/custom-checks.js";
 
 /** A finding code emitted by the engine itself, with its category and templates. */
 export interface EngineCode {
   category: Category;
   title: MessageTemplate;
+  /** Severity of its findings unless the configuration sets another. */
+  severity: Severity;
+  /** How to fix what it reports, whatever the value: shown once per code (HTML report, explain). */
+  fix: MessageTemplate;
   /** Templates keyed by messageId; `default` is used when a finding names none. */
   messages: { default: MessageTemplate } & Record<string, MessageTemplate>;
 }
@@ -19,6 +23,11 @@ export const engineCodes = {
   "encoding-error": {
     category: "source",
     title: { fr: "Erreur d'encodage", en: "Encoding error" },
+    severity: "error",
+    fix: {
+      fr: "Enregistrez le fichier en UTF-8 (« CSV UTF-8 » dans le tableur).",
+      en: "Save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet).",
+    },
     messages: {
       default: {
         fr: "L'octet {byte} à la position {offset} n'est pas valide en {encoding} (ligne {rowNumber}) : enregistrez le fichier en UTF-8.",
@@ -29,6 +38,11 @@ export const engineCodes = {
   "source-error": {
     category: "source",
     title: { fr: "Fichier illisible", en: "Source error" },
+    severity: "error",
+    fix: {
+      fr: "Vérifiez que le fichier existe et qu'il s'agit bien d'un tableau (CSV, classeur) ; refermez un guillemet resté ouvert, ou corrigez l'encodage et le dialecte indiqués dans la configuration.",
+      en: "Check that the file exists and is a table (CSV, workbook); close a quote left open, or fix the encoding and dialect given in the configuration.",
+    },
     messages: {
       default: {
         fr: "Le fichier ne peut pas être lu comme un tableau : {detail}",
@@ -72,6 +86,11 @@ export const engineCodes = {
   "oversized-cell": {
     category: "source",
     title: { fr: "Cellule trop longue", en: "Oversized cell" },
+    severity: "error",
+    fix: {
+      fr: "Refermez le guillemet qui ouvre la cellule, ou vérifiez l'export ; si des cellules aussi longues sont voulues, relevez la limite maxCellLength.",
+      en: "Close the quote that opens the cell, or check the export; if cells this long are intended, raise the maxCellLength limit.",
+    },
     messages: {
       default: {
         fr: "La cellule de la ligne {rowNumber}, colonne {fieldNumber}, compte {length} caractères : seuls les {limit} premiers sont lus (limite maxCellLength).",
@@ -82,6 +101,11 @@ export const engineCodes = {
   "oversized-row": {
     category: "source",
     title: { fr: "Ligne trop longue", en: "Oversized row" },
+    severity: "error",
+    fix: {
+      fr: "Vérifiez les sauts de ligne de l'export ; si des lignes aussi longues sont voulues, relevez la limite maxRowLength.",
+      en: "Check the export's line breaks; if rows this long are intended, raise the maxRowLength limit.",
+    },
     messages: {
       default: {
         fr: "La ligne {rowNumber} compte {length} caractères : seuls les {limit} premiers sont lus, les cellules suivantes sont ignorées (limite maxRowLength).",
@@ -92,6 +116,11 @@ export const engineCodes = {
   "schema-error": {
     category: "schema",
     title: { fr: "Schéma inutilisable", en: "Schema error" },
+    severity: "error",
+    fix: {
+      fr: "Corrigez le schéma à l'endroit indiqué ; pour un schéma national, signalez l'erreur à son producteur et épinglez une version qui fonctionne.",
+      en: "Fix the schema where shown; for a national schema, report the error to its producer and pin a version that works.",
+    },
     messages: {
       default: {
         fr: "Le schéma ne peut pas servir à valider ({property}) : {detail}",
@@ -102,6 +131,11 @@ export const engineCodes = {
   "schema-warning": {
     category: "schema",
     title: { fr: "Schéma non conforme à la spécification", en: "Schema departs from the specification" },
+    severity: "info",
+    fix: {
+      fr: "Corrigez le schéma ou signalez l'écart à son producteur.",
+      en: "Fix the schema or report the departure to its producer.",
+    },
     messages: {
       default: {
         fr: "Le schéma s'écarte de la spécification Table Schema ({property}) : {detail}",
@@ -112,6 +146,11 @@ export const engineCodes = {
   "blank-header": {
     category: "structure",
     title: { fr: "En-tête vide", en: "Blank header" },
+    severity: "error",
+    fix: {
+      fr: "La première ligne doit contenir les noms des colonnes.",
+      en: "The first row must hold the column names.",
+    },
     messages: {
       default: { fr: "La ligne d'en-tête est entièrement vide.", en: "The header row is completely blank." },
     },
@@ -119,6 +158,11 @@ export const engineCodes = {
   "blank-label": {
     category: "structure",
     title: { fr: "Nom de colonne vide", en: "Blank label" },
+    severity: "error",
+    fix: {
+      fr: "Écrivez dans l'en-tête le nom du champ attendu, exactement comme dans le schéma.",
+      en: "Write the expected field name in the header, exactly as in the schema.",
+    },
     messages: {
       default: {
         fr: "La colonne {fieldNumber} n'a pas de nom ; le schéma attend « {fieldName} ».",
@@ -129,6 +173,11 @@ export const engineCodes = {
   "duplicate-label": {
     category: "structure",
     title: { fr: "Nom de colonne en double", en: "Duplicate label" },
+    severity: "error",
+    fix: {
+      fr: "Supprimez ou renommez la colonne en double.",
+      en: "Remove or rename the duplicate column.",
+    },
     messages: {
       default: {
         fr: "Le nom de colonne « {label} » (position {fieldNumber}) apparaît déjà en position {positions}.",
@@ -139,6 +188,11 @@ export const engineCodes = {
   "incorrect-label": {
     category: "structure",
     title: { fr: "Nom de colonne incorrect", en: "Incorrect label" },
+    severity: "error",
+    fix: {
+      fr: "Renommez la colonne exactement comme le champ du schéma (casse et accents compris) et respectez l'ordre des champs.",
+      en: "Rename the column exactly as the schema field (case and accents included) and keep the field order.",
+    },
     messages: {
       default: {
         fr: "La colonne {fieldNumber} s'appelle « {label} » alors que le schéma attend « {fieldName} ».",
@@ -153,6 +207,11 @@ export const engineCodes = {
   "missing-label": {
     category: "structure",
     title: { fr: "Colonne manquante", en: "Missing label" },
+    severity: "error",
+    fix: {
+      fr: "Ajoutez la colonne attendue par le schéma, avec exactement le nom indiqué.",
+      en: "Add the column the schema expects, with exactly the name it gives.",
+    },
     messages: {
       default: {
         fr: "La colonne « {fieldName} » (position {fieldNumber}) attendue par le schéma est absente.",
@@ -163,6 +222,11 @@ export const engineCodes = {
   "extra-label": {
     category: "structure",
     title: { fr: "Colonne en trop", en: "Extra label" },
+    severity: "error",
+    fix: {
+      fr: "Supprimez la colonne ou renommez-la comme un champ du schéma.",
+      en: "Remove the column or rename it after a schema field.",
+    },
     messages: {
       default: {
         fr: "La colonne « {label} » (position {fieldNumber}) n'est pas prévue par le schéma.",
@@ -173,6 +237,11 @@ export const engineCodes = {
   "missing-header-warn": {
     category: "structure",
     title: { fr: "Colonne facultative absente", en: "Optional column missing" },
+    severity: "warning",
+    fix: {
+      fr: "Ajoutez la colonne, même vide : les réutilisateurs attendent les colonnes facultatives du schéma.",
+      en: "Add the column, even empty: reusers expect the schema's optional columns.",
+    },
     messages: {
       default: {
         fr: "La colonne facultative « {fieldName} » est absente.",
@@ -183,6 +252,11 @@ export const engineCodes = {
   "extra-header-warn": {
     category: "structure",
     title: { fr: "Colonne inconnue", en: "Unknown column" },
+    severity: "warning",
+    fix: {
+      fr: "Supprimez la colonne ou renommez-la comme le champ du schéma qu'elle remplit ; une colonne propre à votre organisme peut rester.",
+      en: "Remove the column or rename it after the schema field it fills; a column of your own may stay.",
+    },
     messages: {
       default: {
         fr: "La colonne « {label} » (position {fieldNumber}) n'est pas prévue par le schéma ; elle n'est pas vérifiée.",
@@ -193,6 +267,11 @@ export const engineCodes = {
   "disordered-header-warn": {
     category: "structure",
     title: { fr: "Colonnes dans le désordre", en: "Columns out of order" },
+    severity: "warning",
+    fix: {
+      fr: "Remettez les colonnes dans l'ordre du schéma : certains outils lisent les colonnes par position.",
+      en: "Put the columns back in the schema's order: some tools read columns by position.",
+    },
     messages: {
       default: {
         fr: "La colonne « {fieldName} » est en position {fieldNumber} au lieu de {expectedNumber}.",
@@ -203,6 +282,11 @@ export const engineCodes = {
   "blank-row": {
     category: "structure",
     title: { fr: "Ligne vide", en: "Blank row" },
+    severity: "error",
+    fix: {
+      fr: "Supprimez la ligne vide.",
+      en: "Remove the blank row.",
+    },
     messages: {
       default: { fr: "La ligne {rowNumber} est entièrement vide.", en: "Row {rowNumber} is completely blank." },
     },
@@ -210,6 +294,11 @@ export const engineCodes = {
   "extra-cell": {
     category: "structure",
     title: { fr: "Cellule en trop", en: "Extra cell" },
+    severity: "error",
+    fix: {
+      fr: "Supprimez la cellule en trop ou entourez de guillemets la valeur qui contient le séparateur.",
+      en: "Remove the extra cell or quote the value that contains the delimiter.",
+    },
     messages: {
       default: {
         fr: "La ligne {rowNumber} a une valeur en trop en position {fieldNumber} : « {cell} ».",
@@ -220,6 +309,11 @@ export const engineCodes = {
   "missing-cell": {
     category: "structure",
     title: { fr: "Cellule manquante", en: "Missing cell" },
+    severity: "error",
+    fix: {
+      fr: "Ajoutez les séparateurs manquants : chaque ligne doit avoir autant de cellules que l'en-tête.",
+      en: "Add the missing delimiters: every row must have as many cells as the header.",
+    },
     messages: {
       default: {
         fr: "La ligne {rowNumber} n'a pas de cellule pour la colonne « {fieldName} » (position {fieldNumber}).",
@@ -229,7 +323,12 @@ export const engineCodes = {
   },
   "type-error": {
     category: "schema",
-    title: { fr: "Type incorrect", en: "Type error" },
+    title: { fr: "Type ou format incorrect", en: "Type or format error" },
+    severity: "error",
+    fix: {
+      fr: "Écrivez la valeur dans le type et le format attendus par le schéma (date AAAA-MM-JJ, nombre avec un point décimal, booléen true/false…).",
+      en: "Write the value in the type and format the schema expects (date YYYY-MM-DD, number with a decimal point, boolean true/false…).",
+    },
     messages: {
       default: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'est pas du type attendu ({typeLabel}).",
@@ -240,6 +339,11 @@ export const engineCodes = {
   "constraint-error": {
     category: "schema",
     title: { fr: "Contrainte non respectée", en: "Constraint error" },
+    severity: "error",
+    fix: {
+      fr: "Corrigez la valeur pour respecter la contrainte du champ : valeur obligatoire, liste de valeurs autorisées, motif, bornes ou longueur.",
+      en: "Correct the value to meet the field's constraint: required value, allowed values, pattern, bounds or length.",
+    },
     messages: {
       default: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne respecte pas la contrainte {constraint} ({expected}).",
@@ -290,6 +394,11 @@ export const engineCodes = {
   "unique-error": {
     category: "schema",
     title: { fr: "Valeur en double", en: "Unique error" },
+    severity: "error",
+    fix: {
+      fr: "Chaque valeur de cette colonne doit être unique : corrigez le doublon.",
+      en: "Every value of this column must be unique: fix the duplicate.",
+    },
     messages: {
       default: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être unique ; elle figure déjà ligne {previousRow}.",
@@ -300,6 +409,11 @@ export const engineCodes = {
   "primary-key": {
     category: "schema",
     title: { fr: "Clé primaire non respectée", en: "Primary key error" },
+    severity: "error",
+    fix: {
+      fr: "La combinaison des colonnes de la clé doit être unique et renseignée : corrigez le doublon.",
+      en: "The key columns together must be unique and filled in: fix the duplicate.",
+    },
     messages: {
       default: {
         fr: "La ligne {rowNumber} a la même clé primaire ({fields}) que la ligne {previousRow}.",
@@ -314,6 +428,11 @@ export const engineCodes = {
   "foreign-key": {
     category: "schema",
     title: { fr: "Référence introuvable", en: "Foreign key error" },
+    severity: "error",
+    fix: {
+      fr: "La valeur doit exister dans la table référencée : corrigez-la, ou ajoutez la ligne manquante à cette table.",
+      en: "The value must exist in the referenced table: fix it, or add the missing row to that table.",
+    },
     messages: {
       default: {
         fr: "La ligne {rowNumber} fait référence à {values} ({fields}), absent de {reference}.",
@@ -324,6 +443,11 @@ export const engineCodes = {
   "resource-error": {
     category: "schema",
     title: { fr: "Ressource incomplète", en: "Resource error" },
+    severity: "warning",
+    fix: {
+      fr: "Validez le data package entier : les clés étrangères y sont vérifiées ligne à ligne.",
+      en: "Validate the whole data package: foreign keys are checked there row by row.",
+    },
     messages: {
       default: {
         fr: "La ressource ne peut pas être entièrement vérifiée : {detail}",
@@ -338,6 +462,11 @@ export const engineCodes = {
   "check-error": {
     category: "custom",
     title: { fr: "Contrôle inutilisable", en: "Check error" },
+    severity: "error",
+    fix: {
+      fr: "Corrigez le nom du contrôle ou ses paramètres (liste : conforme explain --list) ; pour un schéma national, signalez l'erreur à son producteur.",
+      en: "Fix the check's name or parameters (list: conforme explain --list); for a national schema, report the error to its producer.",
+    },
     messages: {
       default: {
         fr: "Le contrôle « {check} » ne peut pas s'exécuter : {detail}",

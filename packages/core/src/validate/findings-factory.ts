@@ -1,6 +1,6 @@
 import type { CheckMeta, MessageTemplate } from "../check.js";
 import type { Category, Finding, FindingDraft, Lang, Severity } from "../findings.js";
-import { engineCodes } from "../messages/table-schema.js";
+import { engineCodes, type EngineCode } from "../messages/table-schema.js";
 import { quote, quoteValue } from "../messages/quote.js";
 import { renderMessage } from "../messages/render.js";
 
@@ -19,18 +19,10 @@ interface CodeInfo {
   messages: Record<string, MessageTemplate>;
 }
 
-const engineSeverity: Record<string, Severity> = {
-  "schema-warning": "info",
-  "resource-error": "warning",
-  "missing-header-warn": "warning",
-  "extra-header-warn": "warning",
-  "disordered-header-warn": "warning",
-};
-
 function engineInfo(code: string): CodeInfo | undefined {
-  const entry = (engineCodes as Record<string, { category: Category; messages: Record<string, MessageTemplate> }>)[code];
+  const entry = (engineCodes as Record<string, EngineCode>)[code];
   if (!entry) return undefined;
-  return { category: entry.category, severity: engineSeverity[code] ?? "error", messages: entry.messages };
+  return { category: entry.category, severity: entry.severity, messages: entry.messages };
 }
 
 /**

@@ -1,4 +1,12 @@
 import type { Lang } from "../../findings.js";
+import { RISK_NAMES, type PersonalRisk } from "../views.js";
+
+/** The risk names of every report, capitalised as the HTML report's labels are. */
+function capitalisedRisks(lang: Lang): Record<PersonalRisk, string> {
+  const names = RISK_NAMES[lang];
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return { high: capital(names.high), medium: capital(names.medium), low: capital(names.low), none: capital(names.none) };
+}
 
 /** Every text the HTML report prints around the data, French first. */
 export interface ReportStrings {
@@ -140,7 +148,7 @@ const fr: ReportStrings = {
   colErrors: "Erreurs",
   colWarnings: "Avertissements",
   noSchema: "aucun schéma",
-  risk: { high: "Risque élevé", medium: "Risque modéré", low: "Risque faible", none: "Aucune détectée" },
+  risk: capitalisedRisks("fr"),
   metadataSummary: "Qualité des métadonnées",
   colDescriptor: "Descripteur",
   colScore: "Score",
@@ -262,7 +270,7 @@ const en: ReportStrings = {
   colErrors: "Errors",
   colWarnings: "Warnings",
   noSchema: "no schema",
-  risk: { high: "High risk", medium: "Moderate risk", low: "Low risk", none: "None detected" },
+  risk: capitalisedRisks("en"),
   metadataSummary: "Metadata quality",
   colDescriptor: "Descriptor",
   colScore: "Score",
