@@ -175,8 +175,8 @@ async function scoreDescriptor(report: Report, descriptor: { name: string; text:
   const lang = options.lang ?? "fr";
   try {
     const parsed = await readDescriptor(descriptor.text, { file: descriptor.name, lang });
-    const result = evaluateMetadata(parsed, { facts, lang, ...(options.now && { now: options.now }) });
-    const section = toMetadataReport(result, { descriptor: descriptor.name, dataFiles: facts.map((fact) => fact.path), lang, criterionSeverity: "info" });
+    const result = evaluateMetadata(parsed, { facts, lang, criterionSeverity: "info", ...(options.now && { now: options.now }) });
+    const section = toMetadataReport(result, { descriptor: descriptor.name, dataFiles: facts.map((fact) => fact.path), lang });
     report.metadata = [section];
     report.stats.errors += section.stats.errors;
     report.stats.warnings += section.stats.warnings;

@@ -299,7 +299,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // Standard input without a name sits in no folder: no descriptor describes it.
   const located = tasks.filter((task) => !(task.bytes && options.stdin?.filename === undefined));
   const directories = [...located.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
-  const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
+  const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative, factory });
   runErrors.push(...metadata.runErrors);
   let collecting = false;
   for (const task of tasks) {

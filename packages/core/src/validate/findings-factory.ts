@@ -13,7 +13,8 @@ export interface SeverityOverrides {
   categories?: Partial<Record<Category, SeverityLevel>>;
 }
 
-interface CodeInfo {
+/** What the factory needs of a code: where it belongs, how grave it is by default, its messages. */
+export interface CodeDefinition {
   category: Category;
   severity: Severity;
   messages: Record<string, MessageTemplate>;
@@ -27,7 +28,7 @@ const engineSeverity: Record<string, Severity> = {
   "disordered-header-warn": "warning",
 };
 
-function engineInfo(code: string): CodeInfo | undefined {
+function engineInfo(code: string): CodeDefinition | undefined {
   const entry = (engineCodes as Record<string, { category: Category; messages: Record<string, MessageTemplate> }>)[code];
   if (!entry) return undefined;
   return { category: entry.category, severity: engineSeverity[code] ?? "error", messages: entry.messages };
@@ -40,7 +41,7 @@ function engineInfo(code: string): CodeInfo | undefined {
 export class FindingFactory {
   readonly #lang: Lang;
   readonly #overrides: SeverityOverrides;
-  readonly #checks = new Map<string, CodeInfo>();
+  readonly #checks = new Map<string, CodeDefinition>();
 
   constructor(lang: Lang, overrides: SeverityOverrides = {}) {
     this.#lang = lang;
@@ -53,7 +54,20 @@ export class FindingFactory {
 
   /** Makes a row check's codes known; its id is its code. */
   register(id: string, meta: CheckMeta): void {
-    this.#checks.set(id, { category: meta.category, severity: meta.severity, messages: meta.messages });
+    this.define(id, { category: meta.category, severity: meta.severity, messages: meta.messages });
+  }
+
+  /**
+   * Makes a code known that no row check owns (metadata criteria and cross-checks), so that its
+   * findings get the same severity overrides and rendering as the data's.
+   */
+  define(code: string, definition: CodeDefinition): void {
+    this.#checks.set(code, definition);
+  }
+
+  /** Whether the code's templates are known (defined, registered or the engine's). */
+  knows(code: string): boolean {
+    return this.#info(code) !== undefined;
   }
 
   /** The severity a finding of this code gets, or `off` when it must not be reported. */
@@ -125,7 +139,7 @@ export class FindingFactory {
     return hint && typeof hint[lang] === "string" ? `${message} ${hint[lang]}` : message;
   }
 
-  #info(code: string): CodeInfo | undefined {
+  #info(code: string): CodeDefinition | undefined {
     return this.#checks.get(code) ?? engineInfo(code);
   }
 }
