@@ -15,6 +15,7 @@ export {
   type Validator,
   type ValidatorOptions,
 } from "./validate/validator.js";
+export { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./validate/findings-factory.js";
 export { buildReport } from "./validate/report-builder.js";
 export { errorsOnly } from "./validate/errors-only.js";

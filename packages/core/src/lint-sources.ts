@@ -5,6 +5,7 @@ import { evaluateMetadata } from "./metadata/evaluate.js";
 import type { DataFacts } from "./metadata/model.js";
 import { MetadataInputError, readDescriptor } from "./metadata/read.js";
 import { toMetadataReport } from "./metadata/report-section.js";
+import { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 import { personalDataChecks } from "./personal-data/index.js";
 import { readTable } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
@@ -105,7 +106,9 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
     }
   }
 
-  const report = buildReport(reports, runErrors, lang, startedAt);
+  // The audit trail, as `lint` records it: the options the page ran with, defaults resolved.
+  const audit = { schema: options.schema?.source, lang, maxErrors: options.maxErrors ?? DEFAULT_OPTIONS.maxErrors, personalData: options.personalData !== false, previewRows };
+  const report = buildReport(reports, runErrors, lang, startedAt, { options: auditOptions(audit) });
   if (options.descriptor) await scoreDescriptor(report, options.descriptor, facts, options);
   return { report, previews };
 }

@@ -26,6 +26,7 @@ import { discover, isInside, type DiscoverOptions, type Discovered, type Refusal
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
 import { lintInWorkers, workerOptions } from "./lint-workers.node.js";
+import { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 
 export interface LintOptions extends ResolveOptions {
   /** Directory paths are relative to, and names in the report too. Default: process.cwd(). */
@@ -112,6 +113,12 @@ export interface LintOptions extends ResolveOptions {
    * anything at all.
    */
   errorOnUnmatchedPattern?: boolean;
+  /**
+   * What the caller adds to the report's audit trail (`report.options`) beside the options lint
+   * records itself: a shell's own settings (`command`, `format`, `strict`...). URLs are stripped
+   * of their credentials as the rest.
+   */
+  audit?: Record<string, unknown>;
 }
 
 /** A step `onTiming` reports. */
@@ -205,7 +212,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const startedAt = new Date();
   const options = withPersonalData(givenOptions);
   const cwd = options.cwd ?? process.cwd();
-  const lang = options.lang ?? "fr";
+  const lang = options.lang ?? DEFAULT_OPTIONS.lang;
   const factory = new FindingFactory(lang, options.severity);
   const runErrors: RunError[] = [];
   const tasks: Task[] = [];
@@ -320,7 +327,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // the others' results.
   const reports = threaded ? await runThreaded(tasks, threaded, options, previews, factory) : await runTasks(tasks, options, previewRows, previews, factory);
   stepEnd("validation");
-  const report = buildReport(reports, runErrors, lang, startedAt);
+  const report = buildReport(reports, runErrors, lang, startedAt, { options: auditedOptions(paths, givenOptions, lang) });
   stepEnd("report");
   await metadata.score(report);
   // Scoring is metadata too: a second call, which the caller adds to the first.
@@ -344,6 +351,35 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     report.valid = false;
   }
   return { report, previews, unmatched: found.unmatched };
+}
+
+/**
+ * The options of the run as its audit trail records them (`report.options`), defaults resolved
+ * (DEFAULT_OPTIONS), so that the same run can be done again: whatever calls lint (the CLI, the
+ * Action, a script) gets the same record, with the caller's own settings from `audit`.
+ */
+function auditedOptions(paths: string[], options: LintOptions, lang: Lang): Record<string, unknown> {
+  const { audit, ...given } = options;
+  return auditOptions({
+    paths,
+    schema: given.schema,
+    lang,
+    maxErrors: given.maxErrors ?? DEFAULT_OPTIONS.maxErrors,
+    headerMode: given.headerMode ?? DEFAULT_OPTIONS.headerMode,
+    encoding: given.encoding,
+    sheet: given.sheet,
+    offline: given.offline ?? DEFAULT_OPTIONS.offline,
+    catalogUrl: given.catalogUrl,
+    changedSince: given.discovery?.changedSince,
+    gitignore: given.discovery?.gitignore ?? DEFAULT_OPTIONS.gitignore,
+    stdinFilename: given.stdin?.filename,
+    errorOnUnmatchedPattern: given.errorOnUnmatchedPattern || undefined,
+    trusted: given.trusted ?? DEFAULT_OPTIONS.trusted,
+    allowPrivateNetwork: given.allowPrivateNetwork ?? DEFAULT_OPTIONS.allowPrivateNetwork,
+    personalData: given.personalData !== false,
+    customChecks: given.customChecks ?? DEFAULT_OPTIONS.customChecks,
+    ...audit,
+  });
 }
 
 function noFiles(where: string, lang: Lang): RunError {
@@ -588,7 +624,7 @@ async function runTasks(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_OPTIONS.concurrency) }, worker));
   return reports;
 }
 

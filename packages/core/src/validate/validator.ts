@@ -14,6 +14,7 @@ import { quoteValue } from "../messages/quote.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
 import { KeyTable } from "./key-table.js";
 import type { PreviewRequest } from "./preview.js";
+import { DEFAULT_OPTIONS } from "../options.js";
 
 /**
  * How header labels are matched to schema fields: `position` (frictionless), `name` (order free,
@@ -94,7 +95,7 @@ export interface Validator {
   validate(source: ByteSource, options: SourceOptions): Promise<FileReport>;
 }
 
-export const DEFAULT_MAX_ERRORS = 1000;
+export const DEFAULT_MAX_ERRORS: number = DEFAULT_OPTIONS.maxErrors;
 
 /**
  * Compiles the schema's fields (throws `FieldError` naming the property when one cannot drive
