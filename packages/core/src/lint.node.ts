@@ -4,10 +4,10 @@ import { open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MessageTemplate, RowCheck } from "./check.js";
-import { compileCustomChecks, type CustomCheckDescriptor } from "./checks/custom-checks.js";
-import type { Finding, Lang } from "./findings.js";
+import type { CustomCheckDescriptor } from "./checks/custom-checks.js";
+import type { Lang } from "./findings.js";
 import { personalDataChecks } from "./personal-data/index.js";
-import { readTable, tableFormatOf } from "./reading/index.js";
+import { tableFormatOf } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
 import { loadDataPackage, loadTableSchema, type SchemaWarning } from "./table-schema/index.js";
@@ -21,7 +21,9 @@ import {
   type ForeignKeyLookups,
   type HeaderMode,
   type Validator,
+  type ValidatorOptions,
 } from "./validate/validator.js";
+import { failedFileReport, inferredValidator } from "./validate/driver.js";
 import { discover, isInside, type DiscoverOptions, type Discovered, type RefusalReason } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
@@ -288,7 +290,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
         const name = bytes && options.stdin!.filename === undefined ? "-" : relative(file);
         let validator: Validator;
         try {
-          validator = shared ? await shared : await inferredValidator(file, options, factory, bytes);
+          validator = shared ? await shared : await headerValidator(file, options, factory, bytes);
         } catch (error) {
           if (ref === undefined) tasks.push({ file, name, refusal: failureOf(error) });
           else if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref, lang));
@@ -415,10 +417,18 @@ function makeValidator(
   options: LintOptions,
   factory: FindingFactory,
   lookups?: ForeignKeyLookups,
-  inferredSchema = false,
 ): Validator {
   return createValidator(schema, {
-    inferredSchema,
+    ...validatorOptions(options, factory),
+    lookups,
+    schemaRef: auditedSchemaRef(schemaRef, schema, options.cwd ?? process.cwd()),
+    schemaFindings: warningsAsFindings(warnings, options.lang ?? DEFAULT_OPTIONS.lang),
+  });
+}
+
+/** What every validator of a lint run shares: the run's factory, limits and checks. */
+function validatorOptions(options: LintOptions, factory: FindingFactory): ValidatorOptions {
+  return {
     factory,
     lang: options.lang,
     maxErrors: options.maxErrors,
@@ -427,10 +437,7 @@ function makeValidator(
     headerMode: options.headerMode,
     checks: options.checks,
     customChecks: options.customChecks,
-    lookups,
-    schemaRef: auditedSchemaRef(schemaRef, schema, options.cwd ?? process.cwd()),
-    schemaFindings: warningsAsFindings(warnings, options.lang ?? "fr"),
-  });
+  };
 }
 
 /**
@@ -445,31 +452,15 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
   return audited;
 }
 
-/**
- * Without a schema, the header is the schema: every column untyped. Structure problems (blank
- * or duplicate labels, blank rows, missing or extra cells) are still found.
- */
-async function inferredValidator(file: string, options: LintOptions, factory: FindingFactory, bytes?: Uint8Array): Promise<Validator> {
-  let labels: string[] = [];
+/** A validator whose schema is the file's header (see `inferredValidator` in validate/driver.ts). */
+async function headerValidator(file: string, options: LintOptions, factory: FindingFactory, bytes?: Uint8Array): Promise<Validator> {
   const handle = bytes ? undefined : await openRegular(file);
   try {
     const read = { encoding: options.encoding, format: tableFormatOf(file), sheet: options.sheet, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
-    await readTable(handle ? chunksOf(handle) : chunksOfBytes(bytes!), read, {
-      record(cells) {
-        labels = cells;
-        return false;
-      },
-      problem() {},
-    });
+    return await inferredValidator(handle ? chunksOf(handle) : chunksOfBytes(bytes!), read, validatorOptions(options, factory));
   } finally {
     await handle?.close();
   }
-  const schema: TableSchema = {
-    fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
-  };
-  // The header is the schema: labels meet their fields by position, and blank or duplicate
-  // labels stay findings.
-  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], { ...options, headerMode: "position" }, factory, undefined, true);
 }
 
 async function packageTasks(
@@ -564,39 +555,19 @@ async function buildLookups(resources: PackageResource[], placed: Map<string, Pl
     const byFields = new Map<string, Set<string>>();
     lookups.set(name, byFields);
     if (!resource) continue;
+    const fieldLists = [...keys].map((list) => list.split(","));
+    for (const list of keys) byFields.set(list, new Set());
+    // The referenced resource's own schema casts its keys, as it does when it is validated.
     const validator = createValidator(resource.schema, { maxErrors: 0, customChecks: false });
-    for (const fieldList of keys) {
-      const names = fieldList.split(",");
-      const indexes = names.map((fieldName) => validator.fields.findIndex((field) => field.name === fieldName));
-      const set = new Set<string>();
-      byFields.set(fieldList, set);
-      for (const resourcePath of resource.paths) {
-        const where = placed.get(resourcePath);
-        // A refused or unreadable file is reported by its own task; its keys are simply absent.
-        if (!where || where.refusal) continue;
-        const handle = await openRegular(where.file).catch(() => undefined);
-        if (!handle) continue;
-        let positions: number[] = [];
-        await readTable(chunksOf(handle), { encoding: resource.encoding ?? options.encoding, format: tableFormatOf(where.file), sheet: options.sheet }, {
-          record(cells, rowNumber) {
-            if (rowNumber === 1) {
-              positions = names.map((fieldName) => cells.findIndex((label) => label.trim() === fieldName));
-              return;
-            }
-            const parts: string[] = [];
-            for (let k = 0; k < indexes.length; k++) {
-              const field = validator.fields[indexes[k]!];
-              const raw = cells[positions[k]!];
-              if (!field || raw === undefined || field.isMissing(raw)) return;
-              const value = field.cast(raw);
-              if (typeof value === "symbol") return;
-              parts.push(field.key(value));
-            }
-            set.add(parts.join("\u0000"));
-          },
-          problem() {},
-        }).finally(() => handle.close());
-      }
+    for (const resourcePath of resource.paths) {
+      const where = placed.get(resourcePath);
+      // A refused or unreadable file is reported by its own task; its keys are simply absent.
+      if (!where || where.refusal) continue;
+      const handle = await openRegular(where.file).catch(() => undefined);
+      if (!handle) continue;
+      const read = { encoding: resource.encoding ?? options.encoding, format: tableFormatOf(where.file), sheet: options.sheet };
+      const found = await validator.keys(chunksOf(handle), fieldLists, read).finally(() => handle.close());
+      for (const [list, set] of found) for (const key of set) byFields.get(list)!.add(key);
     }
   }
   return lookups;
@@ -693,21 +664,8 @@ function failureOf(error: unknown): NonNullable<Task["refusal"]> {
 
 /** The report of a file not read: one `source-error` saying why, no rows. */
 function failedReport(task: Task, refusal: NonNullable<Task["refusal"]>, factory: FindingFactory): FileReport {
-  const template = FAILURES[refusal.reason];
-  const detail = template[factory.lang].replace("{target}", refusal.target ?? "");
-  const finding = factory.make("source-error", { messageId: "default", data: { detail, reason: refusal.reason } }, task.name);
-  const findings: Finding[] = finding ? [finding] : [];
-  const count = (severity: Finding["severity"]) => findings.filter((one) => one.severity === severity).length;
-  return {
-    file: task.name,
-    valid: count("error") === 0,
-    // Not "stopped at the error limit": nothing was read at all, as the finding says.
-    partial: false,
-    labels: [],
-    stats: { rows: 0, fields: 0, bytes: 0, errors: count("error"), warnings: count("warning"), infos: count("info"), countsByCode: finding ? { "source-error": 1 } : {} },
-    findings,
-    durationMs: 0,
-  };
+  const detail = FAILURES[refusal.reason][factory.lang].replace("{target}", refusal.target ?? "");
+  return failedFileReport(task.name, { detail, reason: refusal.reason }, factory);
 }
 
 async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>, factory: FindingFactory): Promise<FileReport> {
@@ -741,17 +699,14 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
       complete = true;
     }
     const preview = previewRows > 0 ? { rows: previewRows, collect: (table: PreviewTable) => (previews[task.name] = table) } : undefined;
-    // Custom checks the configuration adds to this file, compiled against its schema's fields.
-    const added = options.checksFor?.(task.file);
-    const extra = added ? compileCustomChecks(added, validator.schema.fields.map((field) => field.name)) : undefined;
     const report = await validator.validate(hashed(), {
       name: task.name,
       encoding: task.encoding,
       format: tableFormatOf(task.file),
       sheet: options.sheet,
       preview,
-      checks: extra?.checks,
-      problems: extra?.problems,
+      // Custom checks the configuration adds to this file: the validator compiles them.
+      customChecks: options.checksFor?.(task.file),
     });
     report.stats.bytes = size;
     const started = clock();

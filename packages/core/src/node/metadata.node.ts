@@ -362,6 +362,7 @@ export async function lintMetadata(
       return {
         schema: validator.schema,
         fields: validator.fields,
+        keys: validator.keys,
         async validate(source, sourceOptions) {
           const collector = createFactsCollector(validator);
           const checks = [...(sourceOptions.checks ?? []), { check: collector.check as RowCheck<never>, options: {} }];

@@ -113,6 +113,31 @@ describe("createValidator", () => {
     expect(located(report)).toEqual(["foreign-key@3:-"]);
   });
 
+  it("reads a referenced table's keys as its foreign keys look them up, in one pass", async () => {
+    const { schema } = loadTableSchema({ fields: [{ name: "code", type: "integer" }, { name: "annee", type: "year" }, { name: "nom" }] }, "test");
+    const keys = await createValidator(schema).keys(bytesOf(" nom ,code,annee\nA,0042,2024\nB,x,2024\nC,,2023\nD,7,\n"), [["code"], ["code", "annee"], ["absent"]]);
+    const people = createValidator(loadTableSchema({ fields: [{ name: "ref", type: "integer" }, { name: "an", type: "year" }], foreignKeys: [{ fields: ["ref", "an"], reference: { resource: "t", fields: ["code", "annee"] } }] }, "test").schema, { lookups: new Map([["t", keys]]) });
+    // Cast as the validator casts a row's key: "0042" is the integer 42; a part missing or invalid leaves the row out.
+    expect([...keys.get("code")!].length).toBe(2);
+    expect(keys.get("code,annee")!.size).toBe(1);
+    expect(keys.get("absent")!.size).toBe(0);
+    const report = await people.validate(bytesOf("ref,an\n42,2024\n7,2024\n"), { name: "p.csv" });
+    expect(located(report)).toEqual(["foreign-key@3:-"]);
+  });
+
+  it("compiles a source's own custom checks against the schema's fields, a misdeclared one reported with the file", async () => {
+    const { schema } = loadTableSchema({ fields: [{ name: "siret" }, { name: "nom" }] }, "test");
+    const validator = createValidator(schema);
+    const customChecks = [{ name: "french-siret-value", params: { column: "siret" } }, { name: "no-such-check" }];
+    const report = await validator.validate(bytesOf("siret,nom\n12345678901234,a\n"), { name: "t.csv", customChecks });
+    expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([
+      ["check-error", "unknownCheck"],
+      ["french-siret-value", "checksum"],
+    ]);
+    // Another file of the same validator without them: neither runs.
+    expect((await validator.validate(bytesOf("siret,nom\n12345678901234,a\n"), { name: "u.csv" })).findings).toEqual([]);
+  });
+
   it("stops at the error limit and marks the file partial", async () => {
     const rows = Array.from({ length: 50 }, (_, i) => `x${i}`).join("\n");
     const report = await validate({ fields: [{ name: "n", type: "integer" }] }, `n\n${rows}\n`, { maxErrors: 10 });

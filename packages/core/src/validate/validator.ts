@@ -7,7 +7,7 @@ import { columnName } from "../reading/spreadsheet/values.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType, FieldError } from "../table-schema/index.js";
-import { compileCustomChecks } from "../checks/custom-checks.js";
+import { compileCustomChecks, type CustomCheckDescriptor } from "../checks/custom-checks.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { foldAccents } from "../checks/helpers.js";
 import { hintFor } from "../messages/hints.js";
@@ -80,8 +80,12 @@ export interface SourceOptions {
    * metadata facts collector of `lint`) without compiling another validator.
    */
   checks?: ConfiguredCheck[];
-  /** Findings about this source's configuration (a misdeclared custom check), reported with it. */
-  problems?: FindingDraftWithCode[];
+  /**
+   * Validata custom checks run on this source beside those its schema declares (the config's
+   * `checks` for this file), compiled here against the schema's fields as the schema's are: a
+   * misdeclared one is a `check-error` of this file, and the others still run.
+   */
+  customChecks?: CustomCheckDescriptor[];
   /**
    * Collects the first rows as read, for the HTML report only (never in the FileReport, which
    * may be published): cells of columns a check declared personal come masked.
@@ -94,7 +98,18 @@ export interface Validator {
   readonly schema: TableSchema;
   readonly fields: readonly CompiledField[];
   validate(source: ByteSource, options: SourceOptions): Promise<FileReport>;
+  /**
+   * The keys a foreign key to this table looks up (frictionless builds this lookup before reading
+   * the referring table): for each list of field names, the values of those fields in each row,
+   * cast by this schema and joined as the validator joins a row's key, keyed by the names joined
+   * with ",". Rows where a part is missing or does not cast are left out. One pass over the
+   * source, casting only those fields; nothing is reported.
+   */
+  keys(source: ByteSource, fieldLists: readonly (readonly string[])[], options?: KeySourceOptions): Promise<Map<string, Set<string>>>;
 }
+
+/** How `Validator.keys` reads its source. */
+export type KeySourceOptions = Pick<SourceOptions, "encoding" | "format" | "sheet">;
 
 export const DEFAULT_MAX_ERRORS: number = DEFAULT_OPTIONS.maxErrors;
 
@@ -124,7 +139,45 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
     schema,
     fields,
     validate: (source, sourceOptions) => validateTable({ schema, fields, factory, options: runOptions }, source, sourceOptions),
+    keys: (source, fieldLists, sourceOptions = {}) => readKeys(fields, source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
   };
+}
+
+async function readKeys(
+  fields: readonly CompiledField[],
+  source: ByteSource,
+  fieldLists: readonly (readonly string[])[],
+  options: ReadOptions,
+): Promise<Map<string, Set<string>>> {
+  const lists = fieldLists.map((names) => ({
+    names,
+    fields: names.map((name) => fields.find((field) => field.name === name)),
+    positions: [] as number[],
+    keys: new Set<string>(),
+  }));
+  await readTable(source, options, {
+    record(cells, rowNumber) {
+      if (rowNumber === 1) {
+        // Labels as the header compares them, each field at the first column bearing its name.
+        for (const list of lists) list.positions = list.names.map((name) => cells.findIndex((label) => label.trim() === name));
+        return;
+      }
+      for (const list of lists) {
+        const parts: string[] = [];
+        for (let k = 0; k < list.fields.length; k++) {
+          const field = list.fields[k];
+          const raw = cells[list.positions[k]!];
+          if (!field || raw === undefined || field.isMissing(raw)) break;
+          const value = field.cast(raw);
+          if (value === INVALID) break;
+          parts.push(field.key(value));
+        }
+        if (parts.length === list.fields.length) list.keys.add(parts.join("\u0000"));
+      }
+    },
+    problem() {},
+  });
+  return new Map(lists.map((list) => [list.names.join(","), list.keys]));
 }
 
 function asArray(value: string | string[] | undefined): string[] {
@@ -287,6 +340,8 @@ class TableRun implements TableSink {
   currentLine = 0;
   readonly rowView: RowView;
   readonly tableInfo: TableInfo;
+  /** Checks of this source only: `checks` and the compiled `customChecks`. */
+  sourceChecks: ConfiguredCheck[] = [];
   visitors: RowVisitor[] = [];
   readonly sensitive = new Map<number, (value: string) => string>();
   /** Raw values of the foreign-key findings, so that personal ones can be masked at the end. */
@@ -361,9 +416,15 @@ class TableRun implements TableSink {
     return finding !== undefined;
   }
 
-  /** Findings known before any row: the schema's departures from the spec, misdeclared checks. */
+  /**
+   * Findings known before any row: the schema's departures from the spec, misdeclared checks,
+   * the schema's then this source's. Compiles this source's custom checks on the way.
+   */
   reportConfiguration(): void {
-    for (const { code, ...draft } of [...(this.options.schemaFindings ?? []), ...(this.sourceOptions.problems ?? [])]) this.emit(code, draft);
+    const added = this.sourceOptions.customChecks;
+    const compiled = added ? compileCustomChecks(added, this.tableInfo.fieldNames) : undefined;
+    this.sourceChecks = [...(this.sourceOptions.checks ?? []), ...(compiled?.checks ?? [])];
+    for (const { code, ...draft } of [...(this.options.schemaFindings ?? []), ...(compiled?.problems ?? [])]) this.emit(code, draft);
   }
 
   /** Key tables of unique fields, the primary key, unique keys and foreign keys. */
@@ -405,7 +466,7 @@ class TableRun implements TableSink {
 
   /** The row checks' visitors for this file: the validator's checks, then this source's own. */
   async startChecks(): Promise<void> {
-    const own = this.sourceOptions.checks ?? [];
+    const own = this.sourceChecks;
     const checks = own.length > 0 ? [...(this.options.checks ?? []), ...own] : (this.options.checks ?? []);
     for (const { check } of own) this.factory.register(check.id, check.meta);
     await Promise.all(checks.map(({ check }) => check.prepare?.()));
