@@ -360,8 +360,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
  * (DEFAULT_OPTIONS), so that the same run can be done again: whatever calls lint (the CLI, the
  * Action, a script) gets the same record, with the caller's own settings from `audit`.
  */
-function auditedOptions(paths: string[], options: LintOptions, lang: Lang): Record<string, unknown> {
-  const { audit, ...given } = options;
+function auditedOptions(paths: string[], given: LintOptions, lang: Lang): Record<string, unknown> {
   return auditOptions({
     paths,
     schema: given.schema,
@@ -380,7 +379,7 @@ function auditedOptions(paths: string[], options: LintOptions, lang: Lang): Reco
     allowPrivateNetwork: given.allowPrivateNetwork ?? DEFAULT_OPTIONS.allowPrivateNetwork,
     personalData: given.personalData !== false,
     customChecks: given.customChecks ?? DEFAULT_OPTIONS.customChecks,
-    ...audit,
+    ...given.audit,
   });
 }
 
