@@ -13,8 +13,8 @@ import { FindingFactory } from "./validate/findings-factory.js";
 import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { buildReport } from "./validate/report-builder.js";
 import { runError, warningsAsFindings } from "./validate/run-errors.js";
-import { createValidator, type ConfiguredCheck, type Validator } from "./validate/validator.js";
-import { failedFileReport, inferredValidator } from "./validate/driver.js";
+import { createHeaderValidator, createValidator, type ConfiguredCheck, type Validator } from "./validate/validator.js";
+import { failedFileReport } from "./validate/driver.js";
 
 /** A file held in memory: what a web page gets from a file input or a drop. */
 export interface ByteFile {
@@ -71,6 +71,7 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
   const previewRows = Math.max(0, options.previewRows ?? DEFAULT_PREVIEW_ROWS);
 
   let shared: Validator | undefined;
+  let byHeader: Validator | undefined;
   if (options.schema) {
     try {
       shared = schemaValidator(options.schema, checks, factory, options);
@@ -83,7 +84,8 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
   if (!options.schema || shared) {
     for (const file of files) {
       try {
-        const validator = shared ?? (await headerValidator(file, checks, factory, options));
+        // As `lint` without a schema: each file's header row is its schema, every column untyped.
+        const validator = shared ?? (byHeader ??= createHeaderValidator({ factory, lang: options.lang, checks, maxErrors: options.maxErrors }));
         // The descriptor's cross-checks need the data's dates and codes, collected in the same pass.
         const collector = options.descriptor ? createFactsCollector(validator) : undefined;
         const report = await validator.validate(streamOf(file.bytes), {
@@ -127,11 +129,6 @@ function schemaValidator(given: GivenSchema, checks: ConfiguredCheck[], factory:
     schemaRef,
     schemaFindings: warningsAsFindings(warnings, lang),
   });
-}
-
-/** As `lint` without a schema: the header row is the schema, every column untyped. */
-function headerValidator(file: ByteFile, checks: ConfiguredCheck[], factory: FindingFactory, options: LintSourcesOptions): Promise<Validator> {
-  return inferredValidator(streamOf(file.bytes), {}, { factory, lang: options.lang, checks, maxErrors: options.maxErrors });
 }
 
 function failedReport(file: ByteFile, error: unknown, factory: FindingFactory): FileReport {

@@ -16,6 +16,7 @@ import { runError, warningsAsFindings } from "./validate/run-errors.js";
 import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { FindingFactory, type SeverityOverrides } from "./validate/findings-factory.js";
 import {
+  createHeaderValidator,
   createValidator,
   type ConfiguredCheck,
   type ForeignKeyLookups,
@@ -23,7 +24,7 @@ import {
   type Validator,
   type ValidatorOptions,
 } from "./validate/validator.js";
-import { failedFileReport, inferredValidator } from "./validate/driver.js";
+import { failedFileReport } from "./validate/driver.js";
 import { discover, isInside, type DiscoverOptions, type Discovered, type RefusalReason } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
@@ -276,8 +277,10 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   if (stdinFile !== undefined) tables.push(stdinFile);
   if (tables.length > 0) {
     try {
-      // One validator per schema reference, compiled once however many tables share it.
+      // One validator per schema reference, compiled once however many tables share it; one for
+      // the tables without a schema, each validated against its own header.
       const validators = new Map<string, Promise<Validator>>();
+      let headerValidator: Validator | undefined;
       for (const file of tables) {
         const ref = options.schemaFor?.(file) ?? options.schema;
         let shared = ref === undefined ? undefined : validators.get(ref);
@@ -290,7 +293,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
         const name = bytes && options.stdin!.filename === undefined ? "-" : relative(file);
         let validator: Validator;
         try {
-          validator = shared ? await shared : await headerValidator(file, options, factory, bytes);
+          validator = shared ? await shared : (headerValidator ??= createHeaderValidator(validatorOptions(options, factory)));
         } catch (error) {
           if (ref === undefined) tasks.push({ file, name, refusal: failureOf(error) });
           else if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref, lang));
@@ -449,17 +452,6 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
   if (audited.version === undefined && typeof schema.version === "string" && schema.version !== "") audited.version = schema.version;
   if (path.isAbsolute(audited.source)) audited.source = path.relative(cwd, audited.source).split(path.sep).join("/");
   return audited;
-}
-
-/** A validator whose schema is the file's header (see `inferredValidator` in validate/driver.ts). */
-async function headerValidator(file: string, options: LintOptions, factory: FindingFactory, bytes?: Uint8Array): Promise<Validator> {
-  const handle = bytes ? undefined : await openRegular(file);
-  try {
-    const read = { encoding: options.encoding, format: tableFormatOf(file), sheet: options.sheet, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
-    return await inferredValidator(handle ? chunksOf(handle) : chunksOfBytes(bytes!), read, validatorOptions(options, factory));
-  } finally {
-    await handle?.close();
-  }
 }
 
 async function packageTasks(

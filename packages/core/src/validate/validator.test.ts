@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RowCheck } from "../check.js";
 import type { FileReport } from "../report.js";
 import { loadTableSchema } from "../table-schema/index.js";
-import { createValidator, type ValidatorOptions } from "./validator.js";
+import { createHeaderValidator, createValidator, type ValidatorOptions } from "./validator.js";
 
 async function* bytesOf(...chunks: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
   for (const chunk of chunks) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
@@ -351,5 +351,34 @@ describe("spreadsheet damage: hints and one finding per cell", () => {
     const en = await validate(subsidies, `${header}21060004500392;1000;2024-03-12;1;aide en nature\n`, { lang: "en" });
     expect(fr.findings[0]!.message).toContain("« 01000 »");
     expect(en.findings[0]!.message).toContain('"01000"');
+  });
+});
+
+describe("createHeaderValidator: each file's header is its schema", () => {
+  it("validates files of different headers in one pass each, structure problems included", async () => {
+    const validator = createHeaderValidator();
+    // A generator is read once: a first pass for the header would leave nothing to validate.
+    const first = await validator.validate(bytesOf("id,nom,nom\n1,a,b,extra\n\n2,c,d\n"), { name: "a.csv" });
+    const second = await validator.validate(bytesOf("code,,libelle\n75056,x,Paris\n"), { name: "b.csv" });
+    expect([first.stats.rows, first.stats.fields, first.headerMode]).toEqual([3, 3, "position"]);
+    expect(located(first)).toEqual(["duplicate-label@1:3", "extra-cell@2:4", "blank-row@3:-"]);
+    expect([second.stats.rows, second.stats.fields]).toEqual([1, 3]);
+    expect(located(second)).toEqual(["blank-label@1:2"]);
+    expect(second.schema).toEqual({ source: "(en-tête du fichier)" });
+  });
+
+  it("runs the checks it is given and a source's custom checks against the header's columns", async () => {
+    const customChecks = [{ name: "french-siret-value", params: { column: "siret" } }, { name: "french-siret-value", params: { column: "absent" } }];
+    const report = await createHeaderValidator().validate(bytesOf("siret\n12345678901234\n"), { name: "s.csv", customChecks });
+    expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([
+      ["check-error", "unknownColumn"],
+      ["french-siret-value", "checksum"],
+    ]);
+  });
+
+  it("reports what the reader found before any header: an empty source, a file of no column", async () => {
+    const report = await createHeaderValidator().validate(bytesOf(""), { name: "vide.csv" });
+    expect([report.stats.rows, report.stats.fields]).toEqual([0, 0]);
+    expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([["source-error", "empty"]]);
   });
 });

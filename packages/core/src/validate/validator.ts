@@ -8,6 +8,7 @@ import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType, FieldError } from "../table-schema/index.js";
 import { compileCustomChecks, type CustomCheckDescriptor } from "../checks/custom-checks.js";
+import { findCheck } from "../checks/registry.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { foldAccents } from "../checks/helpers.js";
 import { hintFor } from "../messages/hints.js";
@@ -141,6 +142,39 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
     validate: (source, sourceOptions) => validateTable({ schema, fields, factory, options: runOptions }, source, sourceOptions),
     keys: (source, fieldLists, sourceOptions = {}) => readKeys(fields, source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
   };
+}
+
+/** What the audit trail names as the schema of a file validated against its own header. */
+export const HEADER_SCHEMA_SOURCE = "(en-tête du fichier)";
+
+/**
+ * A validator without a schema: each file's header is its schema, every column untyped (`any`)
+ * and a blank label named by its position, compiled when the header is read, in the file's one
+ * pass. Structure problems (blank or duplicate labels, blank rows, missing or extra cells) are
+ * still found. `schema` and `fields` are empty: each file has its own.
+ */
+export function createHeaderValidator(options: ValidatorOptions = {}): Validator {
+  const factory = options.factory ?? new FindingFactory(options.lang ?? DEFAULT_OPTIONS.lang, options.severity);
+  for (const { check } of options.checks ?? []) factory.register(check.id, check.meta);
+  // Labels meet their fields by position, so that blank or duplicate labels stay findings.
+  const runOptions: ValidatorOptions = { schemaRef: { source: HEADER_SCHEMA_SOURCE }, ...options, inferredSchema: true, headerMode: "position" };
+  const schema: TableSchema = { fields: [] };
+  return {
+    schema,
+    fields: [],
+    validate: (source, sourceOptions) => validateTable({ schema, fields: [], factory, options: runOptions, fromHeader: true }, source, sourceOptions),
+    keys: (source, fieldLists, sourceOptions = {}) => readKeys([], source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
+  };
+}
+
+/** The header's schema, compiled: what a header validator validates the rest of the file with. */
+function compileHeader(compiled: Compiled, cells: readonly string[]): Compiled {
+  const schema: TableSchema = {
+    fields: cells.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
+  };
+  const missing = schema.missingValues ?? [""];
+  const fields = schema.fields.map((descriptor, index) => compileField(descriptor, missing, `fields[${index}]`));
+  return { ...compiled, schema, fields, fromHeader: false };
 }
 
 async function readKeys(
@@ -277,6 +311,8 @@ interface Compiled {
   fields: readonly CompiledField[];
   factory: FindingFactory;
   options: ValidatorOptions;
+  /** The schema is the file's header, compiled when it is read (`createHeaderValidator`). */
+  fromHeader?: boolean;
 }
 
 /**
@@ -285,15 +321,58 @@ interface Compiled {
  * only conclude at the end, and the file's report.
  */
 async function validateTable(compiled: Compiled, source: ByteSource, sourceOptions: SourceOptions): Promise<FileReport> {
-  const run = new TableRun(compiled, sourceOptions);
-  run.reportConfiguration();
-  run.prepareKeys();
-  await run.startChecks();
-  const result = await readTable(source, run.readOptions(), run);
+  await prepareChecks([...(compiled.options.checks ?? []), ...(sourceOptions.checks ?? [])], sourceOptions.customChecks);
+  let run = compiled.fromHeader ? undefined : startRun(compiled, sourceOptions);
+  // Without a schema, the run starts on the header, which its schema is made of; what the reader
+  // reports before it (an undecodable encoding) waits for it.
+  const early: ReadProblem[] = [];
+  const sink: TableSink = run ?? {
+    record(cells, rowNumber, line, numbers) {
+      run ??= startRun(compileHeader(compiled, cells), sourceOptions, early);
+      return run.record(cells, rowNumber, line, numbers);
+    },
+    problem(problem) {
+      if (run) run.problem(problem);
+      else early.push(problem);
+    },
+  };
+  const result = await readTable(source, readOptionsOf(compiled.options, sourceOptions), sink);
+  run ??= startRun(compileHeader(compiled, []), sourceOptions, early);
   run.finishKeys();
   run.endChecks();
   run.collectPreview();
   return run.fileReport(result);
+}
+
+/** The steps before the first record: configuration findings, key tables, the checks' visitors. */
+function startRun(compiled: Compiled, sourceOptions: SourceOptions, early: readonly ReadProblem[] = []): TableRun {
+  const run = new TableRun(compiled, sourceOptions);
+  run.reportConfiguration();
+  for (const problem of early) run.problem(problem);
+  run.prepareKeys();
+  run.createVisitors();
+  return run;
+}
+
+/**
+ * Checks load what they need (reference lists) before the first row: the source's custom checks
+ * too, by name, since they are compiled against the fields only once the header is known.
+ */
+async function prepareChecks(checks: readonly ConfiguredCheck[], customChecks: readonly CustomCheckDescriptor[] | undefined): Promise<void> {
+  const named = (customChecks ?? []).map((descriptor) => (typeof descriptor?.name === "string" ? findCheck(descriptor.name) : undefined));
+  await Promise.all([...checks.map(({ check }) => check), ...named].map((check) => check?.prepare?.()));
+}
+
+function readOptionsOf(options: ValidatorOptions, sourceOptions: SourceOptions): ReadOptions {
+  return {
+    encoding: sourceOptions.encoding,
+    dialect: sourceOptions.dialect,
+    format: sourceOptions.format,
+    sheet: sourceOptions.sheet,
+    spreadsheetLimits: sourceOptions.spreadsheetLimits,
+    maxCellLength: options.maxCellLength,
+    maxRowLength: options.maxRowLength,
+  };
 }
 
 /** The state of one file's pass; each step of `validateTable` is a method. */
@@ -465,11 +544,10 @@ class TableRun implements TableSink {
   }
 
   /** The row checks' visitors for this file: the validator's checks, then this source's own. */
-  async startChecks(): Promise<void> {
+  createVisitors(): void {
     const own = this.sourceChecks;
     const checks = own.length > 0 ? [...(this.options.checks ?? []), ...own] : (this.options.checks ?? []);
     for (const { check } of own) this.factory.register(check.id, check.meta);
-    await Promise.all(checks.map(({ check }) => check.prepare?.()));
     this.visitors = checks.map(({ check, options: checkOptions }) =>
       check.create({
         options: checkOptions as never,
@@ -482,19 +560,6 @@ class TableRun implements TableSink {
         markSensitiveColumn: (fieldNumber, mask) => this.sensitive.set(fieldNumber, mask),
       }),
     );
-  }
-
-  readOptions(): ReadOptions {
-    const { sourceOptions, options } = this;
-    return {
-      encoding: sourceOptions.encoding,
-      dialect: sourceOptions.dialect,
-      format: sourceOptions.format,
-      sheet: sourceOptions.sheet,
-      spreadsheetLimits: sourceOptions.spreadsheetLimits,
-      maxCellLength: options.maxCellLength,
-      maxRowLength: options.maxRowLength,
-    };
   }
 
   // The reader's sink: the header, then each row, until the error limit.
