@@ -6,11 +6,13 @@ export { REPORT_VERSION } from "./report.js";
 export { VERSION } from "./version.js";
 export type { FieldDescriptor, FieldType, TableSchema, Constraints, ForeignKey } from "./table-schema/descriptor.js";
 export {
+  createHeaderValidator,
   createValidator,
   DEFAULT_MAX_ERRORS,
   type ConfiguredCheck,
   type ForeignKeyLookups,
   type HeaderMode,
+  type KeySourceOptions,
   type SourceOptions,
   type Validator,
   type ValidatorOptions,
