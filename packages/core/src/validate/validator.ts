@@ -151,7 +151,7 @@ export const HEADER_SCHEMA_SOURCE = "(en-tête du fichier)";
  * A validator without a schema: each file's header is its schema, every column untyped (`any`)
  * and a blank label named by its position, compiled when the header is read, in the file's one
  * pass. Structure problems (blank or duplicate labels, blank rows, missing or extra cells) are
- * still found. `schema` and `fields` are empty: each file has its own.
+ * still found. `schema` and `fields` are empty (each file has its own), and so is what `keys` finds.
  */
 export function createHeaderValidator(options: ValidatorOptions = {}): Validator {
   const factory = options.factory ?? new FindingFactory(options.lang ?? DEFAULT_OPTIONS.lang, options.severity);
