@@ -50,7 +50,8 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     const range = diffRange(event.name, event.payload);
     const changes = range.kind === "range" ? await changesBetween(cwd, range) : undefined;
     const { paths, note } = await choosePaths(given, [...loaded.files, options.schema], inputs, options, cwd, range, changes, texts, notes);
-    const report = await lint(paths, options);
+    // The report's audit trail is lint's; the Action only says it ran it.
+    const report = await lint(paths, { ...options, audit: { command: "action" } });
     linted = { report, changes, cwd };
     const scores = metadataScores(report);
 

@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_PREVIEW_ROWS, errorsOnly, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core";
+import { DEFAULT_OPTIONS, DEFAULT_PREVIEW_ROWS, errorsOnly, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core";
 import { ConfigError, lintWithPreview, loadConfig, type LintOptions } from "@conforme/core/node";
-import { auditOptions } from "./audit-options.js";
 import { choiceOption, colorFlag, integerOption, parseCommandArgs, readAll, UsageError, useColor, type Io } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { lintMetadataOptions, lintMetadataText, METADATA_LINT_FLAGS } from "./commands/metadata.js";
@@ -83,7 +82,7 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   const overrides: LintOptions = {
     lang,
     schema: values.schema,
-    maxErrors: values["max-errors"] === undefined ? undefined : integerOption("max-errors", values["max-errors"], 1000),
+    maxErrors: values["max-errors"] === undefined ? undefined : integerOption("max-errors", values["max-errors"], DEFAULT_OPTIONS.maxErrors),
     maxCellLength: values["max-cell-length"] === undefined ? undefined : Math.max(1, integerOption("max-cell-length", values["max-cell-length"], 1)),
     maxRowLength: values["max-row-length"] === undefined ? undefined : Math.max(1, integerOption("max-row-length", values["max-row-length"], 1)),
     headerMode: values["header-mode"] === undefined ? undefined : choiceOption("header-mode", values["header-mode"], ["auto", "position", "name", "validata"] as const, "auto"),
@@ -95,14 +94,13 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
     trusted: values.trusted ? true : undefined,
     allowPrivateNetwork: values["allow-private-network"] ? true : undefined,
     cacheDir: values["cache-dir"],
-    concurrency: values.concurrency === undefined ? undefined : Math.max(1, integerOption("concurrency", values.concurrency, 2)),
+    concurrency: values.concurrency === undefined ? undefined : Math.max(1, integerOption("concurrency", values.concurrency, DEFAULT_OPTIONS.concurrency)),
     personalData: values["no-personal-data"] ? false : undefined,
     customChecks: values["no-custom-checks"] ? false : undefined,
     discovery,
   };
   const options = loaded.lintOptions(overrides);
   options.metadata = lintMetadataOptions(options.metadata, values);
-  options.maxErrors ??= 1000;
   if (command === "scan") {
     // Personal data and structure only: every schema mapping is set aside, the header is the schema.
     delete options.schema;
@@ -135,36 +133,20 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   // Only the HTML report shows the first rows; every other format must never receive them.
   const html = format === "html" || values.html !== undefined;
   const previewRows = html ? integerOption("preview-rows", values["preview-rows"], DEFAULT_PREVIEW_ROWS) : 0;
-  // Several files use every core (worker threads); the report is the same as in turn.
-  const { report, previews, unmatched } = await lintWithPreview(paths, { ...options, previewRows, workers: true });
-  progress?.done();
-  report.options = auditOptions({
+  // The audit trail (report.options) is the core's, with this command's own settings added.
+  options.audit = {
     command,
-    paths,
     format,
     config: loaded.path ? path.relative(io.cwd, loaded.path) || loaded.path : undefined,
-    schema: options.schema,
     schemas: options.schemaFor ? loaded.config.schemas : undefined,
-    lang,
-    maxErrors: options.maxErrors,
-    headerMode: options.headerMode ?? "auto",
-    encoding: options.encoding,
-    sheet: options.sheet,
-    offline: options.offline === true,
-    catalogUrl: options.catalogUrl,
-    changedSince: options.discovery?.changedSince,
-    gitignore: options.discovery?.gitignore !== false,
-    stdinFilename,
-    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern || undefined,
-    trusted: options.trusted === true,
-    allowPrivateNetwork: options.allowPrivateNetwork === true,
-    personalData: options.personalData !== false,
-    customChecks: options.customChecks !== false,
     strict: policy.strict,
     maxWarnings: policy.maxWarnings,
     ...(values.quiet && { quiet: true }),
     ...(html && { previewRows }),
-  });
+  };
+  // Several files use every core (worker threads); the report is the same as in turn.
+  const { report, previews, unmatched } = await lintWithPreview(paths, { ...options, previewRows, workers: true });
+  progress?.done();
   // --quiet, as ESLint's: every format shows errors only; the exit code is still the full run's.
   const shown = values.quiet ? errorsOnly(report) : report;
 

@@ -6,15 +6,18 @@ export { REPORT_VERSION } from "./report.js";
 export { VERSION } from "./version.js";
 export type { FieldDescriptor, FieldType, TableSchema, Constraints, ForeignKey } from "./table-schema/descriptor.js";
 export {
+  createHeaderValidator,
   createValidator,
   DEFAULT_MAX_ERRORS,
   type ConfiguredCheck,
   type ForeignKeyLookups,
   type HeaderMode,
+  type KeySourceOptions,
   type SourceOptions,
   type Validator,
   type ValidatorOptions,
 } from "./validate/validator.js";
+export { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./validate/findings-factory.js";
 export { buildReport } from "./validate/report-builder.js";
 export { errorsOnly } from "./validate/errors-only.js";

@@ -40,6 +40,8 @@ describe("lintSources: files in memory, as the web page gives them", () => {
       schema: { json: jsonOf("examples/subventions/schema.json"), source: "https://exemple.fr/schema.json", id: "exemples/subventions", version: "1.0.0" },
     });
     expect(report.files[0]!.schema).toEqual({ id: "exemples/subventions", version: "1.0.0", source: "https://exemple.fr/schema.json" });
+    // The audit trail the report carries, as lint's: the options the page ran with.
+    expect(report.options).toEqual({ schema: "https://exemple.fr/schema.json", lang: "fr", maxErrors: 1000, personalData: true, previewRows: 20 });
   });
 
   it("a spreadsheet's bytes get core's finding for the format, never a crash", async () => {

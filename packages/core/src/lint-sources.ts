@@ -1,20 +1,21 @@
 import type { RowCheck } from "./check.js";
-import type { Finding, Lang } from "./findings.js";
+import type { Lang } from "./findings.js";
 import { createFactsCollector } from "./metadata/facts-check.js";
 import { evaluateMetadata } from "./metadata/evaluate.js";
 import type { DataFacts } from "./metadata/model.js";
 import { MetadataInputError, readDescriptor } from "./metadata/read.js";
 import { toMetadataReport } from "./metadata/report-section.js";
+import { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 import { personalDataChecks } from "./personal-data/index.js";
-import { readTable, tableFormatOf } from "./reading/index.js";
+import { tableFormatOf } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
-import type { TableSchema } from "./table-schema/descriptor.js";
 import { loadTableSchema } from "./table-schema/index.js";
 import { FindingFactory } from "./validate/findings-factory.js";
 import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { buildReport } from "./validate/report-builder.js";
 import { runError, warningsAsFindings } from "./validate/run-errors.js";
-import { createValidator, type ConfiguredCheck, type Validator } from "./validate/validator.js";
+import { createHeaderValidator, createValidator, type ConfiguredCheck, type Validator } from "./validate/validator.js";
+import { failedFileReport } from "./validate/driver.js";
 
 /** A file held in memory: what a web page gets from a file input or a drop. */
 export interface ByteFile {
@@ -73,6 +74,7 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
   const previewRows = Math.max(0, options.previewRows ?? DEFAULT_PREVIEW_ROWS);
 
   let shared: Validator | undefined;
+  let byHeader: Validator | undefined;
   if (options.schema) {
     try {
       shared = schemaValidator(options.schema, checks, factory, options);
@@ -85,7 +87,8 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
   if (!options.schema || shared) {
     for (const file of files) {
       try {
-        const validator = shared ?? (await inferredValidator(file, checks, factory, options));
+        // As `lint` without a schema: each file's header row is its schema, every column untyped.
+        const validator = shared ?? (byHeader ??= createHeaderValidator({ factory, lang: options.lang, checks, maxErrors: options.maxErrors }));
         // The descriptor's cross-checks need the data's dates and codes, collected in the same pass.
         const collector = options.descriptor ? createFactsCollector(validator) : undefined;
         const report = await validator.validate(streamOf(file.bytes), {
@@ -109,7 +112,9 @@ export async function lintSources(files: readonly ByteFile[], options: LintSourc
     }
   }
 
-  const report = buildReport(reports, runErrors, lang, startedAt);
+  // The audit trail, as `lint` records it: the options the page ran with, defaults resolved.
+  const audit = { schema: options.schema?.source, lang, maxErrors: options.maxErrors ?? DEFAULT_OPTIONS.maxErrors, personalData: options.personalData !== false, previewRows };
+  const report = buildReport(reports, runErrors, lang, startedAt, { options: auditOptions(audit) });
   if (options.descriptor) await scoreDescriptor(report, options.descriptor, facts, options);
   return { report, previews };
 }
@@ -131,44 +136,8 @@ function schemaValidator(given: GivenSchema, checks: ConfiguredCheck[], factory:
   });
 }
 
-/** As `lint` without a schema: the header row is the schema, every column untyped. */
-async function inferredValidator(file: ByteFile, checks: ConfiguredCheck[], factory: FindingFactory, options: LintSourcesOptions): Promise<Validator> {
-  let labels: string[] = [];
-  await readTable(streamOf(file.bytes), { format: tableFormatOf(file.name), sheet: options.sheet }, {
-    record(cells) {
-      labels = cells;
-      return false;
-    },
-    problem() {},
-  });
-  const schema: TableSchema = {
-    fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
-  };
-  return createValidator(schema, {
-    inferredSchema: true,
-    factory,
-    lang: options.lang,
-    checks,
-    maxErrors: options.maxErrors,
-    headerMode: "position",
-    schemaRef: { source: "(en-tête du fichier)" },
-  });
-}
-
 function failedReport(file: ByteFile, error: unknown, factory: FindingFactory): FileReport {
-  const detail = error instanceof Error ? error.message : String(error);
-  const finding = factory.make("source-error", { messageId: "default", data: { detail, reason: "read" } }, file.name);
-  const findings: Finding[] = finding ? [finding] : [];
-  const count = (severity: Finding["severity"]) => findings.filter((one) => one.severity === severity).length;
-  return {
-    file: file.name,
-    valid: count("error") === 0,
-    partial: false,
-    labels: [],
-    stats: { rows: 0, fields: 0, bytes: file.bytes.length, errors: count("error"), warnings: count("warning"), infos: count("info"), countsByCode: finding ? { "source-error": 1 } : {} },
-    findings,
-    durationMs: 0,
-  };
+  return failedFileReport(file.name, { detail: error instanceof Error ? error.message : String(error), reason: "read" }, factory, file.bytes.length);
 }
 
 /**
@@ -179,8 +148,8 @@ async function scoreDescriptor(report: Report, descriptor: { name: string; text:
   const lang = options.lang ?? "fr";
   try {
     const parsed = await readDescriptor(descriptor.text, { file: descriptor.name, lang });
-    const result = evaluateMetadata(parsed, { facts, lang, ...(options.now && { now: options.now }) });
-    const section = toMetadataReport(result, { descriptor: descriptor.name, dataFiles: facts.map((fact) => fact.path), lang, criterionSeverity: "info" });
+    const result = evaluateMetadata(parsed, { facts, lang, criterionSeverity: "info", ...(options.now && { now: options.now }) });
+    const section = toMetadataReport(result, { descriptor: descriptor.name, dataFiles: facts.map((fact) => fact.path), lang });
     report.metadata = [section];
     report.stats.errors += section.stats.errors;
     report.stats.warnings += section.stats.warnings;

@@ -30,7 +30,7 @@ export function workerOptions(options: LintOptions, files: number): Record<strin
   if (options.checks && options.checks.length > 0) return undefined;
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
-    if (["onProgress", "schemaFor", "checksFor", "workers", "metadata", "discovery", "concurrency"].includes(key)) continue;
+    if (["onProgress", "schemaFor", "checksFor", "workers", "metadata", "discovery", "concurrency", "audit"].includes(key)) continue;
     try {
       plain[key] = structuredClone(value);
     } catch {

@@ -98,3 +98,32 @@ describe("paths that match no data file", () => {
     expect(await run(["absent.csv"], false)).toMatchObject({ unmatched: [], runErrors: ["file-not-found"] });
   });
 });
+
+describe("the audit trail (report.options)", () => {
+  it("records the options with their defaults resolved, whoever calls lint, and the caller's own settings", async () => {
+    const cwd = folder({ "a.csv": "nom;commune\nA;Dijon\n" });
+    const { report } = await lintWithPreview(["a.csv"], { ...options, cwd, catalogUrl: "https://user:secret@example.org/schemas.json?token=t", audit: { command: "lint", format: "json" } });
+    expect(report.options).toEqual({
+      paths: ["a.csv"],
+      lang: "fr",
+      maxErrors: 1000,
+      headerMode: "auto",
+      offline: false,
+      catalogUrl: "https://example.org/schemas.json",
+      gitignore: true,
+      trusted: false,
+      allowPrivateNetwork: false,
+      personalData: true,
+      customChecks: true,
+      command: "lint",
+      format: "json",
+    });
+  });
+
+  it("records what was given instead of a default", async () => {
+    const cwd = folder({ "a.csv": "nom;commune\nA;Dijon\n" });
+    const { report } = await lintWithPreview(["a.csv"], { ...options, cwd, lang: "en", maxErrors: 5, headerMode: "position", personalData: false });
+    expect(report.options).toMatchObject({ lang: "en", maxErrors: 5, headerMode: "position", personalData: false });
+    expect(report.options).not.toHaveProperty("command");
+  });
+});

@@ -4,10 +4,10 @@ import { open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MessageTemplate, RowCheck } from "./check.js";
-import { compileCustomChecks, type CustomCheckDescriptor } from "./checks/custom-checks.js";
-import type { Finding, Lang } from "./findings.js";
+import type { CustomCheckDescriptor } from "./checks/custom-checks.js";
+import type { Lang } from "./findings.js";
 import { personalDataChecks } from "./personal-data/index.js";
-import { readTable, tableFormatOf } from "./reading/index.js";
+import { tableFormatOf } from "./reading/index.js";
 import type { FileReport, Report, RunError, SchemaRef } from "./report.js";
 import type { TableSchema } from "./table-schema/descriptor.js";
 import { loadDataPackage, loadTableSchema, type SchemaWarning } from "./table-schema/index.js";
@@ -16,15 +16,19 @@ import { runError, warningsAsFindings } from "./validate/run-errors.js";
 import { DEFAULT_PREVIEW_ROWS, type PreviewTable } from "./validate/preview.js";
 import { FindingFactory, type SeverityOverrides } from "./validate/findings-factory.js";
 import {
+  createHeaderValidator,
   createValidator,
   type ConfiguredCheck,
   type ForeignKeyLookups,
   type HeaderMode,
   type Validator,
+  type ValidatorOptions,
 } from "./validate/validator.js";
+import { failedFileReport } from "./validate/driver.js";
 import { discover, isInside, type DiscoverOptions, type Discovered, type RefusalReason } from "./discover.node.js";
 import { createJsonReader, resolveSchema, type ResolveOptions } from "./node/index.js";
 import { lintMetadata, type LintMetadataOptions } from "./node/metadata.node.js";
+import { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 
 export interface LintOptions extends ResolveOptions {
   /** Directory paths are relative to, and names in the report too. Default: process.cwd(). */
@@ -111,6 +115,12 @@ export interface LintOptions extends ResolveOptions {
    * anything at all.
    */
   errorOnUnmatchedPattern?: boolean;
+  /**
+   * What the caller adds to the report's audit trail (`report.options`) beside the options lint
+   * records itself: a shell's own settings (`command`, `format`, `strict`...). URLs are stripped
+   * of their credentials as the rest.
+   */
+  audit?: Record<string, unknown>;
 }
 
 /** A step `onTiming` reports. */
@@ -204,7 +214,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   const startedAt = new Date();
   const options = withPersonalData(givenOptions);
   const cwd = options.cwd ?? process.cwd();
-  const lang = options.lang ?? "fr";
+  const lang = options.lang ?? DEFAULT_OPTIONS.lang;
   const factory = new FindingFactory(lang, options.severity);
   const runErrors: RunError[] = [];
   const tasks: Task[] = [];
@@ -266,8 +276,10 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   if (stdinFile !== undefined) tables.push(stdinFile);
   if (tables.length > 0) {
     try {
-      // One validator per schema reference, compiled once however many tables share it.
+      // One validator per schema reference, compiled once however many tables share it; one for
+      // the tables without a schema, each validated against its own header.
       const validators = new Map<string, Promise<Validator>>();
+      let headerValidator: Validator | undefined;
       for (const file of tables) {
         const ref = options.schemaFor?.(file) ?? options.schema;
         let shared = ref === undefined ? undefined : validators.get(ref);
@@ -280,7 +292,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
         const name = bytes && options.stdin!.filename === undefined ? "-" : relative(file);
         let validator: Validator;
         try {
-          validator = shared ? await shared : await inferredValidator(file, options, factory, bytes);
+          validator = shared ? await shared : (headerValidator ??= createHeaderValidator(validatorOptions(options, factory)));
         } catch (error) {
           if (ref === undefined) tasks.push({ file, name, refusal: failureOf(error) });
           else if (!runErrors.some((known) => known.file === ref)) runErrors.push(runError(error, ref, lang));
@@ -298,7 +310,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // Standard input without a name sits in no folder: no descriptor describes it.
   const located = tasks.filter((task) => !(task.bytes && options.stdin?.filename === undefined));
   const directories = [...located.map((task) => path.dirname(task.file)), ...found.packages.map((descriptor) => path.dirname(descriptor))];
-  const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative });
+  const metadata = await lintMetadata(options.metadata, { cwd, lang, directories, relative, factory });
   runErrors.push(...metadata.runErrors);
   let collecting = false;
   for (const task of tasks) {
@@ -321,7 +333,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // the others' results.
   const reports = threaded ? await runThreaded(tasks, threaded, options, previews, factory) : await runTasks(tasks, options, previewRows, previews, factory);
   stepEnd("validation");
-  const report = buildReport(reports, runErrors, lang, startedAt);
+  const report = buildReport(reports, runErrors, lang, startedAt, { options: auditedOptions(paths, givenOptions, lang) });
   stepEnd("report");
   await metadata.score(report);
   // Scoring is metadata too: a second call, which the caller adds to the first.
@@ -345,6 +357,34 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
     report.valid = false;
   }
   return { report, previews, unmatched: found.unmatched };
+}
+
+/**
+ * The options of the run as its audit trail records them (`report.options`), defaults resolved
+ * (DEFAULT_OPTIONS), so that the same run can be done again: whatever calls lint (the CLI, the
+ * Action, a script) gets the same record, with the caller's own settings from `audit`.
+ */
+function auditedOptions(paths: string[], given: LintOptions, lang: Lang): Record<string, unknown> {
+  return auditOptions({
+    paths,
+    schema: given.schema,
+    lang,
+    maxErrors: given.maxErrors ?? DEFAULT_OPTIONS.maxErrors,
+    headerMode: given.headerMode ?? DEFAULT_OPTIONS.headerMode,
+    encoding: given.encoding,
+    sheet: given.sheet,
+    offline: given.offline ?? DEFAULT_OPTIONS.offline,
+    catalogUrl: given.catalogUrl,
+    changedSince: given.discovery?.changedSince,
+    gitignore: given.discovery?.gitignore ?? DEFAULT_OPTIONS.gitignore,
+    stdinFilename: given.stdin?.filename,
+    errorOnUnmatchedPattern: given.errorOnUnmatchedPattern || undefined,
+    trusted: given.trusted ?? DEFAULT_OPTIONS.trusted,
+    allowPrivateNetwork: given.allowPrivateNetwork ?? DEFAULT_OPTIONS.allowPrivateNetwork,
+    personalData: given.personalData !== false,
+    customChecks: given.customChecks ?? DEFAULT_OPTIONS.customChecks,
+    ...given.audit,
+  });
 }
 
 function noFiles(where: string, lang: Lang): RunError {
@@ -380,10 +420,18 @@ function makeValidator(
   options: LintOptions,
   factory: FindingFactory,
   lookups?: ForeignKeyLookups,
-  inferredSchema = false,
 ): Validator {
   return createValidator(schema, {
-    inferredSchema,
+    ...validatorOptions(options, factory),
+    lookups,
+    schemaRef: auditedSchemaRef(schemaRef, schema, options.cwd ?? process.cwd()),
+    schemaFindings: warningsAsFindings(warnings, options.lang ?? DEFAULT_OPTIONS.lang),
+  });
+}
+
+/** What every validator of a lint run shares: the run's factory, limits and checks. */
+function validatorOptions(options: LintOptions, factory: FindingFactory): ValidatorOptions {
+  return {
     factory,
     lang: options.lang,
     maxErrors: options.maxErrors,
@@ -392,10 +440,7 @@ function makeValidator(
     headerMode: options.headerMode,
     checks: options.checks,
     customChecks: options.customChecks,
-    lookups,
-    schemaRef: auditedSchemaRef(schemaRef, schema, options.cwd ?? process.cwd()),
-    schemaFindings: warningsAsFindings(warnings, options.lang ?? "fr"),
-  });
+  };
 }
 
 /**
@@ -408,33 +453,6 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
   if (audited.version === undefined && typeof schema.version === "string" && schema.version !== "") audited.version = schema.version;
   if (path.isAbsolute(audited.source)) audited.source = path.relative(cwd, audited.source).split(path.sep).join("/");
   return audited;
-}
-
-/**
- * Without a schema, the header is the schema: every column untyped. Structure problems (blank
- * or duplicate labels, blank rows, missing or extra cells) are still found.
- */
-async function inferredValidator(file: string, options: LintOptions, factory: FindingFactory, bytes?: Uint8Array): Promise<Validator> {
-  let labels: string[] = [];
-  const handle = bytes ? undefined : await openRegular(file);
-  try {
-    const read = { encoding: options.encoding, format: tableFormatOf(file), sheet: options.sheet, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength };
-    await readTable(handle ? chunksOf(handle) : chunksOfBytes(bytes!), read, {
-      record(cells) {
-        labels = cells;
-        return false;
-      },
-      problem() {},
-    });
-  } finally {
-    await handle?.close();
-  }
-  const schema: TableSchema = {
-    fields: labels.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
-  };
-  // The header is the schema: labels meet their fields by position, and blank or duplicate
-  // labels stay findings.
-  return makeValidator(schema, { source: "(en-tête du fichier)" }, [], { ...options, headerMode: "position" }, factory, undefined, true);
 }
 
 async function packageTasks(
@@ -529,39 +547,19 @@ async function buildLookups(resources: PackageResource[], placed: Map<string, Pl
     const byFields = new Map<string, Set<string>>();
     lookups.set(name, byFields);
     if (!resource) continue;
+    const fieldLists = [...keys].map((list) => list.split(","));
+    for (const list of keys) byFields.set(list, new Set());
+    // The referenced resource's own schema casts its keys, as it does when it is validated.
     const validator = createValidator(resource.schema, { maxErrors: 0, customChecks: false });
-    for (const fieldList of keys) {
-      const names = fieldList.split(",");
-      const indexes = names.map((fieldName) => validator.fields.findIndex((field) => field.name === fieldName));
-      const set = new Set<string>();
-      byFields.set(fieldList, set);
-      for (const resourcePath of resource.paths) {
-        const where = placed.get(resourcePath);
-        // A refused or unreadable file is reported by its own task; its keys are simply absent.
-        if (!where || where.refusal) continue;
-        const handle = await openRegular(where.file).catch(() => undefined);
-        if (!handle) continue;
-        let positions: number[] = [];
-        await readTable(chunksOf(handle), { encoding: resource.encoding ?? options.encoding, format: tableFormatOf(where.file), sheet: options.sheet }, {
-          record(cells, rowNumber) {
-            if (rowNumber === 1) {
-              positions = names.map((fieldName) => cells.findIndex((label) => label.trim() === fieldName));
-              return;
-            }
-            const parts: string[] = [];
-            for (let k = 0; k < indexes.length; k++) {
-              const field = validator.fields[indexes[k]!];
-              const raw = cells[positions[k]!];
-              if (!field || raw === undefined || field.isMissing(raw)) return;
-              const value = field.cast(raw);
-              if (typeof value === "symbol") return;
-              parts.push(field.key(value));
-            }
-            set.add(parts.join("\u0000"));
-          },
-          problem() {},
-        }).finally(() => handle.close());
-      }
+    for (const resourcePath of resource.paths) {
+      const where = placed.get(resourcePath);
+      // A refused or unreadable file is reported by its own task; its keys are simply absent.
+      if (!where || where.refusal) continue;
+      const handle = await openRegular(where.file).catch(() => undefined);
+      if (!handle) continue;
+      const read = { encoding: resource.encoding ?? options.encoding, format: tableFormatOf(where.file), sheet: options.sheet };
+      const found = await validator.keys(chunksOf(handle), fieldLists, read).finally(() => handle.close());
+      for (const [list, set] of found) for (const key of set) byFields.get(list)!.add(key);
     }
   }
   return lookups;
@@ -589,7 +587,7 @@ async function runTasks(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_OPTIONS.concurrency) }, worker));
   return reports;
 }
 
@@ -659,21 +657,8 @@ function failureOf(error: unknown): NonNullable<Task["refusal"]> {
 
 /** The report of a file not read: one `source-error` saying why, no rows. */
 function failedReport(task: Task, refusal: NonNullable<Task["refusal"]>, factory: FindingFactory): FileReport {
-  const template = FAILURES[refusal.reason];
-  const detail = template[factory.lang].replace("{target}", refusal.target ?? "");
-  const finding = factory.make("source-error", { messageId: "default", data: { detail, reason: refusal.reason } }, task.name);
-  const findings: Finding[] = finding ? [finding] : [];
-  const count = (severity: Finding["severity"]) => findings.filter((one) => one.severity === severity).length;
-  return {
-    file: task.name,
-    valid: count("error") === 0,
-    // Not "stopped at the error limit": nothing was read at all, as the finding says.
-    partial: false,
-    labels: [],
-    stats: { rows: 0, fields: 0, bytes: 0, errors: count("error"), warnings: count("warning"), infos: count("info"), countsByCode: finding ? { "source-error": 1 } : {} },
-    findings,
-    durationMs: 0,
-  };
+  const detail = FAILURES[refusal.reason][factory.lang].replace("{target}", refusal.target ?? "");
+  return failedFileReport(task.name, { detail, reason: refusal.reason }, factory);
 }
 
 async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>, factory: FindingFactory): Promise<FileReport> {
@@ -707,17 +692,14 @@ async function runTask(task: Task, validator: Validator, options: LintOptions, p
       complete = true;
     }
     const preview = previewRows > 0 ? { rows: previewRows, collect: (table: PreviewTable) => (previews[task.name] = table) } : undefined;
-    // Custom checks the configuration adds to this file, compiled against its schema's fields.
-    const added = options.checksFor?.(task.file);
-    const extra = added ? compileCustomChecks(added, validator.schema.fields.map((field) => field.name)) : undefined;
     const report = await validator.validate(hashed(), {
       name: task.name,
       encoding: task.encoding,
       format: tableFormatOf(task.file),
       sheet: options.sheet,
       preview,
-      checks: extra?.checks,
-      problems: extra?.problems,
+      // Custom checks the configuration adds to this file: the validator compiles them.
+      customChecks: options.checksFor?.(task.file),
     });
     report.stats.bytes = size;
     const started = clock();

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { aggregateBadge, badgeStatus, formatBadge, type FileReport } from "@conforme/core";
+import { aggregateBadge, badgeStatus, DEFAULT_OPTIONS, formatBadge, type FileReport } from "@conforme/core";
 import { lint } from "@conforme/core/node";
 import { choiceOption, integerOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
@@ -18,7 +18,7 @@ Options :
   --schema <réf>         schéma : chemin local, URL https, ou identifiant schema.data.gouv.fr
   --label <texte>        texte de gauche du badge (défaut : conforme)
   --lang <fr|en>         langue du badge (défaut : fr)
-  --max-errors <n>       arrête un fichier après n erreurs (défaut : 1000 ; 0 : sans limite)
+  --max-errors <n>       arrête un fichier après n erreurs (défaut : ${DEFAULT_OPTIONS.maxErrors} ; 0 : sans limite)
   --offline              n'utilise que le cache des schémas, sans réseau
   --catalog-url <url>    catalogue des schémas : URL https, chemin ou URL file: (défaut :
                          https://schema.data.gouv.fr/schemas.json)
@@ -55,7 +55,7 @@ export async function badgeCommand(args: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     schema: values.schema,
     lang,
-    maxErrors: integerOption("max-errors", values["max-errors"], 1000),
+    maxErrors: integerOption("max-errors", values["max-errors"], DEFAULT_OPTIONS.maxErrors),
     offline: values.offline === true,
     catalogUrl: values["catalog-url"],
   });

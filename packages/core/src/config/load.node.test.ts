@@ -63,6 +63,8 @@ describe("loadConfig errors", () => {
     ["a Validata alias", "siret", "french-siret-value", 3],
     ["another tool's name", "extra-header", "extra-label", 3],
     ["a personal-data kind", "personal-data-emial", "personal-data-email", 3],
+    ["a metadata criterion", "metadata-mqa-keywords", "metadata-mqa-keyword", 3],
+    ["a metadata criterion without its scheme", "metadata-keyword", "metadata-mqa-keyword", 3],
   ])("refuses an unknown code under severity.codes (%s) with the code meant", async (_name, code, meant, line) => {
     const directory = await write({ "conforme.config.yaml": `severity:\n  codes:\n    ${code}: warning\n    blank-row: off\n` });
     const error = await loadConfig({ cwd: directory }).catch((caught: unknown) => caught);
@@ -72,10 +74,9 @@ describe("loadConfig errors", () => {
     expect(issues[0]!.message.fr).toContain(`« ${meant} »`);
   });
 
-  it("refuses a metadata code, which severity.codes does not govern", async () => {
-    expect(await issuesOf({ "conforme.config.yaml": "severity:\n  codes:\n    metadata-mqa-keyword: off\n" })).toEqual([
-      { file: "conforme.config.yaml", line: 3, column: 5, key: "severity.codes.metadata-mqa-keyword" },
-    ]);
+  it("accepts metadata codes, which severity.codes governs as the others", async () => {
+    const codes = ["metadata-mqa-keyword", "metadata-datagouv-license", "metadata-spatial-mismatch", "metadata-min-score"];
+    expect(await issuesOf({ "conforme.config.yaml": `severity:\n  codes:\n${codes.map((code) => `    ${code}: off\n`).join("")}` })).toEqual([]);
   });
 
   it("refuses a code far from any, without a suggestion, and accepts every catalogued code", async () => {

@@ -17,6 +17,7 @@ import { loadYaml, yaml } from "../yaml-module.js";
 import { closest } from "../suggest.js";
 import { findingCodes } from "../formatters/catalog.js";
 import { findCode } from "../formatters/code-names.js";
+import { metadataCodes } from "../metadata/codes.js";
 
 /** One mistake in a configuration file, located as precisely as the format allows. */
 export interface ConfigIssue {
@@ -364,26 +365,20 @@ export async function readConfigFile(file: string): Promise<ConformeConfig> {
 /**
  * `severity.codes` naming no code is a mistake that would silently change nothing (a typo keeps
  * the default severity): refused before any file is read, with the nearest known code. The
- * codes are the catalogue's (`findingCodes`); another tool's name or an alias of a check
- * (`siret`) is answered with the code it stands for.
+ * codes are the catalogue's (`findingCodes`) and the metadata ones (criteria, cross-checks,
+ * thresholds); another tool's name or an alias of a check (`siret`) is answered with the code it
+ * stands for.
  */
 function unknownSeverityCodes(config: ConformeConfig, source: { document: Document; lineCounter: LineCounter } | undefined, file: string): ConfigIssue[] {
   const codes = Object.keys(config.severity?.codes ?? {});
   if (codes.length === 0) return [];
-  const known = findingCodes();
+  const metadata = metadataCodes();
+  const known = [...findingCodes(), ...metadata];
   const knownSet = new Set(known);
   const issues: ConfigIssue[] = [];
   for (const code of codes) {
     if (knownSet.has(code)) continue;
-    if (code.startsWith("metadata-")) {
-      // Metadata findings are scored, not configured one by one: a key here would change nothing.
-      issues.push(located(source, file, code, both(
-        "les constats de métadonnées ne suivent pas severity.codes : leur gravité vient du score (metadata.minScore, metadata.minRating).",
-        "metadata findings do not follow severity.codes: their severity comes from the score (metadata.minScore, metadata.minRating).",
-      )));
-      continue;
-    }
-    const meant = findCode(code);
+    const meant = findCode(code, metadata);
     const near = meant.code ?? (meant.candidates.length === 1 ? meant.candidates[0] : closest(code, known, Math.max(2, Math.floor(code.length / 3))));
     const message = near
       ? both(`code inconnu « ${code} », vouliez-vous dire « ${near} » ?`, `unknown code "${code}", did you mean "${near}"?`)

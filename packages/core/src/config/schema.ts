@@ -1,98 +1,11 @@
-import type { Category, Lang } from "../findings.js";
-import type { MqaRating } from "../metadata/mqa-criteria.js";
-import type { PersonalDataKind } from "../personal-data/types.js";
+import type { FromSchema } from "json-schema-to-ts";
+import type { Category } from "../findings.js";
 import { personalDataOptionsSchema, reidentificationOptionsSchema, smallCountsOptionsSchema } from "../personal-data/options.js";
-import type { SeverityLevel } from "../validate/findings-factory.js";
+import { DEFAULT_OPTIONS } from "../options.js";
 import { VERSION } from "../version.js";
 
 /** Name of the configuration file, looked up from the working directory upwards, in this order. */
 export const CONFIG_FILE_NAMES = ["conforme.config.yaml", "conforme.config.yml", "conforme.config.json", "conforme.config.mjs"] as const;
-
-/** A personal-data finding the publisher accepted, with why (it stays visible, marked accepted). */
-export interface AcceptedPersonalData {
-  /** Header label of the column. */
-  column: string;
-  kind: PersonalDataKind;
-  reason: string;
-}
-
-/** Metadata sources and the scores they must reach (see docs/metadata.md, « Seuils »). */
-export interface MetadataConfig {
-  /** Descriptors to score: paths (datapackage.json, conforme.dataset.yml, DCAT-AP) or data.gouv.fr ids. */
-  sources?: string[];
-  /** Minimum MQA points (0 to 405). */
-  minScore?: number;
-  /** Minimum MQA rating. */
-  minRating?: MqaRating;
-  /** Minimum data.gouv.fr score (0 to 1). */
-  minDatagouvScore?: number;
-  basis?: "confirmed" | "verified";
-  /** Checks that the distributions' URLs answer (network). */
-  checkUrls?: boolean;
-  /** Scores the descriptors found next to the data (default true). */
-  auto?: boolean;
-}
-
-/**
- * The configuration file's content, as written by the user (paths relative to the file).
- * `schemas/config.schema.json` is generated from {@link configJsonSchema}.
- */
-export interface ConformeConfig {
-  $schema?: string;
-  /** Shared configurations this one builds on: relative paths or package names. */
-  extends?: string | string[];
-  lang?: Lang;
-  /** Files and directories linted when the command line names none. */
-  files?: string[];
-  /** Extra patterns excluded from discovery, in .gitignore syntax. */
-  ignore?: string[];
-  /** Whether discovery skips what `.gitignore` files exclude (default true). */
-  gitignore?: boolean;
-  /** Schema of the tables no `schemas` glob matches. */
-  schema?: string;
-  /** Glob (relative to the config file) to schema (id, path or URL); the first matching glob wins. */
-  schemas?: Record<string, string>;
-  /**
-   * Glob to Validata custom checks (`{name, params}`) run on the matching tables as if their
-   * schema declared them under `custom_checks`: every matching glob adds its checks.
-   */
-  checks?: Record<string, { name: string; params?: Record<string, unknown> }[]>;
-  severity?: {
-    codes?: Record<string, SeverityLevel>;
-    categories?: Partial<Record<Category, SeverityLevel>>;
-  };
-  /** `false` turns the personal-data checks off. */
-  personalData?:
-    | boolean
-    | {
-        accept?: AcceptedPersonalData[];
-        /** Options by check id: `personal-data`, `reidentification-risk`, `small-counts`. */
-        checks?: Record<string, Record<string, unknown>>;
-      };
-  /** `false` turns metadata scoring off. */
-  metadata?: false | MetadataConfig;
-  maxErrors?: number;
-  maxCellLength?: number;
-  maxRowLength?: number;
-  /** How header labels meet schema fields; `auto` (default) picks per file. */
-  headerMode?: "auto" | "position" | "name" | "validata";
-  encoding?: string;
-  /** Sheet read in workbooks (xlsx, ods): name or 1-based position; default the first. */
-  sheet?: string | number;
-  customChecks?: boolean;
-  concurrency?: number;
-  offline?: boolean;
-  cacheDir?: string;
-  catalogUrl?: string;
-  /** Reads data-package paths and symbolic links leading out of the folder (frictionless-py's `--trusted`). */
-  trusted?: boolean;
-  /** Lets schema and catalogue downloads reach loopback, link-local and private addresses. */
-  allowPrivateNetwork?: boolean;
-  /** Warnings fail the run too. */
-  strict?: boolean;
-  /** The run fails when there are more warnings than this. */
-  maxWarnings?: number;
-}
 
 const LEVELS = ["off", "info", "warning", "error"] as const;
 const CATEGORIES: readonly Category[] = ["source", "structure", "schema", "french", "custom", "personal-data", "metadata"];
@@ -123,7 +36,7 @@ export const configJsonSchema = {
     lang: { enum: ["fr", "en"], description: "Langue des messages." },
     files: { type: "array", items: { type: "string", minLength: 1 }, description: "Fichiers et dossiers validés quand la ligne de commande n'en nomme aucun." },
     ignore: { type: "array", items: { type: "string" }, description: "Motifs exclus de la recherche des fichiers (syntaxe .gitignore)." },
-    gitignore: { type: "boolean", default: true, description: "Respecte les fichiers .gitignore." },
+    gitignore: { type: "boolean", default: DEFAULT_OPTIONS.gitignore, description: "Respecte les fichiers .gitignore." },
     schema: { type: "string", minLength: 1, description: "Schéma des tableaux qu'aucun motif de `schemas` ne couvre." },
     schemas: {
       type: "object",
@@ -206,12 +119,12 @@ export const configJsonSchema = {
         },
       ],
     },
-    maxErrors: { type: "integer", minimum: 0, default: 1000 },
-    maxCellLength: { type: "integer", minimum: 1, default: 1048576, description: "Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell)." },
-    maxRowLength: { type: "integer", minimum: 1, default: 16777216, description: "Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row)." },
+    maxErrors: { type: "integer", minimum: 0, default: DEFAULT_OPTIONS.maxErrors },
+    maxCellLength: { type: "integer", minimum: 1, default: DEFAULT_OPTIONS.maxCellLength, description: "Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell)." },
+    maxRowLength: { type: "integer", minimum: 1, default: DEFAULT_OPTIONS.maxRowLength, description: "Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row)." },
     headerMode: {
       enum: ["auto", "position", "name", "validata"],
-      default: "auto",
+      default: DEFAULT_OPTIONS.headerMode,
       description:
         "Comparaison de l'en-tête au schéma. auto : par nom (comme Validata) quand les noms de colonnes sont ceux du schéma à la casse, aux accents, aux séparateurs et à l'ordre près, sinon par position ; position : comme frictionless ; name, validata : toujours par nom.",
     },
@@ -223,22 +136,36 @@ export const configJsonSchema = {
       minimum: 1,
       description: "Feuille lue dans les classeurs XLSX et ODS : son nom, ou son numéro à partir de 1 (défaut : la première).",
     },
-    customChecks: { type: "boolean", default: true },
-    concurrency: { type: "integer", minimum: 1, maximum: 64, default: 2 },
-    offline: { type: "boolean", default: false },
+    customChecks: { type: "boolean", default: DEFAULT_OPTIONS.customChecks },
+    concurrency: { type: "integer", minimum: 1, maximum: 64, default: DEFAULT_OPTIONS.concurrency },
+    offline: { type: "boolean", default: DEFAULT_OPTIONS.offline },
     cacheDir: { type: "string", minLength: 1 },
     catalogUrl: { type: "string", pattern: "^https?://" },
     trusted: {
       type: "boolean",
-      default: false,
+      default: DEFAULT_OPTIONS.trusted,
       description: "Lit aussi les chemins de data package et les liens symboliques qui sortent du dossier (chemins absolus, « ../ », file:).",
     },
     allowPrivateNetwork: {
       type: "boolean",
-      default: false,
+      default: DEFAULT_OPTIONS.allowPrivateNetwork,
       description: "Permet de télécharger schémas et catalogue depuis une adresse locale ou privée (127.0.0.1, 10.0.0.0/8, 192.168.0.0/16...).",
     },
-    strict: { type: "boolean", default: false, description: "Les avertissements font aussi échouer l'exécution." },
+    strict: { type: "boolean", default: DEFAULT_OPTIONS.strict, description: "Les avertissements font aussi échouer l'exécution." },
     maxWarnings: { type: "integer", minimum: 0, description: "Échec au-delà de ce nombre d'avertissements." },
   },
 } as const;
+
+/**
+ * The configuration file's content, as written by the user (paths relative to the file):
+ * derived from {@link configJsonSchema}, which validates it, so that the two never drift. A
+ * defaulted key stays optional: the file may leave it out. (`json-schema-to-ts` is a
+ * development dependency: types only, nothing at run time.)
+ */
+export type ConformeConfig = FromSchema<typeof configJsonSchema, { keepDefaultedPropertiesOptional: true }>;
+
+/** Metadata sources and the scores they must reach (see docs/metadata.md, « Seuils »). */
+export type MetadataConfig = Exclude<NonNullable<ConformeConfig["metadata"]>, false>;
+
+/** A personal-data finding the publisher accepted, with why (it stays visible, marked accepted). */
+export type AcceptedPersonalData = NonNullable<Exclude<NonNullable<ConformeConfig["personalData"]>, boolean>["accept"]>[number];

@@ -113,7 +113,7 @@ describe("scoring rules", () => {
     const model = full({ distributions: [distribution(), distribution({ byteSize: undefined, pointer: "/distributions/1" })] });
     const score = scoreMqa(model, { context: live });
     const byteSize = score.criteria.find((c) => c.id === "mqa-byte-size")!;
-    expect([byteSize.won, byteSize.finding.messageId, byteSize.finding.pointer]).toEqual([2.5, "fail", undefined]);
+    expect([byteSize.won, byteSize.finding!.messageId, byteSize.finding!.pointer]).toEqual([2.5, "fail", undefined]);
   });
 
   it("takes the best distribution for interoperability", () => {
@@ -133,12 +133,12 @@ describe("scoring rules", () => {
   it("marks unchecked URLs provisional, not failed", () => {
     const score = scoreMqa(full(), { context: { now: NOW } });
     const access = score.criteria.find((c) => c.id === "mqa-access-url-accessible")!;
-    expect([access.won, access.provisional, access.finding.messageId, access.finding.severity]).toEqual([0, 50, "provisional", "info"]);
+    expect([access.won, access.provisional, access.finding!.messageId, access.finding!.severity]).toEqual([0, 50, "provisional", "info"]);
   });
 
   it("renders French by default and English on request", () => {
-    const fr = scoreMqa(full({ keywords: [] }), { context: live }).criteria[0]!.finding;
-    const en = scoreMqa(full({ keywords: [] }), { context: live, lang: "en" }).criteria[0]!.finding;
+    const fr = scoreMqa(full({ keywords: [] }), { context: live }).criteria[0]!.finding!;
+    const en = scoreMqa(full({ keywords: [] }), { context: live, lang: "en" }).criteria[0]!.finding!;
     expect([fr.code, fr.messageId, fr.data["won"], fr.data["possible"]]).toEqual(["metadata-mqa-keyword", "fail", 0, 30]);
     expect(fr.message).not.toBe(en.message);
   });

@@ -1,6 +1,6 @@
 import type { Finding, Lang } from "../findings.js";
-import { renderMessage } from "../messages/render.js";
-import { METADATA_MESSAGES } from "./messages.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
+import { metadataFactory } from "./codes.js";
 import type { DataFacts, DatasetModel, DistributionModel } from "./model.js";
 import type { SourceText } from "./source.js";
 import { frequencyDelta, normaliseFrequency } from "./vocabularies/frequencies.js";
@@ -11,6 +11,8 @@ export interface CrossCheckOptions {
   lang?: Lang;
   file?: string;
   source?: SourceText;
+  /** Makes the findings (severity overrides of the run); default: the codes' defaults. */
+  factory?: FindingFactory;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -74,19 +76,14 @@ function coverageOf(model: DatasetModel): Coverage | undefined {
   return coverage;
 }
 
-function finding(code: string, severity: Finding["severity"], data: Record<string, unknown>, pointer: string | undefined, options: CrossCheckOptions): Finding {
+function finding(code: string, severity: Finding["severity"], data: Record<string, unknown>, pointer: string | undefined, options: CrossCheckOptions): Finding[] {
   const position = pointer !== undefined ? options.source?.locate(pointer) : undefined;
-  return {
+  const made = metadataFactory(options.factory, options.lang).make(
     code,
-    messageId: code,
-    severity,
-    category: "metadata",
-    message: renderMessage(METADATA_MESSAGES[code]!, options.lang ?? "fr", data),
-    data,
-    ...(options.file !== undefined && { file: options.file }),
-    ...(pointer !== undefined && { pointer }),
-    ...(position && { line: position.line, column: position.column }),
-  };
+    { messageId: code, severity, data, ...(pointer !== undefined && { pointer }), ...(position && { line: position.line, column: position.column }) },
+    options.file,
+  );
+  return made ? [made] : [];
 }
 
 /** Compares what the metadata declares with what the data files hold. */
@@ -98,17 +95,17 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     if (!f) continue;
     matched.push(f);
     if (d.byteSize !== undefined && f.bytes !== undefined && d.byteSize !== f.bytes) {
-      findings.push(finding("metadata-byte-size-mismatch", "warning", { declared: d.byteSize, actual: f.bytes }, d.pointers.byteSize, options));
+      findings.push(...finding("metadata-byte-size-mismatch", "warning", { declared: d.byteSize, actual: f.bytes }, d.pointers.byteSize, options));
     }
     if (d.checksum) {
       const actual = d.checksum.algorithm === "sha256" ? f.sha256 : d.checksum.algorithm === "md5" ? f.md5 : undefined;
       if (actual !== undefined && actual.toLowerCase() !== d.checksum.value.toLowerCase()) {
-        findings.push(finding("metadata-hash-mismatch", "warning", { algorithm: d.checksum.algorithm, declared: d.checksum.value, actual }, d.pointers.checksum, options));
+        findings.push(...finding("metadata-hash-mismatch", "warning", { algorithm: d.checksum.algorithm, declared: d.checksum.value, actual }, d.pointers.checksum, options));
       }
     }
     const declared = d.conformsTo ?? model.conformsTo;
     if (declared !== undefined && f.schemaId !== undefined && !sameSchema(declared, f.schemaId)) {
-      findings.push(finding("metadata-schema-mismatch", "warning", { declared, validated: f.schemaId }, d.pointers.conformsTo ?? model.pointers.conformsTo, options));
+      findings.push(...finding("metadata-schema-mismatch", "warning", { declared, validated: f.schemaId }, d.pointers.conformsTo ?? model.pointers.conformsTo, options));
     }
   }
   const all = matched.length > 0 ? matched : facts;
@@ -120,7 +117,7 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
         const before = start !== undefined && Date.parse(range.min) < Date.parse(start);
         const after = end !== undefined && Date.parse(range.max) > Date.parse(end.length === 10 ? `${end}T23:59:59.999Z` : end);
         if (before || after) {
-          findings.push(finding("metadata-temporal-mismatch", "warning", { field: range.field, min: range.min, max: range.max, start: start ?? "…", end: end ?? "…" }, model.pointers.temporal, options));
+          findings.push(...finding("metadata-temporal-mismatch", "warning", { field: range.field, min: range.min, max: range.max, start: start ?? "…", end: end ?? "…" }, model.pointers.temporal, options));
         }
       }
     }
@@ -137,7 +134,7 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
       for (const code of f.departmentCodes ?? []) if (!coverage.departments.has(code.toUpperCase())) outside.add(code.toUpperCase());
     }
     if (outside.size > 0) {
-      findings.push(finding("metadata-spatial-mismatch", "warning", { codes: [...outside].sort().slice(0, 10), count: outside.size }, model.pointers.spatial, options));
+      findings.push(...finding("metadata-spatial-mismatch", "warning", { codes: [...outside].sort().slice(0, 10), count: outside.size }, model.pointers.spatial, options));
     }
   }
 
@@ -148,10 +145,10 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     const delta = frequencyDelta(frequency);
     // Same tolerance as the portal's "updated in time" criterion: one day.
     if (typeof delta === "number" && Date.parse(lastChange) + delta < options.now.getTime() - DAY) {
-      findings.push(finding("metadata-frequency-not-met", "warning", { frequency, mtime: lastChange.slice(0, 10) }, model.pointers.accrualPeriodicity, options));
+      findings.push(...finding("metadata-frequency-not-met", "warning", { frequency, mtime: lastChange.slice(0, 10) }, model.pointers.accrualPeriodicity, options));
     }
     if (model.modified !== undefined && model.modified.slice(0, 10) < lastChange.slice(0, 10)) {
-      findings.push(finding("metadata-modified-outdated", "info", { declared: model.modified, mtime: lastChange.slice(0, 10) }, model.pointers.modified, options));
+      findings.push(...finding("metadata-modified-outdated", "info", { declared: model.modified, mtime: lastChange.slice(0, 10) }, model.pointers.modified, options));
     }
   }
 
@@ -163,7 +160,7 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     const known = findLicence(license);
     if (known?.frAllowed) continue;
     const code = known?.superseded ? "metadata-license-superseded" : "metadata-license-not-allowed";
-    findings.push(finding(code, "warning", { license }, pointer, options));
+    findings.push(...finding(code, "warning", { license }, pointer, options));
   }
   return findings;
 }

@@ -1,4 +1,5 @@
-import type { Finding, Lang } from "../findings.js";
+import type { Finding, Lang, Severity } from "../findings.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
 import { crossCheck, normalisePath } from "./cross-checks.js";
 import type { DataFacts, SourceFormat, UrlCheck } from "./model.js";
 import type { ParsedDescriptor } from "./read.js";
@@ -12,6 +13,10 @@ export interface MetadataOptions {
   /** Facts about the data files, for the cross-checks and the local-file points. */
   facts?: readonly DataFacts[];
   lang?: Lang;
+  /** Makes the findings with the run's severity overrides; default: the codes' defaults. */
+  factory?: FindingFactory;
+  /** Severity of a criterion not fully met: warning by default, info in lint (see toMetadataReport). */
+  criterionSeverity?: Severity;
 }
 
 export interface MetadataResult {
@@ -31,13 +36,19 @@ export function evaluateMetadata(parsed: ParsedDescriptor, options: MetadataOpti
   // Distribution paths are matched in their normalised form.
   for (const d of parsed.model.distributions) if (d.path !== undefined) d.path = normalisePath(d.path);
   const context = { now, localFiles, ...(options.urlChecks && { urlChecks: options.urlChecks }) };
-  const common = { source: parsed.source, ...(options.lang && { lang: options.lang }), ...(parsed.file !== undefined && { file: parsed.file }) };
-  const datagouv = scoreDatagouv(parsed.model, { ...common, context });
-  const mqa = scoreMqa(parsed.model, { ...common, context });
+  const common = {
+    source: parsed.source,
+    ...(options.lang && { lang: options.lang }),
+    ...(options.factory && { factory: options.factory }),
+    ...(parsed.file !== undefined && { file: parsed.file }),
+  };
+  const scoring = { ...common, context, ...(options.criterionSeverity && { criterionSeverity: options.criterionSeverity }) };
+  const datagouv = scoreDatagouv(parsed.model, scoring);
+  const mqa = scoreMqa(parsed.model, scoring);
   const findings = [
     ...parsed.findings,
-    ...datagouv.criteria.map((c) => c.finding),
-    ...mqa.criteria.map((c) => c.finding),
+    ...datagouv.criteria.flatMap((c) => (c.finding ? [c.finding] : [])),
+    ...mqa.criteria.flatMap((c) => (c.finding ? [c.finding] : [])),
     ...portalDivergences(datagouv, parsed.model, common),
     ...crossCheck(parsed.model, facts, { ...common, now }),
   ];

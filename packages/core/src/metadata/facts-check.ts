@@ -127,11 +127,15 @@ export function createFactsCollector(table: { schema: TableSchema; fields: reado
       departments.clear();
       return {
         header() {
-          for (const field of table.fields) {
-            if (context.table.fieldIndex(field.name) < 0) continue;
-            if (field.type === "date" || field.type === "datetime") dates.push({ name: field.name, type: field.type, min: Infinity, max: -Infinity });
-            const kind = declared.get(field.name) ?? codeColumnKind(field.name, field.descriptor);
-            if (kind) codes.push({ name: field.name, kind });
+          // The table's fields as this file has them: a validator without a schema (the header
+          // is the schema) knows them only now, untyped.
+          const byName = new Map(table.fields.map((field) => [field.name, field]));
+          for (const name of context.table.fieldNames) {
+            if (context.table.fieldIndex(name) < 0) continue;
+            const field = byName.get(name);
+            if (field && (field.type === "date" || field.type === "datetime")) dates.push({ name, type: field.type, min: Infinity, max: -Infinity });
+            const kind = declared.get(name) ?? codeColumnKind(name, field?.descriptor);
+            if (kind) codes.push({ name, kind });
           }
         },
         row,

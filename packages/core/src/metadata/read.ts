@@ -1,7 +1,7 @@
 import type { Finding, Lang } from "../findings.js";
-import { renderMessage } from "../messages/render.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
 import { detectFormat, fromConformeDescriptor, fromDatagouv, fromDataPackage } from "./adapters.js";
-import { METADATA_MESSAGES } from "./messages.js";
+import { metadataFactory } from "./codes.js";
 import { validateDatasetDescriptor } from "../schema-validators.js";
 import type { DatasetModel } from "./model.js";
 import { fromDcatGraph, parseJsonLd, parseTurtle, RdfInputError } from "./rdf.js";
@@ -32,7 +32,7 @@ export interface ParsedDescriptor {
  * JSON, DCAT-AP in JSON-LD or Turtle) into the dataset model. `file` picks the format when the
  * content alone cannot (Turtle, conforme descriptor named by its file).
  */
-export async function readDescriptor(text: string, options: { file?: string; lang?: Lang } = {}): Promise<ParsedDescriptor> {
+export async function readDescriptor(text: string, options: { file?: string; lang?: Lang; factory?: FindingFactory } = {}): Promise<ParsedDescriptor> {
   const file = options.file;
   const withFile = <T extends object>(value: T) => (file === undefined ? value : { ...value, file });
   const looksTurtle = /\.ttl$/i.test(file ?? "") || /^\s*(@prefix|@base|PREFIX|BASE)\b/i.test(text);
@@ -59,21 +59,13 @@ export async function readDescriptor(text: string, options: { file?: string; lan
       case "conforme": {
         const validateDescriptor = validateDatasetDescriptor;
         validateDescriptor(value);
-        const lang = options.lang ?? "fr";
-        const findings: Finding[] = (validateDescriptor.errors ?? []).map((e) => {
+        const factory = metadataFactory(options.factory, options.lang);
+        const findings: Finding[] = (validateDescriptor.errors ?? []).flatMap((e) => {
           const data = { error: `${e.instancePath || "/"} ${e.message ?? ""}`.trim(), keyword: e.keyword };
           const position = source.locate(e.instancePath);
-          return {
-            code: "metadata-descriptor-invalid",
-            messageId: "metadata-descriptor-invalid",
-            severity: "warning",
-            category: "metadata",
-            message: renderMessage(METADATA_MESSAGES["metadata-descriptor-invalid"]!, lang, data),
-            data,
-            ...(file !== undefined && { file }),
-            pointer: e.instancePath,
-            ...(position && { line: position.line, column: position.column }),
-          } satisfies Finding;
+          const code = "metadata-descriptor-invalid";
+          const made = factory.make(code, { messageId: code, data, pointer: e.instancePath, ...(position && { line: position.line, column: position.column }) }, file);
+          return made ? [made] : [];
         });
         return withFile({ model: fromConformeDescriptor(value), source, findings });
       }

@@ -2,15 +2,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evaluateMetadata, type MetadataResult } from "./evaluate.js";
+import { FindingFactory } from "../validate/findings-factory.js";
+import { evaluateMetadata, type MetadataOptions, type MetadataResult } from "./evaluate.js";
 import { readDescriptor } from "./read.js";
 import { toMetadataReport } from "./report-section.js";
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../examples/metadata");
 
-async function score(relative: string): Promise<MetadataResult> {
+async function score(relative: string, options: MetadataOptions = {}): Promise<MetadataResult> {
   const text = readFileSync(path.join(examples, relative), "utf8");
-  return evaluateMetadata(await readDescriptor(text, { file: relative }), { now: new Date("2025-01-10T12:00:00Z") });
+  return evaluateMetadata(await readDescriptor(text, { file: relative, ...(options.factory && { factory: options.factory }) }), { now: new Date("2025-01-10T12:00:00Z"), ...options });
 }
 
 describe("toMetadataReport", () => {
@@ -44,10 +45,9 @@ describe("toMetadataReport", () => {
     [undefined, "warning"],
     ["info" as const, "info"],
   ])("criterion severity %s gives %s to criteria not met, and leaves threshold errors alone", async (criterionSeverity, expected) => {
-    const section = toMetadataReport(await score("moyen/datapackage.json"), {
+    const section = toMetadataReport(await score("moyen/datapackage.json", { ...(criterionSeverity && { criterionSeverity }) }), {
       descriptor: "moyen/datapackage.json",
       threshold: { minRating: "excellent" },
-      ...(criterionSeverity && { criterionSeverity }),
     });
     const temporal = section.findings.find((f) => f.code === "metadata-datagouv-temporal-coverage");
     expect(temporal?.severity).toBe(expected);
@@ -55,5 +55,30 @@ describe("toMetadataReport", () => {
     expect(section.valid).toBe(false);
     expect(section.stats.errors).toBe(1);
     expect(section.stats.warnings + section.stats.infos + section.stats.errors).toBe(section.findings.length);
+  });
+
+  it.each([
+    ["a code switched off", { codes: { "metadata-datagouv-temporal-coverage": "off" as const } }, "metadata-datagouv-temporal-coverage", undefined],
+    ["a code raised", { codes: { "metadata-datagouv-temporal-coverage": "error" as const } }, "metadata-datagouv-temporal-coverage", "error"],
+    ["a threshold lowered", { codes: { "metadata-min-rating": "warning" as const } }, "metadata-min-rating", "warning"],
+    ["the category switched off", { categories: { metadata: "off" as const } }, "metadata-min-rating", undefined],
+  ])("applies the run's severity overrides to metadata findings: %s", async (_name, severity, code, expected) => {
+    const factory = new FindingFactory("fr", severity);
+    const section = toMetadataReport(await score("moyen/datapackage.json", { factory, criterionSeverity: "info" }), {
+      descriptor: "moyen/datapackage.json",
+      threshold: { minRating: "excellent" },
+      factory,
+    });
+    expect(section.findings.find((f) => f.code === code)?.severity).toBe(expected);
+    if ("categories" in severity) expect(section.findings).toEqual([]);
+    // Scores do not depend on what is reported.
+    expect(section.scores[0]!.criteria.find((c) => c.id === "datagouv-temporal-coverage")).toMatchObject({ points: 0, max: 1 });
+    expect(section.valid).toBe(!section.findings.some((f) => f.severity === "error"));
+  });
+
+  it("keeps points won informative whatever severity their code is given", async () => {
+    const factory = new FindingFactory("fr", { codes: { "metadata-datagouv-license": "error" } });
+    const result = await score("moyen/datapackage.json", { factory });
+    expect(result.datagouv.criteria.find((c) => c.id === "datagouv-license")).toMatchObject({ won: 1, finding: { messageId: "pass", severity: "info" } });
   });
 });

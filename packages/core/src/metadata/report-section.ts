@@ -1,4 +1,4 @@
-import type { Finding, Lang, Severity } from "../findings.js";
+import type { Finding, Lang } from "../findings.js";
 import { renderMessage } from "../messages/render.js";
 import type { MetadataCriterionReport, MetadataReport, MetadataScoreReport } from "../report.js";
 import type { Criterion } from "./criterion.js";
@@ -7,6 +7,7 @@ import type { MetadataResult } from "./evaluate.js";
 import { MQA_CRITERIA, mqaRating } from "./mqa-criteria.js";
 import type { CriterionScore, DatagouvScore, MqaScore } from "./score.js";
 import { applyThreshold, type MetadataThreshold } from "./threshold.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
 
 export interface MetadataReportOptions {
   /** Path of the descriptor as the report names it. */
@@ -16,12 +17,8 @@ export interface MetadataReportOptions {
   /** Minimums that turn a low score into an error finding. */
   threshold?: MetadataThreshold;
   lang?: Lang;
-  /**
-   * Severity of the findings of criteria not fully met: `warning` by default, as `conforme metadata`
-   * shows them. Lint passes `info`, so that a thin descriptor alone never fails a `--strict` run:
-   * there the thresholds are the gate, and cross-check mismatches stay warnings.
-   */
-  criterionSeverity?: Severity;
+  /** Makes the threshold findings with the run's severity overrides (the scoring's factory). */
+  factory?: FindingFactory;
 }
 
 const LANGS: readonly Lang[] = ["fr", "en"];
@@ -39,7 +36,7 @@ function criterionView(score: CriterionScore, criteria: readonly Criterion[]): M
   };
   // Advice speaks of the key in this descriptor's format (`{key}`), as the finding's data holds it.
   if (criterion && points < score.possible) {
-    view.recommendation = Object.fromEntries(LANGS.map((lang) => [lang, renderMessage(criterion.advice, lang, score.finding.data)])) as Record<Lang, string>;
+    view.recommendation = Object.fromEntries(LANGS.map((lang) => [lang, renderMessage(criterion.advice, lang, score.data)])) as Record<Lang, string>;
   }
   return view;
 }
@@ -63,17 +60,13 @@ function scoreView(score: DatagouvScore | MqaScore): MetadataScoreReport {
 /**
  * The report's entry for one scored descriptor: both scores with their criteria (what the HTML
  * report draws), and the findings worth reading (criteria not fully met, cross-checks, threshold
- * failures), counted by severity.
+ * failures), counted by severity. The findings come as the scoring's factory made them: lint
+ * scores criteria not fully met as `info` (`criterionSeverity`), so that a thin descriptor alone
+ * never fails a `--strict` run (the thresholds are the gate there), and applies `severity`.
  */
 export function toMetadataReport(result: MetadataResult, options: MetadataReportOptions): MetadataReport {
-  const failures = options.threshold ? applyThreshold(result, options.threshold, options.lang) : [];
-  const criterionCodes = new Set([...result.datagouv.criteria, ...result.mqa.criteria].map((c) => c.code));
-  const severity = options.criterionSeverity;
-  const findings: Finding[] = [...result.findings.filter((f) => f.messageId !== "pass"), ...failures].map((f) => ({
-    ...f,
-    file: options.descriptor,
-    ...(severity !== undefined && criterionCodes.has(f.code) && f.severity === "warning" && { severity }),
-  }));
+  const failures = options.threshold ? applyThreshold(result, options.threshold, options.lang, options.factory) : [];
+  const findings: Finding[] = [...result.findings.filter((f) => f.messageId !== "pass"), ...failures].map((f) => ({ ...f, file: options.descriptor }));
   const stats = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
     if (f.severity === "error") stats.errors++;

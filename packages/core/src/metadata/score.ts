@@ -1,10 +1,11 @@
-import type { Finding, Lang } from "../findings.js";
-import { renderMessage } from "../messages/render.js";
+import type { Finding, Lang, Severity } from "../findings.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
 import type { Criterion, MqaDimension, ScoreContext, Verdict } from "./criterion.js";
 import { maxPoints } from "./criterion.js";
 import { DATAGOUV_CRITERIA } from "./datagouv-criteria.js";
 import { DATAPACKAGE_EXTENSION, keyName } from "./keys.js";
-import { criterionMessages, METADATA_MESSAGES, type CriterionMessageId } from "./messages.js";
+import { metadataFactory } from "./codes.js";
+import type { CriterionMessageId } from "./messages.js";
 import type { DatasetModel, DistributionModel } from "./model.js";
 import { MQA_CRITERIA, mqaRating, type MqaRating } from "./mqa-criteria.js";
 import type { SourceText } from "./source.js";
@@ -20,7 +21,10 @@ export interface CriterionScore {
   provisional: number;
   /** Points earned only because a file exists locally. */
   local: number;
-  finding: Finding;
+  /** What the finding says (points, key): also what the report's recommendation is rendered from. */
+  data: Record<string, unknown>;
+  /** Absent when the configuration switched the criterion's code (or the metadata category) off. */
+  finding?: Finding;
 }
 
 export interface ScoreTotals {
@@ -53,6 +57,10 @@ export interface ScoreOptions {
   /** Descriptor path, reported on the findings. */
   file?: string;
   source?: SourceText;
+  /** Makes the findings (severity overrides of the run); default: the codes' defaults. */
+  factory?: FindingFactory;
+  /** Severity of a criterion not fully met (default warning; lint gives info, see toMetadataReport). */
+  criterionSeverity?: Severity;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -76,7 +84,7 @@ function locate(criterion: Criterion, model: DatasetModel, verdicts: Verdict[]):
 
 function evaluate(criteria: readonly Criterion[], model: DatasetModel, options: ScoreOptions): CriterionScore[] {
   const { context } = options;
-  const lang = options.lang ?? "fr";
+  const factory = metadataFactory(options.factory, options.lang);
   // MQA assumption: distributions carry the same data, so interoperability takes the best one.
   const bestCriteria = criteria.filter((c) => c.level === "best-distribution");
   let best = 0;
@@ -114,18 +122,21 @@ function evaluate(criteria: readonly Criterion[], model: DatasetModel, options: 
     };
     const position = options.source?.locate(pointer);
     const code = `metadata-${criterion.id}`;
-    const finding: Finding = {
+    const finding = factory.make(
       code,
-      messageId,
-      severity: messageId === "fail" ? "warning" : "info",
-      category: "metadata",
-      message: renderMessage(criterionMessages(criterion)[messageId], lang, data),
-      data,
-      ...(options.file !== undefined && { file: options.file }),
-      ...(options.source && { pointer }),
-      ...(position && { line: position.line, column: position.column }),
-    };
-    return { id: criterion.id, code, ...(criterion.dimension && { dimension: criterion.dimension }), possible: criterion.points, won, provisional, local, finding };
+      {
+        messageId,
+        severity: messageId === "fail" ? (options.criterionSeverity ?? "warning") : "info",
+        data,
+        ...(options.source && { pointer }),
+        ...(position && { line: position.line, column: position.column }),
+      },
+      options.file,
+    );
+    // Only a failure is graded by the configuration: points won, or pending a check, stay
+    // informative whatever severity the code is given (an `off` code still drops them).
+    if (finding && messageId !== "fail") finding.severity = "info";
+    return { id: criterion.id, code, ...(criterion.dimension && { dimension: criterion.dimension }), possible: criterion.points, won, provisional, local, data, ...(finding && { finding }) };
   });
 }
 
@@ -178,7 +189,7 @@ const PORTAL_KEYS: Readonly<Record<string, string>> = {
 export function portalDivergences(score: DatagouvScore, model: DatasetModel, options: Omit<ScoreOptions, "context">): Finding[] {
   const quality = model.portalQuality;
   if (!quality) return [];
-  const lang = options.lang ?? "fr";
+  const factory = metadataFactory(options.factory, options.lang);
   const findings: Finding[] = [];
   for (const criterion of score.criteria) {
     const key = PORTAL_KEYS[criterion.id];
@@ -188,17 +199,13 @@ export function portalDivergences(score: DatagouvScore, model: DatasetModel, opt
     // Provisional points are not a disagreement: the portal counts unknown availability as available.
     if (portal === conforme || (!conforme && criterion.provisional > 0)) continue;
     const data = { criterion: criterion.id, portal, conforme };
-    findings.push({
-      code: "metadata-datagouv-divergence",
-      messageId: "metadata-datagouv-divergence",
-      severity: "info",
-      category: "metadata",
-      message: renderMessage(METADATA_MESSAGES["metadata-datagouv-divergence"]!, lang, data),
-      data,
-      ...(options.file !== undefined && { file: options.file }),
-      pointer: "/quality",
-      ...(options.source?.locate("/quality") ?? {}),
-    });
+    const position = options.source?.locate("/quality");
+    const finding = factory.make(
+      "metadata-datagouv-divergence",
+      { messageId: "metadata-datagouv-divergence", data, pointer: "/quality", ...(position && { line: position.line, column: position.column }) },
+      options.file,
+    );
+    if (finding) findings.push(finding);
   }
   return findings;
 }

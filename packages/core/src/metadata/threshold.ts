@@ -1,6 +1,6 @@
 import type { Finding, Lang } from "../findings.js";
-import { renderMessage } from "../messages/render.js";
-import { METADATA_MESSAGES } from "./messages.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
+import { metadataFactory } from "./codes.js";
 import { MQA_RATINGS, mqaRating, type MqaRating } from "./mqa-criteria.js";
 import type { DatagouvScore, MqaScore } from "./score.js";
 
@@ -20,28 +20,27 @@ export interface MetadataThreshold {
 
 const RANK: Readonly<Record<MqaRating, number>> = Object.fromEntries(MQA_RATINGS.map((band, index) => [band.rating, MQA_RATINGS.length - index])) as Record<MqaRating, number>;
 
-/** Error findings for each configured minimum the scores do not reach; empty when all are met. */
+/**
+ * Error findings for each configured minimum the scores do not reach; empty when all are met.
+ * `factory` applies the run's severity overrides (default: none).
+ */
 export function applyThreshold(
   result: { mqa: MqaScore; datagouv: DatagouvScore; file?: string },
   threshold: MetadataThreshold,
   lang: Lang = "fr",
+  factory?: FindingFactory,
 ): Finding[] {
+  const made = metadataFactory(factory, lang);
   const confirmed = threshold.basis !== "verified";
   const mqaPoints = Math.round((result.mqa.verified + (confirmed ? result.mqa.provisional + result.mqa.local : 0)) * 100) / 100;
   const dgPoints = result.datagouv.verified + (confirmed ? result.datagouv.provisional + result.datagouv.local : 0);
   const datagouvScore = Math.round((dgPoints / result.datagouv.max) * 100) / 100;
   const rating = mqaRating(mqaPoints);
   const findings: Finding[] = [];
-  const push = (code: string, data: Record<string, unknown>) =>
-    findings.push({
-      code,
-      messageId: code,
-      severity: "error",
-      category: "metadata",
-      message: renderMessage(METADATA_MESSAGES[code]!, lang, data),
-      data,
-      ...(result.file !== undefined && { file: result.file }),
-    });
+  const push = (code: string, data: Record<string, unknown>) => {
+    const finding = made.make(code, { messageId: code, data }, result.file);
+    if (finding) findings.push(finding);
+  };
   if (threshold.minScore !== undefined && mqaPoints < threshold.minScore) {
     push("metadata-min-score", { score: mqaPoints, max: result.mqa.max, minScore: threshold.minScore });
   }

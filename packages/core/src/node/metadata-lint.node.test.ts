@@ -121,6 +121,19 @@ describe("lint scores metadata", () => {
   });
 
   it.each([
+    ["a cross-check switched off", { codes: { "metadata-spatial-mismatch": "off" as const } }, ["metadata-temporal-mismatch"], true],
+    ["a criterion raised", { codes: { "metadata-mqa-keyword": "error" as const } }, ["metadata-mqa-keyword", "metadata-spatial-mismatch", "metadata-temporal-mismatch"], false],
+    ["the category switched off", { categories: { metadata: "off" as const } }, [], true],
+  ])("severity applies to metadata findings as to the data's: %s", async (_name, severity, graded, valid) => {
+    const report = await lint(["paquet"], { cwd: root, severity, metadata: { now: NOW, minScore: 10 } });
+    validateReport(report);
+    const section = report.metadata![0]!;
+    expect(section.findings.filter((f) => f.severity !== "info").map((f) => f.code).sort()).toEqual(graded);
+    if ("categories" in severity) expect(section.findings).toEqual([]);
+    expect(report.valid).toBe(valid);
+  });
+
+  it.each([
     ["auto off", { auto: false }],
     ["metadata off", false],
   ] as const)("scores nothing with %s", async (_name, metadata) => {

@@ -10,6 +10,7 @@ import type { MetadataThreshold } from "../metadata/threshold.js";
 import { createFactsCollector, type CollectedFacts } from "../metadata/facts-check.js";
 import type { FileReport, MetadataReport, Report, RunError } from "../report.js";
 import type { RowCheck } from "../check.js";
+import type { FindingFactory } from "../validate/findings-factory.js";
 import type { Validator } from "../validate/validator.js";
 import { evaluateMetadata, type MetadataOptions, type MetadataResult } from "../metadata/evaluate.js";
 import type { DataFacts, DatasetModel, UrlCheck } from "../metadata/model.js";
@@ -156,7 +157,7 @@ function mergeFacts(local: DataFacts[], given: readonly DataFacts[]): DataFacts[
 /** Reads, scores and cross-checks a descriptor file. */
 export async function evaluateMetadataFile(file: string, options: MetadataFileOptions = {}): Promise<MetadataResult> {
   const text = await readFile(file, "utf8");
-  const parsed = await readDescriptor(text, { file: options.displayName ?? file, ...(options.lang && { lang: options.lang }) });
+  const parsed = await readDescriptor(text, { file: options.displayName ?? file, ...(options.lang && { lang: options.lang }), ...(options.factory && { factory: options.factory }) });
   return finish(parsed, path.dirname(path.resolve(file)), options);
 }
 
@@ -166,7 +167,7 @@ export async function evaluateDatagouvDataset(
   options: MetadataFileOptions & { baseUrl?: string; lang?: Lang } = {},
 ): Promise<MetadataResult> {
   const text = await fetchDatagouvDataset(idOrSlug, { ...(options.baseUrl && { baseUrl: options.baseUrl }) });
-  const parsed = await readDescriptor(text, { file: options.displayName ?? idOrSlug, ...(options.lang && { lang: options.lang }) });
+  const parsed = await readDescriptor(text, { file: options.displayName ?? idOrSlug, ...(options.lang && { lang: options.lang }), ...(options.factory && { factory: options.factory }) });
   return finish(parsed, undefined, options);
 }
 
@@ -292,7 +293,7 @@ export async function scoreLintDescriptors(
   descriptors: readonly LintDescriptor[],
   files: ReadonlyMap<string, DataFacts>,
   options: LintMetadataOptions,
-  context: { lang: Lang; relative(absolute: string): string },
+  context: { lang: Lang; relative(absolute: string): string; factory?: FindingFactory },
 ): Promise<{ sections: MetadataReport[]; runErrors: RunError[] }> {
   const sections: MetadataReport[] = [];
   const runErrors: RunError[] = [];
@@ -319,9 +320,11 @@ export async function scoreLintDescriptors(
         displayName: display,
         checkUrls: options.checkUrls === true,
         urlCheckOptions,
+        criterionSeverity: "info",
+        ...(context.factory && { factory: context.factory }),
       });
       const dataFiles = data.map(context.relative);
-      sections.push(toMetadataReport(result, { descriptor: display, dataFiles, threshold, lang: context.lang, criterionSeverity: "info" }));
+      sections.push(toMetadataReport(result, { descriptor: display, dataFiles, threshold, lang: context.lang, ...(context.factory && { factory: context.factory }) }));
     } catch (error) {
       const code = error instanceof MetadataInputError ? error.code : "run-error";
       runErrors.push({ code, file: display, message: error instanceof Error ? error.message : String(error) });
@@ -347,7 +350,7 @@ export interface LintMetadata {
  */
 export async function lintMetadata(
   options: LintMetadataOptions | false | undefined,
-  context: { cwd: string; lang: Lang; directories: Iterable<string>; relative(absolute: string): string },
+  context: { cwd: string; lang: Lang; directories: Iterable<string>; relative(absolute: string): string; factory?: FindingFactory },
 ): Promise<LintMetadata> {
   const settings = options === false ? undefined : (options ?? {});
   const found = settings ? await findLintDescriptors(settings, context) : { descriptors: [], runErrors: [] };
@@ -359,6 +362,7 @@ export async function lintMetadata(
       return {
         schema: validator.schema,
         fields: validator.fields,
+        keys: validator.keys,
         async validate(source, sourceOptions) {
           const collector = createFactsCollector(validator);
           const checks = [...(sourceOptions.checks ?? []), { check: collector.check as RowCheck<never>, options: {} }];

@@ -1,4 +1,5 @@
 import type { Dialect } from "../report.js";
+import { DEFAULT_OPTIONS } from "../options.js";
 
 /** Receives the records of a {@link createCsvParser} parser, synchronously, in order. */
 export interface CsvSink {
@@ -43,9 +44,9 @@ export interface ParseLimits {
 }
 
 /** 1 MiB per cell: a long free-text cell fits many times over; a swallowed file does not. */
-export const DEFAULT_MAX_CELL_LENGTH = 1024 * 1024;
+export const DEFAULT_MAX_CELL_LENGTH: number = DEFAULT_OPTIONS.maxCellLength;
 /** 16 MiB per record: a wide table of long cells fits; a file with no line break does not. */
-export const DEFAULT_MAX_ROW_LENGTH = 16 * 1024 * 1024;
+export const DEFAULT_MAX_ROW_LENGTH: number = DEFAULT_OPTIONS.maxRowLength;
 
 export interface CsvParser {
   push(text: string): void;

@@ -13,13 +13,14 @@ export interface SeverityOverrides {
   categories?: Partial<Record<Category, SeverityLevel>>;
 }
 
-interface CodeInfo {
+/** What the factory needs of a code: where it belongs, how grave it is by default, its messages. */
+export interface CodeDefinition {
   category: Category;
   severity: Severity;
   messages: Record<string, MessageTemplate>;
 }
 
-function engineInfo(code: string): CodeInfo | undefined {
+function engineInfo(code: string): CodeDefinition | undefined {
   const entry = (engineCodes as Record<string, EngineCode>)[code];
   if (!entry) return undefined;
   return { category: entry.category, severity: entry.severity, messages: entry.messages };
@@ -32,7 +33,7 @@ function engineInfo(code: string): CodeInfo | undefined {
 export class FindingFactory {
   readonly #lang: Lang;
   readonly #overrides: SeverityOverrides;
-  readonly #checks = new Map<string, CodeInfo>();
+  readonly #checks = new Map<string, CodeDefinition>();
 
   constructor(lang: Lang, overrides: SeverityOverrides = {}) {
     this.#lang = lang;
@@ -45,7 +46,20 @@ export class FindingFactory {
 
   /** Makes a row check's codes known; its id is its code. */
   register(id: string, meta: CheckMeta): void {
-    this.#checks.set(id, { category: meta.category, severity: meta.severity, messages: meta.messages });
+    this.define(id, { category: meta.category, severity: meta.severity, messages: meta.messages });
+  }
+
+  /**
+   * Makes a code known that no row check owns (metadata criteria and cross-checks), so that its
+   * findings get the same severity overrides and rendering as the data's.
+   */
+  define(code: string, definition: CodeDefinition): void {
+    this.#checks.set(code, definition);
+  }
+
+  /** Whether the code's templates are known (defined, registered or the engine's). */
+  knows(code: string): boolean {
+    return this.#info(code) !== undefined;
   }
 
   /** The severity a finding of this code gets, or `off` when it must not be reported. */
@@ -117,7 +131,7 @@ export class FindingFactory {
     return hint && typeof hint[lang] === "string" ? `${message} ${hint[lang]}` : message;
   }
 
-  #info(code: string): CodeInfo | undefined {
+  #info(code: string): CodeDefinition | undefined {
     return this.#checks.get(code) ?? engineInfo(code);
   }
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_OPTIONS } from "../options.js";
+
 /**
  * First rows of a file, as read, for the HTML report's preview with failing cells highlighted.
  * Never part of the JSON report: cells may be personal. The engine hands them out with the
@@ -11,7 +13,7 @@ export interface PreviewTable {
 }
 
 /** Rows shown by default: enough to see the file's shape, few enough to print on one page. */
-export const DEFAULT_PREVIEW_ROWS = 20;
+export const DEFAULT_PREVIEW_ROWS: number = DEFAULT_OPTIONS.previewRows;
 
 /** Asks the validator for a preview of the first `rows` data rows, handed to `collect` at the end. */
 export interface PreviewRequest {

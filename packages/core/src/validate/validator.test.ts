@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RowCheck } from "../check.js";
 import type { FileReport } from "../report.js";
 import { loadTableSchema } from "../table-schema/index.js";
-import { createValidator, type ValidatorOptions } from "./validator.js";
+import { createHeaderValidator, createValidator, type ValidatorOptions } from "./validator.js";
 
 async function* bytesOf(...chunks: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
   for (const chunk of chunks) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
@@ -111,6 +111,31 @@ describe("createValidator", () => {
     const lookups = new Map([["communes", new Map([["code", new Set(["49007"])]])]]);
     const report = await validate(descriptor, "id,commune\n1,49007\n2,75056\n", { lookups });
     expect(located(report)).toEqual(["foreign-key@3:-"]);
+  });
+
+  it("reads a referenced table's keys as its foreign keys look them up, in one pass", async () => {
+    const { schema } = loadTableSchema({ fields: [{ name: "code", type: "integer" }, { name: "annee", type: "year" }, { name: "nom" }] }, "test");
+    const keys = await createValidator(schema).keys(bytesOf(" nom ,code,annee\nA,0042,2024\nB,x,2024\nC,,2023\nD,7,\n"), [["code"], ["code", "annee"], ["absent"]]);
+    const people = createValidator(loadTableSchema({ fields: [{ name: "ref", type: "integer" }, { name: "an", type: "year" }], foreignKeys: [{ fields: ["ref", "an"], reference: { resource: "t", fields: ["code", "annee"] } }] }, "test").schema, { lookups: new Map([["t", keys]]) });
+    // Cast as the validator casts a row's key: "0042" is the integer 42; a part missing or invalid leaves the row out.
+    expect([...keys.get("code")!].length).toBe(2);
+    expect(keys.get("code,annee")!.size).toBe(1);
+    expect(keys.get("absent")!.size).toBe(0);
+    const report = await people.validate(bytesOf("ref,an\n42,2024\n7,2024\n"), { name: "p.csv" });
+    expect(located(report)).toEqual(["foreign-key@3:-"]);
+  });
+
+  it("compiles a source's own custom checks against the schema's fields, a misdeclared one reported with the file", async () => {
+    const { schema } = loadTableSchema({ fields: [{ name: "siret" }, { name: "nom" }] }, "test");
+    const validator = createValidator(schema);
+    const customChecks = [{ name: "french-siret-value", params: { column: "siret" } }, { name: "no-such-check" }];
+    const report = await validator.validate(bytesOf("siret,nom\n12345678901234,a\n"), { name: "t.csv", customChecks });
+    expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([
+      ["check-error", "unknownCheck"],
+      ["french-siret-value", "checksum"],
+    ]);
+    // Another file of the same validator without them: neither runs.
+    expect((await validator.validate(bytesOf("siret,nom\n12345678901234,a\n"), { name: "u.csv" })).findings).toEqual([]);
   });
 
   it("stops at the error limit and marks the file partial", async () => {
@@ -326,5 +351,34 @@ describe("spreadsheet damage: hints and one finding per cell", () => {
     const en = await validate(subsidies, `${header}21060004500392;1000;2024-03-12;1;aide en nature\n`, { lang: "en" });
     expect(fr.findings[0]!.message).toContain("« 01000 »");
     expect(en.findings[0]!.message).toContain('"01000"');
+  });
+});
+
+describe("createHeaderValidator: each file's header is its schema", () => {
+  it("validates files of different headers in one pass each, structure problems included", async () => {
+    const validator = createHeaderValidator();
+    // A generator is read once: a first pass for the header would leave nothing to validate.
+    const first = await validator.validate(bytesOf("id,nom,nom\n1,a,b,extra\n\n2,c,d\n"), { name: "a.csv" });
+    const second = await validator.validate(bytesOf("code,,libelle\n75056,x,Paris\n"), { name: "b.csv" });
+    expect([first.stats.rows, first.stats.fields, first.headerMode]).toEqual([3, 3, "position"]);
+    expect(located(first)).toEqual(["duplicate-label@1:3", "extra-cell@2:4", "blank-row@3:-"]);
+    expect([second.stats.rows, second.stats.fields]).toEqual([1, 3]);
+    expect(located(second)).toEqual(["blank-label@1:2"]);
+    expect(second.schema).toEqual({ source: "(en-tête du fichier)" });
+  });
+
+  it("runs the checks it is given and a source's custom checks against the header's columns", async () => {
+    const customChecks = [{ name: "french-siret-value", params: { column: "siret" } }, { name: "french-siret-value", params: { column: "absent" } }];
+    const report = await createHeaderValidator().validate(bytesOf("siret\n12345678901234\n"), { name: "s.csv", customChecks });
+    expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([
+      ["check-error", "unknownColumn"],
+      ["french-siret-value", "checksum"],
+    ]);
+  });
+
+  it("reports what the reader found before any header: an empty source, a file of no column", async () => {
+    const report = await createHeaderValidator().validate(bytesOf(""), { name: "vide.csv" });
+    expect([report.stats.rows, report.stats.fields]).toEqual([0, 0]);
+    expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([["source-error", "empty"]]);
   });
 });

@@ -2,11 +2,13 @@ import type { RowCheck, RowView, RowVisitor, TableInfo } from "../check.js";
 import type { Finding, FindingDraft, Lang } from "../findings.js";
 import type { Dialect, FileReport, HeaderMatch, SchemaRef } from "../report.js";
 import { readTable, type ByteSource, type SpreadsheetLimits, type TableFormat } from "../reading/index.js";
+import type { ReadOptions, ReadProblem, ReadResult, TableSink } from "../reading/read-table.js";
 import { columnName } from "../reading/spreadsheet/values.js";
 import type { TableSchema } from "../table-schema/descriptor.js";
 import { INVALID, type CompiledField } from "../table-schema/field.js";
 import { compileField, describeType, FieldError } from "../table-schema/index.js";
-import { compileCustomChecks } from "../checks/custom-checks.js";
+import { compileCustomChecks, type CustomCheckDescriptor } from "../checks/custom-checks.js";
+import { findCheck } from "../checks/registry.js";
 import { validCellsPercent } from "../checks/valid-cells.js";
 import { foldAccents } from "../checks/helpers.js";
 import { hintFor } from "../messages/hints.js";
@@ -14,6 +16,7 @@ import { quoteValue } from "../messages/quote.js";
 import { FindingFactory, type SeverityOverrides } from "./findings-factory.js";
 import { KeyTable } from "./key-table.js";
 import type { PreviewRequest } from "./preview.js";
+import { DEFAULT_OPTIONS } from "../options.js";
 
 /**
  * How header labels are matched to schema fields: `position` (frictionless), `name` (order free,
@@ -78,8 +81,12 @@ export interface SourceOptions {
    * metadata facts collector of `lint`) without compiling another validator.
    */
   checks?: ConfiguredCheck[];
-  /** Findings about this source's configuration (a misdeclared custom check), reported with it. */
-  problems?: FindingDraftWithCode[];
+  /**
+   * Validata custom checks run on this source beside those its schema declares (the config's
+   * `checks` for this file), compiled here against the schema's fields as the schema's are: a
+   * misdeclared one is a `check-error` of this file, and the others still run.
+   */
+  customChecks?: CustomCheckDescriptor[];
   /**
    * Collects the first rows as read, for the HTML report only (never in the FileReport, which
    * may be published): cells of columns a check declared personal come masked.
@@ -92,9 +99,20 @@ export interface Validator {
   readonly schema: TableSchema;
   readonly fields: readonly CompiledField[];
   validate(source: ByteSource, options: SourceOptions): Promise<FileReport>;
+  /**
+   * The keys a foreign key to this table looks up (frictionless builds this lookup before reading
+   * the referring table): for each list of field names, the values of those fields in each row,
+   * cast by this schema and joined as the validator joins a row's key, keyed by the names joined
+   * with ",". Rows where a part is missing or does not cast are left out. One pass over the
+   * source, casting only those fields; nothing is reported.
+   */
+  keys(source: ByteSource, fieldLists: readonly (readonly string[])[], options?: KeySourceOptions): Promise<Map<string, Set<string>>>;
 }
 
-export const DEFAULT_MAX_ERRORS = 1000;
+/** How `Validator.keys` reads its source. */
+export type KeySourceOptions = Pick<SourceOptions, "encoding" | "format" | "sheet">;
+
+export const DEFAULT_MAX_ERRORS: number = DEFAULT_OPTIONS.maxErrors;
 
 /**
  * Compiles the schema's fields (throws `FieldError` naming the property when one cannot drive
@@ -121,8 +139,79 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
   return {
     schema,
     fields,
-    validate: (source, sourceOptions) => validateTable(schema, fields, factory, runOptions, source, sourceOptions),
+    validate: (source, sourceOptions) => validateTable({ schema, fields, factory, options: runOptions }, source, sourceOptions),
+    keys: (source, fieldLists, sourceOptions = {}) => readKeys(fields, source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
   };
+}
+
+/** What the audit trail names as the schema of a file validated against its own header. */
+export const HEADER_SCHEMA_SOURCE = "(en-tête du fichier)";
+
+/**
+ * A validator without a schema: each file's header is its schema, every column untyped (`any`)
+ * and a blank label named by its position, compiled when the header is read, in the file's one
+ * pass. Structure problems (blank or duplicate labels, blank rows, missing or extra cells) are
+ * still found. `schema` and `fields` are empty (each file has its own), and so is what `keys` finds.
+ */
+export function createHeaderValidator(options: ValidatorOptions = {}): Validator {
+  const factory = options.factory ?? new FindingFactory(options.lang ?? DEFAULT_OPTIONS.lang, options.severity);
+  for (const { check } of options.checks ?? []) factory.register(check.id, check.meta);
+  // Labels meet their fields by position, so that blank or duplicate labels stay findings.
+  const runOptions: ValidatorOptions = { schemaRef: { source: HEADER_SCHEMA_SOURCE }, ...options, inferredSchema: true, headerMode: "position" };
+  const schema: TableSchema = { fields: [] };
+  return {
+    schema,
+    fields: [],
+    validate: (source, sourceOptions) => validateTable({ schema, fields: [], factory, options: runOptions, fromHeader: true }, source, sourceOptions),
+    keys: (source, fieldLists, sourceOptions = {}) => readKeys([], source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
+  };
+}
+
+/** The header's schema, compiled: what a header validator validates the rest of the file with. */
+function compileHeader(compiled: Compiled, cells: readonly string[]): Compiled {
+  const schema: TableSchema = {
+    fields: cells.map((label, index) => ({ name: label.trim() === "" ? `field${index + 1}` : label.trim(), type: "any" })),
+  };
+  const missing = schema.missingValues ?? [""];
+  const fields = schema.fields.map((descriptor, index) => compileField(descriptor, missing, `fields[${index}]`));
+  return { ...compiled, schema, fields, fromHeader: false };
+}
+
+async function readKeys(
+  fields: readonly CompiledField[],
+  source: ByteSource,
+  fieldLists: readonly (readonly string[])[],
+  options: ReadOptions,
+): Promise<Map<string, Set<string>>> {
+  const lists = fieldLists.map((names) => ({
+    names,
+    fields: names.map((name) => fields.find((field) => field.name === name)),
+    positions: [] as number[],
+    keys: new Set<string>(),
+  }));
+  await readTable(source, options, {
+    record(cells, rowNumber) {
+      if (rowNumber === 1) {
+        // Labels as the header compares them, each field at the first column bearing its name.
+        for (const list of lists) list.positions = list.names.map((name) => cells.findIndex((label) => label.trim() === name));
+        return;
+      }
+      for (const list of lists) {
+        const parts: string[] = [];
+        for (let k = 0; k < list.fields.length; k++) {
+          const field = list.fields[k];
+          const raw = cells[list.positions[k]!];
+          if (!field || raw === undefined || field.isMissing(raw)) break;
+          const value = field.cast(raw);
+          if (value === INVALID) break;
+          parts.push(field.key(value));
+        }
+        if (parts.length === list.fields.length) list.keys.add(parts.join("\u0000"));
+      }
+    },
+    problem() {},
+  });
+  return new Map(lists.map((list) => [list.names.join(","), list.keys]));
 }
 
 function asArray(value: string | string[] | undefined): string[] {
@@ -216,178 +305,307 @@ interface ForeignKeyState {
   lookup?: Set<string>;
 }
 
-async function validateTable(
-  schema: TableSchema,
-  fields: readonly CompiledField[],
-  factory: FindingFactory,
-  options: ValidatorOptions,
-  source: ByteSource,
-  sourceOptions: SourceOptions,
-): Promise<FileReport> {
-  const started = Date.now();
-  const file = sourceOptions.name;
-  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-  const requestedMode = options.headerMode ?? "auto";
-  // Decided on the header in auto mode; until then (an empty file), position.
-  let headerMode: HeaderMatch = requestedMode === "auto" ? "position" : requestedMode;
-  const findings: Finding[] = [];
-  const fieldCount = fields.length;
-  const fieldNumberByName = new Map(fields.map((field, index) => [field.name, index]));
-  const schemaMissing = new Set(schema.missingValues ?? [""]);
-  let partial = false;
-  let labels: string[] = [];
-  let dataRows = 0;
-  const previewLimit = Math.max(0, sourceOptions.preview?.rows ?? 0);
-  const previewRows: string[][] = [];
-  let previewFirstRow = 2;
+/** What a validator compiled once and shares with every file it validates. */
+interface Compiled {
+  schema: TableSchema;
+  fields: readonly CompiledField[];
+  factory: FindingFactory;
+  options: ValidatorOptions;
+  /** The schema is the file's header, compiled when it is read (`createHeaderValidator`). */
+  fromHeader?: boolean;
+}
 
-  const spreadsheet = sourceOptions.format === "xlsx" || sourceOptions.format === "ods";
-  // Sheet row of the header: a workbook's table may start below empty rows.
-  let headerLine = 1;
-  const emit = (code: string, draft: FindingDraft, owner?: string): boolean => {
-    // In a sheet, a cell is found by its reference: the column letters and the sheet's row.
-    if (spreadsheet && draft.fieldNumber !== undefined && draft.line !== undefined && !NO_COLUMN.has(code)) {
-      draft = { ...draft, cellRef: `${columnName(draft.fieldNumber)}${draft.line}` };
-    }
-    const finding = factory.make(code, draft, file, owner);
-    if (finding) findings.push(finding);
-    return finding !== undefined;
+/**
+ * One file through a compiled schema, in the steps of a single streaming pass: open (findings
+ * known before reading), keys, checks, the header, each row, then the keys and checks that can
+ * only conclude at the end, and the file's report.
+ */
+async function validateTable(compiled: Compiled, source: ByteSource, sourceOptions: SourceOptions): Promise<FileReport> {
+  await prepareChecks([...(compiled.options.checks ?? []), ...(sourceOptions.checks ?? [])], sourceOptions.customChecks);
+  let run = compiled.fromHeader ? undefined : startRun(compiled, sourceOptions);
+  // Without a schema, the run starts on the header, which its schema is made of; what the reader
+  // reports before it (an undecodable encoding) waits for it.
+  const early: ReadProblem[] = [];
+  const sink: TableSink = run ?? {
+    record(cells, rowNumber, line, numbers) {
+      run ??= startRun(compileHeader(compiled, cells), sourceOptions, early);
+      return run.record(cells, rowNumber, line, numbers);
+    },
+    problem(problem) {
+      if (run) run.problem(problem);
+      else early.push(problem);
+    },
   };
-  for (const { code, ...draft } of [...(options.schemaFindings ?? []), ...(sourceOptions.problems ?? [])]) emit(code, draft);
+  const result = await readTable(source, readOptionsOf(compiled.options, sourceOptions), sink);
+  run ??= startRun(compileHeader(compiled, []), sourceOptions, early);
+  run.finishKeys();
+  run.endChecks();
+  run.collectPreview();
+  return run.fileReport(result);
+}
 
-  // Position of each schema field's cell in a row; -1 when the column is absent (name modes).
-  const cellIndex = fields.map((_, index) => index);
+/** The steps before the first record: configuration findings, key tables, the checks' visitors. */
+function startRun(compiled: Compiled, sourceOptions: SourceOptions, early: readonly ReadProblem[] = []): TableRun {
+  const run = new TableRun(compiled, sourceOptions);
+  run.reportConfiguration();
+  for (const problem of early) run.problem(problem);
+  run.prepareKeys();
+  run.createVisitors();
+  return run;
+}
+
+/**
+ * Checks load what they need (reference lists) before the first row: the source's custom checks
+ * too, by name, since they are compiled against the fields only once the header is known.
+ */
+async function prepareChecks(checks: readonly ConfiguredCheck[], customChecks: readonly CustomCheckDescriptor[] | undefined): Promise<void> {
+  const named = (customChecks ?? []).map((descriptor) => (typeof descriptor?.name === "string" ? findCheck(descriptor.name) : undefined));
+  await Promise.all([...checks.map(({ check }) => check), ...named].map((check) => check?.prepare?.()));
+}
+
+function readOptionsOf(options: ValidatorOptions, sourceOptions: SourceOptions): ReadOptions {
+  return {
+    encoding: sourceOptions.encoding,
+    dialect: sourceOptions.dialect,
+    format: sourceOptions.format,
+    sheet: sourceOptions.sheet,
+    spreadsheetLimits: sourceOptions.spreadsheetLimits,
+    maxCellLength: options.maxCellLength,
+    maxRowLength: options.maxRowLength,
+  };
+}
+
+/** The state of one file's pass; each step of `validateTable` is a method. */
+class TableRun implements TableSink {
+  readonly started = Date.now();
+  readonly file: string;
+  readonly schema: TableSchema;
+  readonly fields: readonly CompiledField[];
+  readonly fieldCount: number;
+  readonly factory: FindingFactory;
+  readonly options: ValidatorOptions;
+  readonly sourceOptions: SourceOptions;
+  readonly maxErrors: number;
+  readonly requestedMode: HeaderMode;
+  /** Decided on the header in auto mode; until then (an empty file), position. */
+  headerMode: HeaderMatch;
+  readonly findings: Finding[] = [];
+  readonly fieldNumberByName: Map<string, number>;
+  readonly schemaMissing: Set<string>;
+  readonly spreadsheet: boolean;
+  partial = false;
+  labels: string[] = [];
+  dataRows = 0;
+  /** Sheet row of the header: a workbook's table may start below empty rows. */
+  headerLine = 1;
+  readonly previewLimit: number;
+  readonly previewRows: string[][] = [];
+  previewFirstRow = 2;
+
+  /** Position of each schema field's cell in a row; -1 when the column is absent (name modes). */
+  readonly cellIndex: number[];
   // Keys as 64-bit hashes (key-table.ts): a false duplicate has a ~n²/2^65 chance.
-  const unique: (KeyTable | undefined)[] = fields.map((field) => (field.unique ? new KeyTable() : undefined));
-  const fieldIndexOf = (names: string[]): number[] => names.map((name) => fieldNumberByName.get(name) ?? -1);
-  const keyIndex = (names: string[]): KeyIndex => ({ fields: fieldIndexOf(names), names: names.join(", "), seen: new KeyTable() });
-  const primaryKey = schema.primaryKey ? keyIndex(asArray(schema.primaryKey)) : undefined;
-  const uniqueKeys = (schema.uniqueKeys ?? []).map((key) => keyIndex(asArray(key)));
-  const foreignKeys: ForeignKeyState[] = (schema.foreignKeys ?? []).map((fk) => {
-    const fieldNames = asArray(fk.fields);
-    const referenceFields = asArray(fk.reference.fields);
-    const reference = fk.reference.resource ?? "";
-    const state: ForeignKeyState = { fields: fieldIndexOf(fieldNames), fieldNames, reference, referenceFields };
-    if (reference === "") {
-      state.selfFields = fieldIndexOf(referenceFields);
-      state.selfKeys = new KeyTable();
-      state.pending = [];
-    } else {
-      state.lookup = options.lookups?.get(reference)?.get(referenceFields.join(","));
-    }
-    return state;
-  });
-  // Alone, a table cannot check references to other resources: say so once, as frictionless
-  // does, and check the rest of the table all the same.
-  const unchecked = foreignKeys.filter((fk) => fk.reference !== "" && !fk.lookup);
-  if (unchecked.length > 0) {
-    emit("resource-error", {
-      messageId: "packageRequired",
-      data: {
-        fields: unchecked.map((fk) => fk.fieldNames.join(", ")).join(" ; "),
-        resource: [...new Set(unchecked.map((fk) => fk.reference))].join(", "),
+  unique: (KeyTable | undefined)[] = [];
+  primaryKey: KeyIndex | undefined;
+  uniqueKeys: KeyIndex[] = [];
+  foreignKeys: ForeignKeyState[] = [];
+
+  /** Cast values of the current row, reused from row to row: null missing, INVALID failed cast. */
+  readonly values: unknown[];
+  currentCells: readonly string[] = [];
+  /** Positions of the current row's cells that the workbook stored as numbers. */
+  currentNumbers: ReadonlySet<number> | undefined;
+  currentRow = 0;
+  currentLine = 0;
+  readonly rowView: RowView;
+  readonly tableInfo: TableInfo;
+  /** Checks of this source only: `checks` and the compiled `customChecks`. */
+  sourceChecks: ConfiguredCheck[] = [];
+  visitors: RowVisitor[] = [];
+  readonly sensitive = new Map<number, (value: string) => string>();
+  /** Raw values of the foreign-key findings, so that personal ones can be masked at the end. */
+  readonly foreignKeyValues = new WeakMap<Finding, string[]>();
+  /**
+   * One cell, one root cause: a value that failed its field's type or constraints is reported
+   * by the engine, with a hint; a custom or French check that then rejects the same cell (a
+   * SIRET failing the pattern and french-siret-value) would say the same thing again.
+   */
+  readonly failedCells = new Set<number>();
+
+  constructor(compiled: Compiled, sourceOptions: SourceOptions) {
+    this.schema = compiled.schema;
+    this.fields = compiled.fields;
+    this.fieldCount = compiled.fields.length;
+    this.factory = compiled.factory;
+    this.options = compiled.options;
+    this.sourceOptions = sourceOptions;
+    this.file = sourceOptions.name;
+    this.maxErrors = this.options.maxErrors ?? DEFAULT_MAX_ERRORS;
+    this.requestedMode = this.options.headerMode ?? DEFAULT_OPTIONS.headerMode;
+    this.headerMode = this.requestedMode === "auto" ? "position" : this.requestedMode;
+    this.fieldNumberByName = new Map(this.fields.map((field, index) => [field.name, index]));
+    this.schemaMissing = new Set(this.schema.missingValues ?? [""]);
+    this.previewLimit = Math.max(0, sourceOptions.preview?.rows ?? 0);
+    this.spreadsheet = sourceOptions.format === "xlsx" || sourceOptions.format === "ods";
+    this.cellIndex = this.fields.map((_, index) => index);
+    this.values = new Array(this.fieldCount).fill(null);
+    const run = this;
+    this.rowView = {
+      get rowNumber() {
+        return run.currentRow;
       },
-    });
-    foreignKeys.splice(0, foreignKeys.length, ...foreignKeys.filter((fk) => !unchecked.includes(fk)));
+      get line() {
+        return run.currentLine;
+      },
+      get cells() {
+        return run.currentCells;
+      },
+      get(name) {
+        const index = run.fieldNumberByName.get(name);
+        const position = index === undefined ? -1 : (run.cellIndex[index] ?? -1);
+        return position < 0 ? undefined : run.currentCells[position];
+      },
+      value(name) {
+        const index = run.fieldNumberByName.get(name);
+        if (index === undefined || (run.cellIndex[index] ?? -1) < 0) return undefined;
+        const value = run.values[index];
+        return value === INVALID ? undefined : value;
+      },
+    };
+    this.tableInfo = {
+      fieldNames: this.fields.map((field) => field.name),
+      declaredFields: this.options.inferredSchema ? undefined : this.schema.fields.map(({ name, title, description }) => ({ name, title, description })),
+      get labels() {
+        return run.labels;
+      },
+      fieldIndex(name) {
+        const index = run.fieldNumberByName.get(name);
+        return index === undefined ? -1 : (run.cellIndex[index] ?? -1);
+      },
+    };
   }
 
-  // Cast values of the current row, reused from row to row: null missing, INVALID failed cast.
-  const values: unknown[] = new Array(fieldCount).fill(null);
-  let currentCells: readonly string[] = [];
-  // Positions of the current row's cells that the workbook stored as numbers.
-  let currentNumbers: ReadonlySet<number> | undefined;
-  let currentRow = 0;
-  let currentLine = 0;
-  const rowView: RowView = {
-    get rowNumber() {
-      return currentRow;
-    },
-    get line() {
-      return currentLine;
-    },
-    get cells() {
-      return currentCells;
-    },
-    get(name) {
-      const index = fieldNumberByName.get(name);
-      const position = index === undefined ? -1 : (cellIndex[index] ?? -1);
-      return position < 0 ? undefined : currentCells[position];
-    },
-    value(name) {
-      const index = fieldNumberByName.get(name);
-      if (index === undefined || (cellIndex[index] ?? -1) < 0) return undefined;
-      const value = values[index];
-      return value === INVALID ? undefined : value;
-    },
-  };
-  const declaredFields = options.inferredSchema
-    ? undefined
-    : schema.fields.map(({ name, title, description }) => ({ name, title, description }));
-  const tableInfo: TableInfo = {
-    fieldNames: fields.map((field) => field.name),
-    declaredFields,
-    get labels() {
-      return labels;
-    },
-    fieldIndex(name) {
-      const index = fieldNumberByName.get(name);
-      return index === undefined ? -1 : (cellIndex[index] ?? -1);
-    },
-  };
+  emit(code: string, draft: FindingDraft, owner?: string): boolean {
+    // In a sheet, a cell is found by its reference: the column letters and the sheet's row.
+    if (this.spreadsheet && draft.fieldNumber !== undefined && draft.line !== undefined && !NO_COLUMN.has(code)) {
+      draft = { ...draft, cellRef: `${columnName(draft.fieldNumber)}${draft.line}` };
+    }
+    const finding = this.factory.make(code, draft, this.file, owner);
+    if (finding) this.findings.push(finding);
+    return finding !== undefined;
+  }
 
-  const checks = sourceOptions.checks ? [...(options.checks ?? []), ...sourceOptions.checks] : (options.checks ?? []);
-  for (const { check } of sourceOptions.checks ?? []) factory.register(check.id, check.meta);
-  await Promise.all(checks.map(({ check }) => check.prepare?.()));
-  const sensitive = new Map<number, (value: string) => string>();
-  // Raw values of the foreign-key findings, so that personal ones can be masked at the end.
-  const foreignKeyValues = new WeakMap<Finding, string[]>();
-  // One cell, one root cause: a value that failed its field's type or constraints is reported
-  // by the engine, with a hint; a custom or French check that then rejects the same cell (a
-  // SIRET failing the pattern and french-siret-value) would say the same thing again.
-  const failedCells = new Set<number>();
-  const visitors: RowVisitor[] = checks.map(({ check, options: checkOptions }) =>
-    check.create({
-      options: checkOptions as never,
-      table: tableInfo,
-      report: ({ code, ...draft }) => {
-        const sameCell = draft.rowNumber === currentRow && draft.fieldNumber !== undefined && failedCells.has(draft.fieldNumber);
-        if (sameCell && VALUE_CATEGORIES.has(check.meta.category)) return;
-        emit(code ?? check.id, { line: draft.rowNumber === currentRow ? currentLine : undefined, ...draft }, check.id);
-      },
-      markSensitiveColumn: (fieldNumber, mask) => sensitive.set(fieldNumber, mask),
-    }),
-  );
+  /**
+   * Findings known before any row: the schema's departures from the spec, misdeclared checks,
+   * the schema's then this source's. Compiles this source's custom checks on the way.
+   */
+  reportConfiguration(): void {
+    const added = this.sourceOptions.customChecks;
+    const compiled = added ? compileCustomChecks(added, this.tableInfo.fieldNames) : undefined;
+    this.sourceChecks = [...(this.sourceOptions.checks ?? []), ...(compiled?.checks ?? [])];
+    for (const { code, ...draft } of [...(this.options.schemaFindings ?? []), ...(compiled?.problems ?? [])]) this.emit(code, draft);
+  }
 
-  const limitReached = (): boolean => {
-    if (maxErrors > 0 && findings.length >= maxErrors) {
-      findings.length = maxErrors;
-      partial = true;
+  /** Key tables of unique fields, the primary key, unique keys and foreign keys. */
+  prepareKeys(): void {
+    const { schema, fields, fieldNumberByName } = this;
+    this.unique = fields.map((field) => (field.unique ? new KeyTable() : undefined));
+    const fieldIndexOf = (names: string[]): number[] => names.map((name) => fieldNumberByName.get(name) ?? -1);
+    const keyIndex = (names: string[]): KeyIndex => ({ fields: fieldIndexOf(names), names: names.join(", "), seen: new KeyTable() });
+    this.primaryKey = schema.primaryKey ? keyIndex(asArray(schema.primaryKey)) : undefined;
+    this.uniqueKeys = (schema.uniqueKeys ?? []).map((key) => keyIndex(asArray(key)));
+    const foreignKeys: ForeignKeyState[] = (schema.foreignKeys ?? []).map((fk) => {
+      const fieldNames = asArray(fk.fields);
+      const referenceFields = asArray(fk.reference.fields);
+      const reference = fk.reference.resource ?? "";
+      const state: ForeignKeyState = { fields: fieldIndexOf(fieldNames), fieldNames, reference, referenceFields };
+      if (reference === "") {
+        state.selfFields = fieldIndexOf(referenceFields);
+        state.selfKeys = new KeyTable();
+        state.pending = [];
+      } else {
+        state.lookup = this.options.lookups?.get(reference)?.get(referenceFields.join(","));
+      }
+      return state;
+    });
+    // Alone, a table cannot check references to other resources: say so once, as frictionless
+    // does, and check the rest of the table all the same.
+    const unchecked = foreignKeys.filter((fk) => fk.reference !== "" && !fk.lookup);
+    if (unchecked.length > 0) {
+      this.emit("resource-error", {
+        messageId: "packageRequired",
+        data: {
+          fields: unchecked.map((fk) => fk.fieldNames.join(", ")).join(" ; "),
+          resource: [...new Set(unchecked.map((fk) => fk.reference))].join(", "),
+        },
+      });
+    }
+    this.foreignKeys = foreignKeys.filter((fk) => !unchecked.includes(fk));
+  }
+
+  /** The row checks' visitors for this file: the validator's checks, then this source's own. */
+  createVisitors(): void {
+    const own = this.sourceChecks;
+    const checks = own.length > 0 ? [...(this.options.checks ?? []), ...own] : (this.options.checks ?? []);
+    for (const { check } of own) this.factory.register(check.id, check.meta);
+    this.visitors = checks.map(({ check, options: checkOptions }) =>
+      check.create({
+        options: checkOptions as never,
+        table: this.tableInfo,
+        report: ({ code, ...draft }) => {
+          const sameCell = draft.rowNumber === this.currentRow && draft.fieldNumber !== undefined && this.failedCells.has(draft.fieldNumber);
+          if (sameCell && VALUE_CATEGORIES.has(check.meta.category)) return;
+          this.emit(code ?? check.id, { line: draft.rowNumber === this.currentRow ? this.currentLine : undefined, ...draft }, check.id);
+        },
+        markSensitiveColumn: (fieldNumber, mask) => this.sensitive.set(fieldNumber, mask),
+      }),
+    );
+  }
+
+  // The reader's sink: the header, then each row, until the error limit.
+  record(cells: string[], rowNumber: number, line: number, numbers?: ReadonlySet<number>): boolean {
+    this.currentNumbers = numbers;
+    if (rowNumber === 1) {
+      this.headerLine = line;
+      this.readHeader(cells);
+    } else this.readRow(cells, rowNumber, line);
+    return !this.limitReached();
+  }
+
+  problem(problem: ReadProblem): void {
+    this.emit(problem.code, { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data });
+  }
+
+  limitReached(): boolean {
+    if (this.maxErrors > 0 && this.findings.length >= this.maxErrors) {
+      this.findings.length = this.maxErrors;
+      this.partial = true;
       return true;
     }
     return false;
-  };
+  }
 
-  const readHeader = (cells: string[]): void => {
-    labels = cells.map(normaliseLabel);
+  readHeader(cells: string[]): void {
+    this.labels = cells.map(normaliseLabel);
     // An empty first line has no label at all (a line of delimiters has blank labels instead):
     // one blank-header says it better than a missing-label per field.
-    if (cells.length === 0 && fieldCount > 0) {
-      emit("blank-header", { rowNumber: 1, line: headerLine });
-      for (const visitor of visitors) visitor.header?.(tableInfo);
-      return;
+    if (cells.length === 0 && this.fieldCount > 0) {
+      this.emit("blank-header", { rowNumber: 1, line: this.headerLine });
+    } else {
+      if (this.requestedMode === "auto") this.headerMode = chooseHeaderMode(this.labels, this.fields);
+      if (this.headerMode === "position") this.readHeaderByPosition();
+      else this.readHeaderByName();
     }
-    if (requestedMode === "auto") headerMode = chooseHeaderMode(labels, fields);
-    if (headerMode === "position") readHeaderByPosition();
-    else readHeaderByName();
-    for (const visitor of visitors) visitor.header?.(tableInfo);
-  };
+    for (const visitor of this.visitors) visitor.header?.(this.tableInfo);
+  }
 
-  const readHeaderByPosition = (): void => {
+  readHeaderByPosition(): void {
+    const { labels, fields, fieldCount, headerLine } = this;
     for (let i = fieldCount; i < labels.length; i++) {
-      emit("extra-label", { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: "", cell: labels[i] ?? "", data: { label: labels[i] ?? "" } });
+      this.emit("extra-label", { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: "", cell: labels[i] ?? "", data: { label: labels[i] ?? "" } });
     }
     for (let i = labels.length; i < fieldCount; i++) {
-      emit("missing-label", { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: fields[i]!.name });
+      this.emit("missing-label", { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: fields[i]!.name });
     }
     const firstSeen = new Map<string, number[]>();
     for (let i = 0; i < Math.min(labels.length, fieldCount); i++) {
@@ -395,17 +613,18 @@ async function validateTable(
       const field = fields[i]!;
       const at = { rowNumber: 1, line: headerLine, fieldNumber: i + 1, fieldName: field.name, cell: label };
       const earlier = firstSeen.get(label);
-      if (label === "") emit("blank-label", at);
-      else if (earlier) emit("duplicate-label", { ...at, data: { label, positions: earlier.join(", ") } });
-      else if (label !== field.name) emit("incorrect-label", { ...at, data: { label } });
+      if (label === "") this.emit("blank-label", at);
+      else if (earlier) this.emit("duplicate-label", { ...at, data: { label, positions: earlier.join(", ") } });
+      else if (label !== field.name) this.emit("incorrect-label", { ...at, data: { label } });
       if (earlier) earlier.push(i + 1);
       else firstSeen.set(label, [i + 1]);
     }
-  };
+  }
 
-  const readHeaderByName = (): void => {
-    const validata = headerMode === "validata";
-    const match = matchLabels(labels, fields, requestedMode === "auto");
+  readHeaderByName(): void {
+    const { labels, fields, fieldCount, headerLine, cellIndex } = this;
+    const validata = this.headerMode === "validata";
+    const match = matchLabels(labels, fields, this.requestedMode === "auto");
     const used = new Set<number>();
     match.positions.forEach((position, index) => {
       cellIndex[index] = position;
@@ -418,19 +637,19 @@ async function validateTable(
       const field = fields[index]!;
       const position = cellIndex[index]!;
       const label = labels[position] ?? "";
-      emit("incorrect-label", { rowNumber: 1, line: headerLine, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
+      this.emit("incorrect-label", { rowNumber: 1, line: headerLine, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
     }
     fields.forEach((field, index) => {
       if ((cellIndex[index] ?? -1) >= 0) return;
       const at = { rowNumber: 1, line: headerLine, fieldNumber: index + 1, fieldName: field.name };
-      if (field.required) emit("missing-label", at);
-      else if (validata) emit("missing-header-warn", at);
-      else emit("missing-label", { ...at, severity: "warning" });
+      if (field.required) this.emit("missing-label", at);
+      else if (validata) this.emit("missing-header-warn", at);
+      else this.emit("missing-label", { ...at, severity: "warning" });
     });
     labels.forEach((label, position) => {
       if (used.has(position)) return;
       const at = { rowNumber: 1, line: headerLine, fieldNumber: position + 1, fieldName: "", cell: label, data: { label } };
-      emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
+      this.emit(validata ? "extra-header-warn" : "extra-label", validata ? at : { ...at, severity: "warning" });
     });
     const sameColumns = fields.every((_, index) => (cellIndex[index] ?? -1) >= 0) && labels.length === fieldCount;
     if (validata && sameColumns) {
@@ -440,7 +659,7 @@ async function validateTable(
       const byPosition = [...present].sort((a, b) => cellIndex[a]! - cellIndex[b]!);
       present.forEach((fieldIndex, rank) => {
         if (byPosition[rank] !== fieldIndex) {
-          emit("disordered-header-warn", {
+          this.emit("disordered-header-warn", {
             rowNumber: 1,
             line: headerLine,
             fieldNumber: cellIndex[fieldIndex]! + 1,
@@ -450,30 +669,31 @@ async function validateTable(
         }
       });
     }
-  };
+  }
 
-  const isBlank = (cells: readonly string[]): boolean => {
+  isBlank(cells: readonly string[]): boolean {
+    const byPosition = this.headerMode === "position";
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
-      const fieldIndex = headerMode === "position" ? i : -1;
-      const field = fieldIndex >= 0 ? fields[fieldIndex] : undefined;
-      if (field ? !field.isMissing(cell) : !schemaMissing.has(cell)) return false;
+      const field = byPosition ? this.fields[i] : undefined;
+      if (field ? !field.isMissing(cell) : !this.schemaMissing.has(cell)) return false;
     }
     return true;
-  };
+  }
 
   /** Records the row's key: the row that held it before, 0 when new, -1 when every part is null. */
-  const swapKey = (index: KeyIndex, rowNumber: number): number => {
+  swapKey(index: KeyIndex, rowNumber: number): number {
     if (index.fields.length === 1) {
       const position = index.fields[0]!;
-      const value = position < 0 ? null : values[position];
+      const value = position < 0 ? null : this.values[position];
       if (Number.isSafeInteger(value)) return index.seen.swapInteger(value as number, rowNumber);
     }
-    const key = keyOf(index.fields);
+    const key = this.keyOf(index.fields);
     return key === null ? -1 : index.seen.swap(key, rowNumber);
-  };
+  }
 
-  const keyOf = (indexes: number[]): string | null => {
+  keyOf(indexes: number[]): string | null {
+    const { values, fields } = this;
     if (indexes.length === 1) {
       const index = indexes[0]!;
       const value = index < 0 ? null : values[index];
@@ -493,20 +713,33 @@ async function validateTable(
       }
     }
     return allNull ? null : key;
-  };
+  }
 
-  const readRow = (cells: string[], rowNumber: number, line: number): void => {
-    dataRows++;
-    if (previewRows.length < previewLimit) {
-      if (previewRows.length === 0) previewFirstRow = rowNumber;
-      previewRows.push(cells.slice());
+  readRow(cells: string[], rowNumber: number, line: number): void {
+    this.dataRows++;
+    if (this.previewRows.length < this.previewLimit) {
+      if (this.previewRows.length === 0) this.previewFirstRow = rowNumber;
+      this.previewRows.push(cells.slice());
     }
-    currentCells = cells;
-    currentRow = rowNumber;
-    currentLine = line;
-    failedCells.clear();
-    const blank = isBlank(cells);
-    if (blank) emit("blank-row", { rowNumber, line });
+    this.currentCells = cells;
+    this.currentRow = rowNumber;
+    this.currentLine = line;
+    this.failedCells.clear();
+    const blank = this.isBlank(cells);
+    if (blank) this.emit("blank-row", { rowNumber, line });
+    this.castCells(cells, rowNumber, line, blank);
+    if (!blank && this.headerMode === "position") {
+      for (let i = this.fieldCount; i < cells.length; i++) {
+        this.emit("extra-cell", { rowNumber, line, fieldNumber: i + 1, fieldName: "", cell: cells[i]! });
+      }
+    }
+    this.checkKeys(cells, rowNumber, line);
+    if (!blank) for (const visitor of this.visitors) visitor.row?.(this.rowView);
+  }
+
+  /** Casts each field's cell into `values` and reports missing cells, type and constraint errors. */
+  castCells(cells: string[], rowNumber: number, line: number, blank: boolean): void {
+    const { fields, fieldCount, cellIndex, values, failedCells, currentNumbers } = this;
     for (let f = 0; f < fieldCount; f++) {
       const field = fields[f]!;
       const position = cellIndex[f]!;
@@ -518,9 +751,9 @@ async function validateTable(
         values[f] = null;
         if (!blank) {
           if (field.required) {
-            emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, messageId: "required", data: { constraint: "required", expected: true } });
+            this.emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, messageId: "required", data: { constraint: "required", expected: true } });
           }
-          emit("missing-cell", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: "" });
+          this.emit("missing-cell", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: "" });
         }
         continue;
       }
@@ -528,7 +761,7 @@ async function validateTable(
       if (field.isMissing(raw)) {
         values[f] = null;
         if (field.required && !blank) {
-          emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, messageId: "required", data: { constraint: "required", expected: true } });
+          this.emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, messageId: "required", data: { constraint: "required", expected: true } });
         }
         continue;
       }
@@ -537,7 +770,7 @@ async function validateTable(
       if (value === INVALID) {
         if (!blank) {
           const [type, format] = describeType(field).split("/");
-          if (emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field, currentNumbers?.has(position)) })) {
+          if (this.emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field, currentNumbers?.has(position)) })) {
             failedCells.add(position + 1);
           }
         }
@@ -546,7 +779,7 @@ async function validateTable(
       const failures = field.check(value, raw);
       if (failures && !blank) {
         for (const failure of failures) {
-          const made = emit("constraint-error", {
+          const made = this.emit("constraint-error", {
             rowNumber,
             line,
             fieldNumber: position + 1,
@@ -565,108 +798,95 @@ async function validateTable(
         }
       }
     }
-    if (!blank && headerMode === "position") {
-      for (let i = fieldCount; i < cells.length; i++) {
-        emit("extra-cell", { rowNumber, line, fieldNumber: i + 1, fieldName: "", cell: cells[i]! });
-      }
-    }
+  }
+
+  /** Unique fields, primary key, unique keys and foreign keys of the row's cast values. */
+  checkKeys(cells: string[], rowNumber: number, line: number): void {
+    const { fields, fieldCount, cellIndex, values, unique } = this;
     for (let f = 0; f < fieldCount; f++) {
       const seen = unique[f];
       const value = values[f];
       if (!seen || value === null || value === INVALID) continue;
       const previousRow = Number.isSafeInteger(value) ? seen.swapInteger(value as number, rowNumber) : seen.swap(fields[f]!.key(value), rowNumber);
       if (previousRow !== 0) {
-        emit("unique-error", { rowNumber, line, fieldNumber: cellIndex[f]! + 1, fieldName: fields[f]!.name, cell: cells[cellIndex[f]!] ?? "", data: { previousRow } });
+        this.emit("unique-error", { rowNumber, line, fieldNumber: cellIndex[f]! + 1, fieldName: fields[f]!.name, cell: cells[cellIndex[f]!] ?? "", data: { previousRow } });
       }
     }
+    const primaryKey = this.primaryKey;
     if (primaryKey) {
-      const previousRow = swapKey(primaryKey, rowNumber);
+      const previousRow = this.swapKey(primaryKey, rowNumber);
       if (previousRow < 0) {
-        emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: primaryKey.names } });
+        this.emit("primary-key", { rowNumber, line, messageId: "allNull", data: { fields: primaryKey.names } });
       } else if (previousRow !== 0) {
-        emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
+        this.emit("primary-key", { rowNumber, line, data: { fields: primaryKey.names, previousRow } });
       }
     }
-    for (const uniqueKey of uniqueKeys) {
-      const previousRow = swapKey(uniqueKey, rowNumber);
+    for (const uniqueKey of this.uniqueKeys) {
+      const previousRow = this.swapKey(uniqueKey, rowNumber);
       if (previousRow > 0) {
-        emit("unique-error", { rowNumber, line, fieldName: uniqueKey.names, messageId: "default", data: { previousRow } });
+        this.emit("unique-error", { rowNumber, line, fieldName: uniqueKey.names, messageId: "default", data: { previousRow } });
       }
     }
-    for (const fk of foreignKeys) checkForeignKey(fk, rowNumber, line);
-    if (!blank) for (const visitor of visitors) visitor.row?.(rowView);
-  };
+    for (const fk of this.foreignKeys) this.checkForeignKey(fk, rowNumber, line);
+  }
 
-  const checkForeignKey = (fk: ForeignKeyState, rowNumber: number, line: number): void => {
+  checkForeignKey(fk: ForeignKeyState, rowNumber: number, line: number): void {
     if (fk.selfFields && fk.selfKeys) {
-      const own = keyOf(fk.selfFields);
+      const own = this.keyOf(fk.selfFields);
       if (own !== null) fk.selfKeys.add(own);
     }
-    const key = keyOf(fk.fields);
+    const key = this.keyOf(fk.fields);
     if (key === null) return;
     const found = fk.lookup ? fk.lookup.has(key) : fk.selfKeys!.has(key);
     if (found) return;
-    const cellValues = fk.fields.map((index) => currentCells[cellIndex[index] ?? -1] ?? "");
+    const cellValues = fk.fields.map((index) => this.currentCells[this.cellIndex[index] ?? -1] ?? "");
     if (fk.pending) fk.pending.push({ key, rowNumber, line, values: cellValues });
-    else reportForeignKey(fk, rowNumber, line, cellValues);
-  };
+    else this.reportForeignKey(fk, rowNumber, line, cellValues);
+  }
 
-  const reportForeignKey = (fk: ForeignKeyState, rowNumber: number, line: number, cellValues: string[]): void => {
-    emit("foreign-key", {
+  reportForeignKey(fk: ForeignKeyState, rowNumber: number, line: number, cellValues: string[]): void {
+    this.emit("foreign-key", {
       rowNumber,
       line,
       data: {
         fields: fk.fieldNames.join(", "),
-        fieldNumbers: fk.fields.map((index) => (cellIndex[index] ?? -1) + 1),
+        fieldNumbers: fk.fields.map((index) => (this.cellIndex[index] ?? -1) + 1),
         values: quoteValues(cellValues),
         reference: fk.reference === "" ? fk.referenceFields.join(", ") : `${fk.reference} (${fk.referenceFields.join(", ")})`,
         resource: fk.reference,
         referenceFields: fk.referenceFields,
       },
     });
-    const finding = findings[findings.length - 1];
-    if (finding?.code === "foreign-key") foreignKeyValues.set(finding, cellValues);
-  };
+    const finding = this.findings[this.findings.length - 1];
+    if (finding?.code === "foreign-key") this.foreignKeyValues.set(finding, cellValues);
+  }
 
-  const readOptions = {
-    encoding: sourceOptions.encoding,
-    dialect: sourceOptions.dialect,
-    format: sourceOptions.format,
-    sheet: sourceOptions.sheet,
-    spreadsheetLimits: sourceOptions.spreadsheetLimits,
-    maxCellLength: options.maxCellLength,
-    maxRowLength: options.maxRowLength,
-  };
-  const result = await readTable(source, readOptions, {
-    record(cells, rowNumber, line, numbers) {
-      currentNumbers = numbers;
-      if (rowNumber === 1) {
-        headerLine = line;
-        readHeader(cells);
-      } else readRow(cells, rowNumber, line);
-      return !limitReached();
-    },
-    problem(problem) {
-      emit(problem.code, { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data });
-    },
-  });
-
-  if (!partial) {
-    for (const fk of foreignKeys) {
+  /** References to rows of the same table resolve once every row is read. */
+  finishKeys(): void {
+    if (this.partial) return;
+    for (const fk of this.foreignKeys) {
       for (const pending of fk.pending ?? []) {
-        if (!fk.selfKeys!.has(pending.key)) reportForeignKey(fk, pending.rowNumber, pending.line, pending.values);
+        if (!fk.selfKeys!.has(pending.key)) this.reportForeignKey(fk, pending.rowNumber, pending.line, pending.values);
       }
     }
   }
-  // Checks end even when reading stopped at the error limit: the personal-data check declares
-  // its columns there, and without that the cells already reported in them would go out
-  // unmasked. What they report past the limit is dropped.
-  for (const visitor of visitors) visitor.end?.();
-  limitReached();
-  maskSensitive(findings, sensitive, factory, foreignKeyValues);
-  if (sourceOptions.preview && previewLimit > 0) {
-    for (const row of previewRows) {
-      for (const [fieldNumber, mask] of sensitive) {
+
+  /**
+   * Checks end even when reading stopped at the error limit: the personal-data check declares
+   * its columns there, and without that the cells already reported in them would go out
+   * unmasked. What they report past the limit is dropped.
+   */
+  endChecks(): void {
+    for (const visitor of this.visitors) visitor.end?.();
+    this.limitReached();
+    maskSensitive(this.findings, this.sensitive, this.factory, this.foreignKeyValues);
+  }
+
+  collectPreview(): void {
+    const preview = this.sourceOptions.preview;
+    if (!preview || this.previewLimit === 0) return;
+    for (const row of this.previewRows) {
+      for (const [fieldNumber, mask] of this.sensitive) {
         const cell = row[fieldNumber - 1];
         if (cell !== undefined && cell !== "") row[fieldNumber - 1] = mask(cell);
       }
@@ -674,41 +894,44 @@ async function validateTable(
       // found personal (alone in a column, an extra cell) is masked there too.
       for (let k = 0; k < row.length; k++) row[k] = quoteValue(row[k]!);
     }
-    sourceOptions.preview.collect({ labels: labels.map((label) => quoteValue(label)), rows: previewRows, firstRowNumber: previewFirstRow });
+    preview.collect({ labels: this.labels.map((label) => quoteValue(label)), rows: this.previewRows, firstRowNumber: this.previewFirstRow });
   }
 
-  const countsByCode: Record<string, number> = {};
-  const stats = {
-    rows: dataRows,
-    fields: fieldCount,
-    bytes: result.bytes,
-    errors: 0,
-    warnings: 0,
-    infos: 0,
-    validCellsPercent: validCellsPercent(findings, dataRows, fieldCount),
-    countsByCode,
-  };
-  for (const finding of findings) {
-    countsByCode[finding.code] = (countsByCode[finding.code] ?? 0) + 1;
-    if (finding.severity === "error") stats.errors++;
-    else if (finding.severity === "warning") stats.warnings++;
-    else stats.infos++;
+  fileReport(result: ReadResult): FileReport {
+    const { findings, dataRows, fieldCount } = this;
+    const countsByCode: Record<string, number> = {};
+    const stats = {
+      rows: dataRows,
+      fields: fieldCount,
+      bytes: result.bytes,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      validCellsPercent: validCellsPercent(findings, dataRows, fieldCount),
+      countsByCode,
+    };
+    for (const finding of findings) {
+      countsByCode[finding.code] = (countsByCode[finding.code] ?? 0) + 1;
+      if (finding.severity === "error") stats.errors++;
+      else if (finding.severity === "warning") stats.warnings++;
+      else stats.infos++;
+    }
+    const report: FileReport = {
+      file: this.file,
+      valid: stats.errors === 0,
+      partial: this.partial,
+      // A workbook has neither encoding nor dialect: its sheet says where the rows came from.
+      ...(result.sheet ? { sheet: result.sheet } : { encoding: result.encoding, dialect: result.dialect }),
+      headerMode: this.headerMode,
+      // Quoted as findings quote them: a file without its header row has a person's data there.
+      labels: this.labels.map((label) => quoteValue(label)),
+      stats,
+      findings,
+      durationMs: Date.now() - this.started,
+    };
+    if (this.options.schemaRef) report.schema = this.options.schemaRef;
+    return report;
   }
-  const report: FileReport = {
-    file,
-    valid: stats.errors === 0,
-    partial,
-    // A workbook has neither encoding nor dialect: its sheet says where the rows came from.
-    ...(result.sheet ? { sheet: result.sheet } : { encoding: result.encoding, dialect: result.dialect }),
-    headerMode,
-    // Quoted as findings quote them: a file without its header row has a person's data there.
-    labels: labels.map((label) => quoteValue(label)),
-    stats,
-    findings,
-    durationMs: Date.now() - started,
-  };
-  if (options.schemaRef) report.schema = options.schemaRef;
-  return report;
 }
 
 /** Codes whose `fieldNumber` is a schema field's position, not a column of the sheet. */

@@ -1,4 +1,5 @@
 import type { ReadProblem, TableSink } from "../read-table.js";
+import { DEFAULT_OPTIONS } from "../../options.js";
 
 /** The largest sheet Excel and LibreOffice make: XFD1048576 (16,384 columns, 1,048,576 rows). */
 export const MAX_COLUMNS = 16_384;
@@ -18,8 +19,8 @@ export interface RowLimits {
   maxRowLength?: number;
 }
 
-const DEFAULT_MAX_CELL = 1024 * 1024;
-const DEFAULT_MAX_ROW = 16 * 1024 * 1024;
+const DEFAULT_MAX_CELL: number = DEFAULT_OPTIONS.maxCellLength;
+const DEFAULT_MAX_ROW: number = DEFAULT_OPTIONS.maxRowLength;
 
 /**
  * Turns sheet rows into the records a CSV of the sheet would have, as a data officer's "save as

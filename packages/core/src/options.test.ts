@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditOptions } from "./audit-options.js";
+import { auditOptions } from "./options.js";
 
 describe("auditOptions", () => {
   it.each([
