@@ -57,17 +57,6 @@ describe("every code conforme reports is in the catalogue", () => {
     expect(missing).toEqual([]);
   });
 
-  it("with the severity the metadata cross-checks give their findings", () => {
-    const text = readFileSync(path.join(repoRoot, "packages/core/src/metadata/cross-checks.ts"), "utf8");
-    const given = [...text.matchAll(/\bfinding\("([a-z0-9-]+)", "(error|warning|info)"/g)].map((match) => [match[1]!, match[2]!] as const);
-    const licences = /\? "(metadata-[a-z0-9-]+)" : "(metadata-[a-z0-9-]+)";\s*findings\.push\(finding\(code, "(error|warning|info)"/.exec(text);
-    expect(licences).not.toBeNull();
-    given.push([licences![1]!, licences![3]!], [licences![2]!, licences![3]!]);
-    expect(given.length).toBeGreaterThanOrEqual(8);
-    const bySeverity = new Map(codeCatalog().map((entry) => [entry.code, entry.severity]));
-    expect(given.filter(([code, severity]) => bySeverity.get(code) !== severity)).toEqual([]);
-  });
-
   it("every code reported on the examples and the real-shaped fixtures", async () => {
     const paths = [...exampleDirs.map((name) => `examples/${name}`), ...fixtures.map((name) => `test/fixtures/real-shaped/${name}`)];
     const report = await lint(paths, { cwd: repoRoot });

@@ -10,8 +10,17 @@ export type MessageTemplate = Record<Lang, string>;
  */
 export interface CheckMeta<MessageIds extends string = string> {
   category: Category;
+  /**
+   * A short name, as the title of the check's documentation page (French) says it. Every
+   * registered check has one, and `fix` too (catalog.test.ts); internal checks need neither.
+   */
+  title?: MessageTemplate;
   /** One line saying what the check verifies. */
   description: MessageTemplate;
+  /** How to fix what the check reports, whatever the value (a finding's message may add a hint for its own value). */
+  fix?: MessageTemplate;
+  /** Codes the check reports under another name than its id (Validata's error types), each with its page. */
+  emits?: Record<string, { title: MessageTemplate; fix: MessageTemplate }>;
   severity: Severity;
   /** Message templates keyed by messageId. */
   messages: Record<MessageIds, MessageTemplate>;

@@ -10,6 +10,14 @@ const RNA = /^W\d{9}$/;
 export const codeRna = columnCheck({
   id: "code-rna",
   meta: {
+    title: {
+      fr: "Numéro RNA d'association",
+      en: "RNA association number",
+    },
+    fix: {
+      fr: "Écrivez le numéro RNA de l'association : W suivi de 9 chiffres (W751234567).",
+      en: "Write the association's RNA number: W followed by 9 digits (W751234567).",
+    },
     category: "french",
     description: {
       fr: "Vérifie que la valeur est un numéro RNA d'association (W suivi de 9 chiffres, par exemple W751234567).",

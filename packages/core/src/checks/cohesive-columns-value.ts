@@ -6,6 +6,14 @@ export type CohesiveColumnsOptions = { column: string; othercolumns: string[] };
 export const cohesiveColumnsValue = defineCheck({
   id: "cohesive-columns-value",
   meta: {
+    title: {
+      fr: "Colonnes solidaires",
+      en: "Cohesive columns",
+    },
+    fix: {
+      fr: "Renseignez toutes les colonnes liées de la ligne, ou laissez-les toutes vides.",
+      en: "Fill in all the linked columns of the row, or leave them all empty.",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que, sur chaque ligne, les colonnes liées sont toutes renseignées ou toutes vides.",

@@ -64,6 +64,14 @@ const OP_LABELS: Record<Operator, { fr: string; en: string }> = {
 export const compareColumnsValue = defineCheck({
   id: "compare-columns-value",
   meta: {
+    title: {
+      fr: "Comparaison de colonnes",
+      en: "Column comparison",
+    },
+    fix: {
+      fr: "Corrigez l'une des deux valeurs de la ligne pour que la comparaison attendue soit vraie (une date de fin après la date de début, par exemple).",
+      en: "Correct one of the row's two values so that the expected comparison holds (an end date after the start date, for instance).",
+    },
     category: "custom",
     description: {
       fr: "Compare, sur chaque ligne, la valeur d'une colonne à celle d'une autre (>, >=, ==, <=, <) : nombres, dates ou textes.",

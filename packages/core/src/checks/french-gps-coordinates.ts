@@ -52,6 +52,26 @@ function lonLatOf(value: unknown): [number, number] | undefined {
 export const frenchGpsCoordinates = columnCheck({
   id: "french-gps-coordinates",
   meta: {
+    title: {
+      fr: "Coordonnées GPS en France",
+      en: "GPS coordinates in France",
+    },
+    fix: {
+      fr: "Vérifiez le point : longitude d'abord, puis latitude, en degrés décimaux WGS84.",
+      en: "Check the point: longitude first, then latitude, in WGS84 decimal degrees.",
+    },
+    emits: {
+      "reversed-french-gps-coordinates": {
+        title: {
+          fr: "Coordonnées GPS inversées",
+          en: "Swapped GPS coordinates",
+        },
+        fix: {
+          fr: "Échangez les deux nombres : un geopoint s'écrit longitude d'abord, puis latitude (2.3522, 48.8566).",
+          en: "Swap the two numbers: a geopoint is written longitude first, then latitude (2.3522, 48.8566).",
+        },
+      },
+    },
     category: "custom",
     description: {
       fr: "Vérifie qu'un point géographique (champ geopoint) tombe en France métropolitaine ou dans un département d'outre-mer, et signale les coordonnées inversées.",

@@ -30,6 +30,14 @@ export const frenchSirenValue = columnCheck({
   id: "french-siren-value",
   aliases: ["siren"],
   meta: {
+    title: {
+      fr: "Numéro SIREN",
+      en: "SIREN number",
+    },
+    fix: {
+      fr: "Saisissez les 9 chiffres du SIREN sans espace ; la clé de Luhn doit être juste (vérifiable sur annuaire-entreprises.data.gouv.fr).",
+      en: "Enter the 9 digits of the SIREN without spaces; the Luhn check digit must be right.",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que la valeur est un numéro SIREN valide (9 chiffres, clé de Luhn).",

@@ -31,6 +31,14 @@ export const frenchSiretValue = columnCheck({
   id: "french-siret-value",
   aliases: ["siret"],
   meta: {
+    title: {
+      fr: "Numéro SIRET",
+      en: "SIRET number",
+    },
+    fix: {
+      fr: "Saisissez les 14 chiffres du SIRET sans espace ; la clé de Luhn doit être juste (vérifiable sur annuaire-entreprises.data.gouv.fr).",
+      en: "Enter the 14 digits of the SIRET without spaces; the Luhn check digit must be right.",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que la valeur est un numéro SIRET valide (14 chiffres, clé de Luhn, exception de La Poste).",

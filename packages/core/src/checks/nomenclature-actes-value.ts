@@ -25,6 +25,26 @@ export const nomenclatureActesValue = columnCheck({
   // Validata's error type for this check (ErrType.NOMENCLATURE_ACTES), kept verbatim.
   code: "nomenclature-actes",
   meta: {
+    title: {
+      fr: "Nomenclature ACTES",
+      en: "ACTES nomenclature",
+    },
+    fix: {
+      fr: "Commencez la valeur par une matière de la nomenclature ACTES suivie d'une oblique sans espace (Urbanisme/Documents d'urbanisme).",
+      en: "Start the value with an ACTES subject followed by a slash without spaces (Urbanisme/Documents d'urbanisme).",
+    },
+    emits: {
+      "nomenclature-actes": {
+        title: {
+          fr: "Valeur hors de la nomenclature ACTES",
+          en: "Value outside the ACTES nomenclature",
+        },
+        fix: {
+          fr: "Commencez la valeur par une matière de la nomenclature ACTES suivie d'une oblique sans espace (Urbanisme/Documents d'urbanisme).",
+          en: "Start the value with an ACTES subject followed by a slash without spaces (Urbanisme/Documents d'urbanisme).",
+        },
+      },
+    },
     category: "custom",
     description: {
       fr: "Vérifie que la valeur commence par une matière de la nomenclature ACTES suivie d'une oblique (« Urbanisme/... »).",

@@ -7,6 +7,14 @@ export type OneOfRequiredOptions = { column1?: string; column?: string; column2:
 export const oneOfRequired = defineCheck({
   id: "one-of-required",
   meta: {
+    title: {
+      fr: "Une valeur requise parmi deux colonnes",
+      en: "One of two columns required",
+    },
+    fix: {
+      fr: "Renseignez au moins l'une des deux colonnes sur chaque ligne.",
+      en: "Fill in at least one of the two columns on each row.",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que, sur chaque ligne, au moins une des deux colonnes est renseignée.",

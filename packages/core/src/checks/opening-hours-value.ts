@@ -47,6 +47,14 @@ export function openingHoursProblem(value: string): { messageId: "syntax" | "cor
 export const openingHoursValue = columnCheck({
   id: "opening-hours-value",
   meta: {
+    title: {
+      fr: "Horaires d'ouverture OpenStreetMap",
+      en: "OpenStreetMap opening hours",
+    },
+    fix: {
+      fr: "Écrivez les horaires dans la syntaxe opening_hours d'OpenStreetMap (Mo-Fr 08:30-12:00,14:00-17:30).",
+      en: "Write the hours in OpenStreetMap's opening_hours syntax (Mo-Fr 08:30-12:00,14:00-17:30).",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que la valeur est une expression d'horaires d'ouverture valide au sens d'OpenStreetMap (clé opening_hours).",

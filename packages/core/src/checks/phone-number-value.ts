@@ -26,6 +26,14 @@ export function isValidPhoneNumber(value: string): boolean {
 export const phoneNumberValue = columnCheck({
   id: "phone-number-value",
   meta: {
+    title: {
+      fr: "Numéro de téléphone",
+      en: "Phone number",
+    },
+    fix: {
+      fr: "Écrivez le numéro sur 10 chiffres (0123456789) ou au format international (+33123456789).",
+      en: "Write the number on 10 digits (0123456789) or in international format (+33123456789).",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que la valeur est un numéro de téléphone français (10 chiffres ou numéro court comme 115 ou 3949) ou international (+ indicatif).",

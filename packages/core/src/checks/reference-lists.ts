@@ -10,6 +10,8 @@ import { cogSets, countryCodeSets, loadCog, loadCountryCodes, loadPostalCodes, p
  */
 interface ReferenceList {
   id: string;
+  title: MessageTemplate;
+  fix: MessageTemplate;
   description: MessageTemplate;
   /** Message of a value absent from the list (messageId `unknown`, public API). */
   unknown: MessageTemplate;
@@ -23,6 +25,8 @@ function referenceListCheck(list: ReferenceList) {
     id: list.id,
     meta: {
       category: "french",
+      title: list.title,
+      fix: list.fix,
       description: list.description,
       severity: "error",
       messages: { unknown: list.unknown },
@@ -40,6 +44,14 @@ function referenceListCheck(list: ReferenceList) {
 
 export const codeCommuneInsee = referenceListCheck({
   id: "code-commune-insee",
+  title: {
+    fr: "Code commune INSEE",
+    en: "INSEE commune code",
+  },
+  fix: {
+    fr: "Écrivez le code INSEE de la commune sur 5 caractères, zéro initial compris (01004, 2A004), et non son code postal.",
+    en: "Write the commune's INSEE code on 5 characters, leading zero included (01004, 2A004), not its postal code.",
+  },
   description: {
     fr: "Vérifie que la valeur est un code commune INSEE du Code officiel géographique (5 caractères, par exemple 75056 ou 2A004).",
     en: "Checks that the value is an INSEE commune code of the Code officiel géographique (5 characters, e.g. 75056 or 2A004).",
@@ -54,6 +66,14 @@ export const codeCommuneInsee = referenceListCheck({
 
 export const codeDepartement = referenceListCheck({
   id: "code-departement",
+  title: {
+    fr: "Code de département",
+    en: "Department code",
+  },
+  fix: {
+    fr: "Écrivez le code officiel du département sur 2 ou 3 caractères, zéro initial compris (01, 2A, 971).",
+    en: "Write the department's official code on 2 or 3 characters, leading zero included (01, 2A, 971).",
+  },
   description: {
     fr: "Vérifie que la valeur est un code de département du Code officiel géographique (01 à 95, 2A, 2B, 971 à 976).",
     en: "Checks that the value is a department code of the Code officiel géographique (01 to 95, 2A, 2B, 971 to 976).",
@@ -68,6 +88,14 @@ export const codeDepartement = referenceListCheck({
 
 export const codePaysIso2 = referenceListCheck({
   id: "code-pays-iso2",
+  title: {
+    fr: "Code pays ISO 3166-1 alpha-2",
+    en: "ISO 3166-1 alpha-2 country code",
+  },
+  fix: {
+    fr: "Écrivez le code du pays en deux lettres majuscules (FR, BE, DE).",
+    en: "Write the country code as two capital letters (FR, BE, DE).",
+  },
   description: {
     fr: "Vérifie que la valeur est un code pays ISO 3166-1 alpha-2 (deux lettres majuscules, par exemple FR).",
     en: "Checks that the value is an ISO 3166-1 alpha-2 country code (two capital letters, e.g. FR).",
@@ -82,6 +110,14 @@ export const codePaysIso2 = referenceListCheck({
 
 export const codePaysIso3 = referenceListCheck({
   id: "code-pays-iso3",
+  title: {
+    fr: "Code pays ISO 3166-1 alpha-3",
+    en: "ISO 3166-1 alpha-3 country code",
+  },
+  fix: {
+    fr: "Écrivez le code du pays en trois lettres majuscules (FRA, BEL, DEU).",
+    en: "Write the country code as three capital letters (FRA, BEL, DEU).",
+  },
   description: {
     fr: "Vérifie que la valeur est un code pays ISO 3166-1 alpha-3 (trois lettres majuscules, par exemple FRA).",
     en: "Checks that the value is an ISO 3166-1 alpha-3 country code (three capital letters, e.g. FRA).",
@@ -96,6 +132,14 @@ export const codePaysIso3 = referenceListCheck({
 
 export const codePostal = referenceListCheck({
   id: "code-postal",
+  title: {
+    fr: "Code postal",
+    en: "Postal code",
+  },
+  fix: {
+    fr: "Écrivez un code postal en usage sur 5 chiffres, zéro initial compris (01000), et non le code INSEE de la commune.",
+    en: "Write a postal code in use on 5 digits, leading zero included (01000), not the commune's INSEE code.",
+  },
   description: {
     fr: "Vérifie que la valeur est un code postal en usage (base officielle des codes postaux de La Poste).",
     en: "Checks that the value is a postal code in use (La Poste's official base of postal codes).",
@@ -110,6 +154,14 @@ export const codePostal = referenceListCheck({
 
 export const codeRegion = referenceListCheck({
   id: "code-region",
+  title: {
+    fr: "Code de région",
+    en: "Region code",
+  },
+  fix: {
+    fr: "Écrivez le code officiel de la région sur 2 chiffres (11 pour l'Île-de-France), et non un ancien code d'avant 2016.",
+    en: "Write the region's official code on 2 digits (11 for Île-de-France), not a code from before 2016.",
+  },
   description: {
     fr: "Vérifie que la valeur est un code de région du Code officiel géographique (par exemple 11 pour l'Île-de-France).",
     en: "Checks that the value is a region code of the Code officiel géographique (e.g. 11 for Île-de-France).",
@@ -124,6 +176,14 @@ export const codeRegion = referenceListCheck({
 
 export const commune = referenceListCheck({
   id: "commune",
+  title: {
+    fr: "Nom de commune",
+    en: "Commune name",
+  },
+  fix: {
+    fr: "Écrivez le nom officiel de la commune, avec ses majuscules, accents et traits d'union.",
+    en: "Write the commune's official name, with its capitals, accents and hyphens.",
+  },
   description: {
     fr: "Vérifie que la valeur est le nom officiel d'une commune du Code officiel géographique (avec majuscules et accents).",
     en: "Checks that the value is the official name of a commune of the Code officiel géographique (with capitals and accents).",
@@ -138,6 +198,14 @@ export const commune = referenceListCheck({
 
 export const departement = referenceListCheck({
   id: "departement",
+  title: {
+    fr: "Nom de département",
+    en: "Department name",
+  },
+  fix: {
+    fr: "Écrivez le nom officiel du département, avec ses majuscules, accents et traits d'union.",
+    en: "Write the department's official name, with its capitals, accents and hyphens.",
+  },
   description: {
     fr: "Vérifie que la valeur est le nom officiel d'un département du Code officiel géographique.",
     en: "Checks that the value is the official name of a department of the Code officiel géographique.",
@@ -152,6 +220,14 @@ export const departement = referenceListCheck({
 
 export const region = referenceListCheck({
   id: "region",
+  title: {
+    fr: "Nom de région",
+    en: "Region name",
+  },
+  fix: {
+    fr: "Écrivez le nom officiel de la région, avec ses majuscules, accents et traits d'union.",
+    en: "Write the region's official name, with its capitals, accents and hyphens.",
+  },
   description: {
     fr: "Vérifie que la valeur est le nom officiel d'une région du Code officiel géographique.",
     en: "Checks that the value is the official name of a region of the Code officiel géographique.",

@@ -14,6 +14,14 @@ function integerOf(value: unknown): number | undefined {
 export const sumColumnsValue = defineCheck({
   id: "sum-columns-value",
   meta: {
+    title: {
+      fr: "Somme de colonnes",
+      en: "Column sum",
+    },
+    fix: {
+      fr: "Corrigez le total ou l'une des valeurs additionnées de la ligne.",
+      en: "Correct the total or one of the row's added values.",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que, sur chaque ligne, la valeur d'une colonne est la somme des valeurs entières d'autres colonnes.",

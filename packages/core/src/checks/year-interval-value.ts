@@ -6,6 +6,14 @@ const YEAR = /^\d{4}$/;
 export const yearIntervalValue = columnCheck({
   id: "year-interval-value",
   meta: {
+    title: {
+      fr: "Intervalle d'années",
+      en: "Year interval",
+    },
+    fix: {
+      fr: "Écrivez l'intervalle sous la forme AAAA/AAAA, la première année avant la seconde (2020/2024).",
+      en: "Write the interval as YYYY/YYYY, the first year before the second (2020/2024).",
+    },
     category: "custom",
     description: {
       fr: "Vérifie que la valeur est un intervalle d'années AAAA/AAAA croissant (ou une année seule si « allow-year-only » vaut « yes »).",

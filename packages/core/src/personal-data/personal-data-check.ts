@@ -101,6 +101,14 @@ function declares(field: FieldDeclaration | undefined, d: Detector): boolean {
 export const personalDataCheck = defineCheck({
   id: "personal-data",
   meta: {
+    title: {
+      fr: "Données personnelles",
+      en: "Personal data",
+    },
+    fix: {
+      fr: "Retirez la colonne, ou anonymisez-la avant publication (généralisation, agrégation) ; si sa publication est prévue par un texte, acceptez le constat dans la configuration en citant ce texte.",
+      en: "Remove the column, or anonymise it before publication (generalisation, aggregation); if a text provides for its publication, accept the finding in the configuration and cite that text.",
+    },
     category: "personal-data",
     description: {
       fr: "Repère les données personnelles (courriels, téléphones, NIR, IBAN, noms, adresses…) par colonne et dans les textes libres.",

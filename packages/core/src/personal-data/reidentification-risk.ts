@@ -13,6 +13,14 @@ import { isCountColumn } from "./small-counts.js";
 export const reidentificationRiskCheck = defineCheck({
   id: "reidentification-risk",
   meta: {
+    title: {
+      fr: "Risque de réidentification",
+      en: "Re-identification risk",
+    },
+    fix: {
+      fr: "Généralisez les quasi-identifiants (âge en tranches, commune en département) ou retirez-en un, jusqu'à ce que chaque combinaison compte au moins k lignes.",
+      en: "Generalise the quasi-identifiers (age in bands, commune to department) or drop one, until each combination has at least k rows.",
+    },
     category: "personal-data",
     description: {
       fr: "Mesure le risque de réidentification : enregistrements uniques ou en groupes de moins de k sur la combinaison des quasi-identifiants.",

@@ -30,6 +30,26 @@ export function isCountColumn(label: string): boolean {
 export const smallCountsCheck = defineCheck({
   id: "small-counts",
   meta: {
+    title: {
+      fr: "Petits effectifs",
+      en: "Small counts",
+    },
+    fix: {
+      fr: "Regroupez les catégories ou les territoires jusqu'à dépasser le seuil, ou masquez les effectifs trop petits.",
+      en: "Group categories or areas until the threshold is passed, or mask the counts that are too small.",
+    },
+    emits: {
+      "small-count": {
+        title: {
+          fr: "Effectif sous le seuil du secret statistique",
+          en: "Count below the statistical secrecy threshold",
+        },
+        fix: {
+          fr: "Regroupez les catégories ou les territoires jusqu'à dépasser le seuil, ou masquez la cellule en vérifiant que les totaux ne permettent pas de la recalculer.",
+          en: "Group categories or areas until the threshold is passed, or mask the cell, checking that totals do not give it back.",
+        },
+      },
+    },
     category: "personal-data",
     description: {
       fr: "Signale dans les tableaux agrégés les effectifs de personnes compris entre 1 et le seuil du secret statistique (11 par défaut).",
