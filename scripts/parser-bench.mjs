@@ -24,7 +24,7 @@ await build({ entryPoints: [path.join(root, "packages/core/src/reading/index.ts"
 const { createCsvParser, readTable } = await import(pathToFileURL(out).href);
 rmSync(tmp, { recursive: true });
 
-// 10 typed columns like the file of research/performance.md.
+// 10 typed columns, like a typical national-schema file.
 function generate() {
   // Built piece by piece into 64 Ki-char chunks, so the data costs its own size and no more.
   const chunks = [];

@@ -8,7 +8,7 @@ import { isCountColumn } from "./small-counts.js";
 /**
  * Re-identification risk of record-level tables: the quasi-identifier columns (birth date or
  * year, age, sex, place, profession…) together single people out when few records share a
- * combination (k-anonymity; G29 opinion 05/2014 "individualisation", research/pii.md §3).
+ * combination (k-anonymity; G29 opinion 05/2014 "individualisation").
  */
 export const reidentificationRiskCheck: RowCheck<ReidentificationOptions> = {
   id: "reidentification-risk",
