@@ -27,16 +27,10 @@ const STRUCTURE_CODES = new Set([
   "blank-header",
   "duplicate-label",
   "extra-label",
-  "header-error",
   "incorrect-label",
-  "label-error",
   "missing-label",
   "encoding-error",
-  "format-error",
-  "scheme-error",
   "source-error",
-  "hash-count",
-  "byte-count",
 ]);
 
 /** Whether a finding concerns the structure (source, header, labels) rather than cell content. */

@@ -56,18 +56,6 @@ export class FindingFactory {
     this.#checks.set(id, { category: meta.category, severity: meta.severity, messages: meta.messages });
   }
 
-  /** The severity a finding of this code gets, or `off` when it must not be reported. */
-  severityOf(code: string, fallback?: Severity): SeverityLevel {
-    const info = this.#info(code);
-    return (
-      this.#overrides.codes?.[code] ??
-      (info ? this.#overrides.categories?.[info.category] : undefined) ??
-      fallback ??
-      info?.severity ??
-      "error"
-    );
-  }
-
   /**
    * Builds the finding, or returns undefined when its code is switched off. `owner` is the check
    * that reported it: a code it reports besides its id takes its category and templates.
