@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Report } from "../report.js";
 import { formatHtml } from "./html.js";
 import { hugeFileReport, IMG_CELL, municipalReport, SCRIPT_CELL, subventionsPreview } from "./html/__fixtures__/municipal-report.js";
-import { cspHash } from "./html/sha256.js";
+import { cspHash } from "./html/csp-hash.js";
 
 const preview = { "subventions-2024.csv": subventionsPreview };
 
