@@ -9,6 +9,7 @@ import { renderMessage } from "../messages/render.js";
  * stands for the Table Schema in use (none by default, as when linting without a schema).
  */
 export function runRowChecks(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a check's options type is contravariant: `any` lets tests pass checks typed with their own options.
   checks: readonly RowCheck<never>[] | readonly RowCheck<any>[],
   labels: readonly string[],
   rows: readonly (readonly string[])[],

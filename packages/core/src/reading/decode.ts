@@ -191,7 +191,6 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
         other = new TextDecoder("windows-1252");
         const rest = other.decode(buf.subarray(bad.start), { stream: true });
         parts.push(rest);
-        length += rest.length;
         break;
       }
       if (mode === "detect") mode = "utf-8";
