@@ -114,7 +114,7 @@ export function meetsTargets(result) {
 async function main() {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
-  const modulePath = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(root, "packages/core/dist/index.js"));
+  const modulePath = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(root, "packages/core/dist/internal.js"));
   const core = await import(pathToFileURL(modulePath).href);
   const Papa = createRequire(path.join(root, "packages/core/package.json"))("papaparse");
   // As the engine does before the first row: loads the libraries the detectors import lazily.

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Discovered } from "@conforme/core/node";
+import type { Discovered } from "@conforme/core/internal/node";
 
 /**
  * The paths to lint when only changed files count. A data package is re-checked when anything in

@@ -1,4 +1,4 @@
-import { aggregateFindings, aggregateMessage, markdownCode, markdownHtmlText, markdownText, partialNotice, recordPlace, type FileReport, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core";
+import { aggregateFindings, aggregateMessage, markdownCode, markdownHtmlText, markdownText, partialNotice, recordPlace, type FileReport, type FindingEntry, type Lang, type Report, type Severity } from "@conforme/core/internal";
 import { findingLine } from "./annotations.js";
 import type { Texts } from "./texts.js";
 

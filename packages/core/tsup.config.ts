@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/node.ts", "src/version.ts", "src/lint-worker.node.ts"],
+  entry: ["src/index.ts", "src/node.ts", "src/internal.ts", "src/internal-node.ts", "src/version.ts", "src/lint-worker.node.ts"],
   format: ["esm"],
   dts: true,
   sourcemap: true,
