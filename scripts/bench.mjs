@@ -23,8 +23,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "bench-output");
 const sharedSchemas = path.resolve(root, "../shared/schemas");
 const cliBin = path.join(root, "packages/cli/dist/bin.js");
-const coreDist = pathToFileURL(path.join(root, "packages/core/dist/index.js")).href;
-const coreNodeDist = pathToFileURL(path.join(root, "packages/core/dist/node.js")).href;
+const coreDist = pathToFileURL(path.join(root, "packages/core/dist/internal.js")).href;
+const coreNodeDist = pathToFileURL(path.join(root, "packages/core/dist/internal-node.js")).href;
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);

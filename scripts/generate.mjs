@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
-const core = await import(path.join(root, "packages/core/dist/node.js"));
+const core = await import(path.join(root, "packages/core/dist/internal-node.js"));
 /** Date written in the sample report (examples/report/), so that regenerating it changes nothing. */
 const SAMPLE_DATE = "2025-01-15T09:00:00.000Z";
 

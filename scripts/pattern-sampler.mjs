@@ -25,7 +25,10 @@ export function parsePattern(source) {
   let groups = 0;
   const readClass = () => {
     let negated = false;
-    if (source[i] === "^") (negated = true), i++;
+    if (source[i] === "^") {
+      negated = true;
+      i++;
+    }
     const chars = [];
     let first = true;
     while (i < source.length && (source[i] !== "]" || first)) {
@@ -58,7 +61,10 @@ export function parsePattern(source) {
       let number = 0;
       if (source[i] === "?") {
         if (source[i + 1] === ":") i += 2;
-        else if (source[i + 1] === "P" && source[i + 2] === "<") (i = source.indexOf(">", i) + 1), (number = ++groups);
+        else if (source[i + 1] === "P" && source[i + 2] === "<") {
+          i = source.indexOf(">", i) + 1;
+          number = ++groups;
+        }
         else throw new Error(`unsupported group in ${source}`);
       } else number = ++groups;
       const inner = alternation();
@@ -79,8 +85,8 @@ export function parsePattern(source) {
   };
   const quantified = () => {
     const node = atom();
-    let min = 1;
-    let max = 1;
+    let min;
+    let max;
     const q = source[i];
     if (q === "*" || q === "+" || q === "?") {
       i++;
@@ -102,7 +108,10 @@ export function parsePattern(source) {
   };
   function alternation() {
     const branches = [sequence()];
-    while (source[i] === "|") i++, branches.push(sequence());
+    while (source[i] === "|") {
+      i++;
+      branches.push(sequence());
+    }
     return branches;
   }
   const tree = alternation();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CATALOG_URL } from "../packages/core/src/index.js";
+import { DEFAULT_CATALOG_URL } from "../packages/core/src/internal.js";
 import { loadYaml, yaml } from "../packages/core/src/yaml-module.js";
 import { repoRoot } from "./shared.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { lint } from "../packages/core/src/node.js";
 import { describeShared, sharedDir } from "./shared.js";
 

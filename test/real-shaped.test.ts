@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatGithub, formatStylish, type Finding, type Report } from "../packages/core/src/index.js";
+import { formatGithub, formatStylish, type Finding, type Report } from "../packages/core/src/internal.js";
 import { lint } from "../packages/core/src/node.js";
 import { describeShared, repoRoot, sharedDir } from "./shared.js";
 

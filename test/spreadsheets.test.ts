@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatGithub, formatHtml, formatJunit, formatMarkdown, formatSarif, formatStylish, readTable, reportJsonSchema } from "../packages/core/src/index.js";
+import { formatGithub, formatHtml, formatJunit, formatMarkdown, formatSarif, formatStylish, readTable, reportJsonSchema } from "../packages/core/src/internal.js";
 import { lint } from "../packages/core/src/node.js";
 import { excelWorkbook, libreOfficeWorkbook, typedOds, typedWorkbook } from "../packages/core/src/reading/spreadsheet/testing.js";
 import { Ajv2020 } from "ajv/dist/2020.js";

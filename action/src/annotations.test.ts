@@ -1,4 +1,4 @@
-import { formatGithub, type FileReport, type Finding, type Report } from "@conforme/core";
+import { formatGithub, type FileReport, type Finding, type Report } from "@conforme/core/internal";
 import { describe, expect, it } from "vitest";
 // The envelope core's formatter tests share (test/ imports it the same way).
 import { reportOf } from "../../packages/core/src/formatters/testing-report.js";

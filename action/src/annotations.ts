@@ -18,11 +18,11 @@ import {
   type FindingEntry,
   type Lang,
   type Report,
-} from "@conforme/core";
+} from "@conforme/core/internal";
 import type { Changes } from "./git.js";
 import type { Texts } from "./texts.js";
 
-export type { AnnotationLevel } from "@conforme/core";
+export type { AnnotationLevel } from "@conforme/core/internal";
 
 export interface Annotation {
   level: AnnotationLevel;

@@ -1,5 +1,5 @@
 import type { Lang } from "@conforme/core";
-import { ConfigError, loadConfig, type LoadedConfig } from "@conforme/core/node";
+import { ConfigError, loadConfig, type LoadedConfig } from "@conforme/core/internal/node";
 import { InputError } from "./inputs.js";
 
 /**

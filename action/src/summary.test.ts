@@ -1,4 +1,4 @@
-import { markdownText, type FileReport, type Finding, type Report } from "@conforme/core";
+import { markdownText, type FileReport, type Finding, type Report } from "@conforme/core/internal";
 import { describe, expect, it } from "vitest";
 import { planAnnotations, cellColumns } from "./annotations.js";
 import { diffRange, parseUnifiedDiff } from "./git.js";

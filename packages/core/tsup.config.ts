@@ -46,7 +46,7 @@ function thirdPartyLicenses(): string {
 }
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/node.ts", "src/version.ts", "src/lint-worker.node.ts"],
+  entry: ["src/index.ts", "src/node.ts", "src/internal.ts", "src/internal-node.ts", "src/version.ts", "src/lint-worker.node.ts"],
   format: ["esm"],
   dts: true,
   sourcemap: true,

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aggregateFindings, fixTable, lintSources, loadTableSchema, tableFormatOf, type Finding, type FixResult, type Report } from "../../packages/core/src/index.js";
+import { aggregateFindings, fixTable, lintSources, loadTableSchema, tableFormatOf, type Finding, type FixResult, type Report } from "../../packages/core/src/internal.js";
 import { typedWorkbook } from "../../packages/core/src/reading/spreadsheet/testing.js";
 import { loadYaml, yaml } from "../../packages/core/src/yaml-module.js";
 import { buildPage } from "../../packages/web/src/build.node.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../packages/core/src/node.js";
+import { ConfigError, loadConfig } from "../../packages/core/src/internal-node.js";
 import { folder } from "./folder.js";
 
 // "Billion laughs": nine levels of nine aliases, 9^9 strings once expanded.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint, lintWithPreview, type LintOptions } from "../../packages/core/src/node.js";
-import { exitCodeOf, type Report } from "../../packages/core/src/index.js";
+import { exitCodeOf, type Report } from "../../packages/core/src/internal.js";
 import { folder } from "./folder.js";
 
 // An Opendatasoft-style export: `;`, a geo_point_2d column.

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatters, personalDataChecks } from "../../packages/core/src/index.js";
+import { formatters, personalDataChecks } from "../../packages/core/src/internal.js";
 import { lint } from "../../packages/core/src/node.js";
 import type { FileReport } from "../../packages/core/src/report.js";
 import { buildReport } from "../../packages/core/src/validate/report-builder.js";

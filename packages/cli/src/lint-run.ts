@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_OPTIONS, DEFAULT_PREVIEW_ROWS, errorsOnly, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core";
-import { ConfigError, lintWithPreview, loadConfig, type LintOptions } from "@conforme/core/node";
+import { DEFAULT_OPTIONS, DEFAULT_PREVIEW_ROWS, errorsOnly, exitCodeOf, formatters, SARIF_MAX_RESULTS, sarifOmittedResults, type Lang } from "@conforme/core/internal";
+import { ConfigError, lintWithPreview, loadConfig, type LintOptions } from "@conforme/core/internal/node";
 import { choiceOption, colorFlag, integerOption, parseCommandArgs, readAll, UsageError, useColor, type Io } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { lintMetadataOptions, lintMetadataText, METADATA_LINT_FLAGS } from "./commands/metadata.js";

@@ -85,14 +85,8 @@ export function isPackagePath(file: string): boolean {
  * Walks files and directories in a stable order. Files named on the command line are taken
  * whatever their extension; inside directories only CSV/TSV files, workbooks (xlsx, xlsm, ods) and
  * `datapackage.json` are.
- * The third argument may still be a bare filter, as before options existed.
  */
-export async function discover(
-  paths: string[],
-  cwd: string,
-  given: DiscoverOptions | ((absolute: string) => boolean) = {},
-): Promise<Discovered> {
-  const options: DiscoverOptions = typeof given === "function" ? { filter: given } : given;
+export async function discover(paths: string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const filter = options.filter;
   const found: Discovered = { tables: [], packages: [], missing: [], refused: [], unmatched: [] };
   const gitignored = options.gitignore ? await gitignoreMatcher(cwd) : undefined;

@@ -1,11 +1,14 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, type MessagePort } from "node:worker_threads";
 import { lint } from "./lint.node.js";
 import type { WorkerJob, WorkerMessage } from "./lint-workers.node.js";
 
 // A worker of lint-workers.node.ts: validates one file at a time with the same library call, the
 // schema and the config's checks given as data, and sends its progress and its file report back.
 const port = parentPort;
-port?.on("message", async ({ job, options }: { job: WorkerJob; options: Record<string, unknown> }) => {
+// Every failure is caught and answered: the listener's promise never rejects, and `void` says so.
+port?.on("message", ({ job, options }: { job: WorkerJob; options: Record<string, unknown> }) => void answer(port, job, options));
+
+async function answer(port: MessagePort, job: WorkerJob, options: Record<string, unknown>): Promise<void> {
   const send = (message: WorkerMessage) => port.postMessage(message);
   try {
     const { checks } = job;
@@ -23,4 +26,4 @@ port?.on("message", async ({ job, options }: { job: WorkerJob; options: Record<s
   } catch {
     send({ report: null });
   }
-});
+}

@@ -15,7 +15,7 @@ import {
   type GivenSchema,
   type Lang,
   type LintSourcesResult,
-} from "@conforme/core";
+} from "@conforme/core/internal";
 import { SNAPSHOT_ELEMENT_ID, type CatalogueSnapshot } from "./catalogue.js";
 import { fixedCopy, type FixedCopy } from "./fixed-copy.js";
 import { text, type StringKey } from "./strings.js";

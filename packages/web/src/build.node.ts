@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { Ajv } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { build, type Plugin } from "esbuild";
-import { checks, DATASET_SCHEMA, TABLE_SCHEMA_PROFILE, VERSION } from "@conforme/core";
+import { checks, DATASET_SCHEMA, TABLE_SCHEMA_PROFILE, VERSION } from "@conforme/core/internal";
 import { renderPage } from "./page.node.js";
 import { buildSnapshot, type SnapshotOptions } from "./snapshot.node.js";
 

@@ -10,7 +10,7 @@ import {
   type FixResult,
   type GivenSchema,
   type Lang,
-} from "@conforme/core";
+} from "@conforme/core/internal";
 
 /** A corrected copy of one dropped file, as the page lists it and offers it for download. */
 export interface FixedCopy {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadTableSchema, parseCatalog, readDocument, type CatalogEntry } from "@conforme/core";
+import { loadTableSchema, parseCatalog, readDocument, type CatalogEntry } from "@conforme/core/internal";
 import type { BundledSchema, CatalogueSnapshot } from "./catalogue.js";
 
 export interface SnapshotOptions {

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { aggregateBadge, badgeStatus, DEFAULT_OPTIONS, formatBadge, type FileReport } from "@conforme/core";
+import { aggregateBadge, badgeStatus, DEFAULT_OPTIONS, formatBadge, type FileReport } from "@conforme/core/internal";
 import { lint } from "@conforme/core/node";
 import { choiceOption, integerOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 

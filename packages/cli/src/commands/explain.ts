@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { closest, codeCatalog, describeCode, findCode, type CodeInfo } from "@conforme/core";
+import { closest, codeCatalog, describeCode, findCode, type CodeInfo } from "@conforme/core/internal";
 import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme explain <code> [--lang fr|en]

@@ -17,8 +17,8 @@ import {
   type FixResult,
   type Lang,
   type TableSchema,
-} from "@conforme/core";
-import { resolveSchemaRef, type ResolvedSchema } from "@conforme/core/node";
+} from "@conforme/core/internal";
+import { resolveSchemaRef, type ResolvedSchema } from "@conforme/core/internal/node";
 import { choiceOption, parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme fix <fichier> --schema <réf> -o <copie.csv>

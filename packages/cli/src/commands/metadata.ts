@@ -13,8 +13,8 @@ import {
   type MetadataResult,
   type MqaRating,
   type Report,
-} from "@conforme/core";
-import { evaluateDatagouvDataset, evaluateMetadataFile, type LintMetadataOptions } from "@conforme/core/node";
+} from "@conforme/core/internal";
+import { evaluateDatagouvDataset, evaluateMetadataFile, type LintMetadataOptions } from "@conforme/core/internal/node";
 import { choiceOption, parseCommandArgs, UsageError } from "../io.js";
 
 const HELP = `Usage : conforme metadata <descripteur> [options]

@@ -1,4 +1,4 @@
-import { DEFAULT_PREVIEW_ROWS } from "@conforme/core";
+import { DEFAULT_PREVIEW_ROWS } from "@conforme/core/internal";
 import type { Io } from "../io.js";
 import { runLint } from "../lint-run.js";
 

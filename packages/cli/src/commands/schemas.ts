@@ -1,5 +1,5 @@
-import { loadDataPackage, loadTableSchema, type FieldDescriptor } from "@conforme/core";
-import { createJsonReader, listCatalog, pullSchemas, resolveSchemaRef, type ResolvedSchema, type ResolveOptions } from "@conforme/core/node";
+import { loadDataPackage, loadTableSchema, type FieldDescriptor } from "@conforme/core/internal";
+import { createJsonReader, listCatalog, pullSchemas, resolveSchemaRef, type ResolvedSchema, type ResolveOptions } from "@conforme/core/internal/node";
 import { parseCommandArgs, UsageError, type Io } from "../io.js";
 
 const HELP = `Usage : conforme schemas <list|show|pull> [options]

@@ -4,8 +4,8 @@ import { escapeHtml } from "./html/escape.js";
 
 /**
  * Conformity status of one file, as Validata's badge states it (validata_core
- * `compute_badge_metrics`, see research/schemas.md §3.5): the structure is judged first, then the
- * content.
+ * `compute_badge_metrics` and validata_ui's `compute_badge_message_and_color`): the structure is
+ * judged first, then the content.
  */
 export type BadgeStatus = "valid" | "partially-valid" | "invalid-structure" | "invalid";
 
@@ -27,16 +27,10 @@ const STRUCTURE_CODES = new Set([
   "blank-header",
   "duplicate-label",
   "extra-label",
-  "header-error",
   "incorrect-label",
-  "label-error",
   "missing-label",
   "encoding-error",
-  "format-error",
-  "scheme-error",
   "source-error",
-  "hash-count",
-  "byte-count",
 ]);
 
 /** Whether a finding concerns the structure (source, header, labels) rather than cell content. */

@@ -7,7 +7,7 @@ import { codeCatalog } from "./catalog.js";
  */
 export const OTHER_CODE_NAMES: Readonly<Record<string, string>> = {
   // frictionless-py before v5 named header problems after the header, v5 after the label
-  // (research/frictionless.md; frictionless v4 reports' `scope`).
+  // (frictionless v4 reports' `scope`).
   "extra-header": "extra-label",
   "missing-header": "missing-label",
   "duplicate-header": "duplicate-label",
@@ -25,10 +25,10 @@ export const OTHER_CODE_NAMES: Readonly<Record<string, string>> = {
   "minimum-length-constraint": "constraint-error",
   "maximum-length-constraint": "constraint-error",
   "unique-constraint": "unique-error",
-  // Validata's own error codes (validata_core ErrType, research/schemas.md §3.4); those conforme
-  // reports verbatim (`nomenclature-actes`) are codes of the catalogue.
+  // Validata's own error codes (validata_core `ErrType`, module `domain/types/error_types`); those
+  // conforme reports verbatim (`nomenclature-actes`) are codes of the catalogue.
   "missing-required-header": "missing-label",
-  // fr-format's name for the same check (research/schemas.md §3.2).
+  // fr-format's name for the same check.
   "coordonnees-gps-francaises": "french-gps-coordinates",
 };
 

@@ -4,7 +4,7 @@ import { describeCode } from "./catalog.js";
 import { formatHtml } from "./html.js";
 import { escapeHtml } from "./html/escape.js";
 import { hugeFileReport, IMG_CELL, municipalReport, SCRIPT_CELL, subventionsPreview } from "./html/__fixtures__/municipal-report.js";
-import { cspHash } from "./html/sha256.js";
+import { cspHash } from "./html/csp-hash.js";
 
 const preview = { "subventions-2024.csv": subventionsPreview };
 

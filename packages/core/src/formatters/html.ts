@@ -9,7 +9,7 @@ import { escapeHtml } from "./html/escape.js";
 import { chosenByAuto, HEADER_MODE_TERM, headerModeText } from "./header-mode.js";
 import { localText, metadataSections, type MetadataScoreView, type MetadataSectionView } from "./html/metadata.js";
 import { SCRIPT } from "./html/script.js";
-import { cspHash } from "./html/sha256.js";
+import { cspHash } from "./html/csp-hash.js";
 import { STRINGS, type ReportStrings } from "./html/strings.js";
 import { STYLES } from "./html/styles.js";
 import type { PreviewTable } from "../validate/preview.js";

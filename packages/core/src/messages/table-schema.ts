@@ -16,7 +16,7 @@ export interface EngineCode {
 
 /**
  * Codes of the Table Schema engine. The ids are frictionless-py's error types verbatim where the
- * meaning is the same (research/frictionless.md §5), and Validata's header warnings for
+ * meaning is the same (frictionless-py v5 `frictionless/errors/`), and Validata's header warnings for
  * `--header-mode validata`.
  */
 export const engineCodes = {

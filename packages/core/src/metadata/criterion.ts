@@ -44,13 +44,6 @@ export interface Criterion {
 
 export const pass = (condition: boolean): Verdict => (condition ? "pass" : "fail");
 
-/** Liveness verdict of a URL: the check's result when one ran, else provisional. */
-export function urlVerdict(url: string, context: ScoreContext): Verdict {
-  const check = context.urlChecks?.get(url);
-  if (check) return check.ok ? "pass" : "fail";
-  return "provisional";
-}
-
 /** Verdict for "this distribution can be reached", from its URL, the portal's check, or its local file. */
 export function reachable(url: string | undefined, distribution: DistributionModel, context: ScoreContext): Verdict {
   if (isHttpUrl(url)) {

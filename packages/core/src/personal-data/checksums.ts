@@ -26,7 +26,7 @@ export function mod97(digits: string): number {
 
 /**
  * NIR key: 97 − (13-digit body mod 97), with Corsica 2A → 19 and 2B → 18 in the body
- * (INSEE rule; python-stdnum `stdnum/fr/nir.py`, see research/pii.md §2).
+ * (INSEE rule; python-stdnum `stdnum/fr/nir.py`).
  */
 export function nirKey(body: string): number {
   const numeric = body.replace("2A", "19").replace("2B", "18");
@@ -35,7 +35,7 @@ export function nirKey(body: string): number {
 
 /**
  * French RIB key: 97 − ((89 × bank + 15 × branch + 3 × account) mod 97), account letters mapped
- * A/J→1, B/K/S→2 … I/R/Z→9 (research/pii.md §2, IBAN / RIB).
+ * A/J→1, B/K/S→2 … I/R/Z→9 (the RIB key of French bank details).
  */
 export function ribKeyValid(rib: string): boolean {
   if (!/^\d{10}[0-9A-Z]{11}\d{2}$/.test(rib)) return false;

@@ -135,7 +135,7 @@ export function examine(column: ColumnTally, value: string, rowNumber: number, s
   }
   if (column.examined === STABLE_AFTER && column.tallies.every((t) => t.matches === 0 || t.matches / column.examined >= 0.95)) {
     // Every detector either matched all but a few values or none: more values would not move the
-    // verdict, only the share's last decimals (csv-detective's early exit, research/pii.md §1a).
+    // verdict, only the share's last decimals (csv-detective's early exit on a sample).
     column.settled = true;
   }
   if (column.examined >= sampleSize) column.settled = true;
@@ -144,7 +144,7 @@ export function examine(column: ColumnTally, value: string, rowNumber: number, s
 
 /**
  * Personal strength lost to repeats: a number on many rows of the column is a switchboard
- * (research/pii.md §2, phone numbers: "numbers repeated on many rows").
+ * or a service desk, not a person.
  */
 function repeatedPersonal(tally: DetectorTally): number {
   if (!tally.repeats || tally.matches < 4) return 0;
@@ -156,7 +156,8 @@ function repeatedPersonal(tally: DetectorTally): number {
 }
 
 /**
- * Column verdict for one detector (research/pii.md §0.2–0.3): the share of non-empty values
+ * Column verdict for one detector (value evidence times header evidence, as csv-detective and
+ * datahub-classify weigh them): the share of non-empty values
  * matching must reach the detector's threshold, lowered by up to 60 % by a header hint; then the
  * mean personal strength of the matches (raised by the header and by a file about persons) must
  * reach the detector's minimum. Confidence combines share, strength, header and checksums.

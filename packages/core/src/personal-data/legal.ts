@@ -1,5 +1,5 @@
 /**
- * Legal references quoted in findings (research/pii.md §3). Kept as short citations: the docs
+ * Legal references quoted in findings (GDPR, CNIL guidance). Kept as short citations: the docs
  * page explains each.
  */
 export const LEGAL = {

@@ -1,6 +1,6 @@
 import { headerHas } from "./normalize.js";
 
-/** Dimensions of quasi-identifiers (research/pii.md §3: Etalab anonymisation guide, Sweeney 2000). */
+/** Dimensions of quasi-identifiers (Etalab anonymisation guide; Sweeney 2000, k-anonymity). */
 export type QuasiIdentifierKind = "birth" | "age" | "sex" | "place" | "profession" | "nationality" | "family";
 
 /** Header words per dimension; a value test keeps headers like `age` honest. */

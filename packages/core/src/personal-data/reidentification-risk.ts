@@ -8,7 +8,7 @@ import { isCountColumn } from "./small-counts.js";
 /**
  * Re-identification risk of record-level tables: the quasi-identifier columns (birth date or
  * year, age, sex, place, profession…) together single people out when few records share a
- * combination (k-anonymity; G29 opinion 05/2014 "individualisation", research/pii.md §3).
+ * combination (k-anonymity; G29 opinion 05/2014 "individualisation").
  */
 export const reidentificationRiskCheck = defineCheck({
   id: "reidentification-risk",
@@ -39,7 +39,7 @@ export const reidentificationRiskCheck = defineCheck({
     const k = context.options.k ?? 5;
     let indexes: number[] = [];
     let names: string[] = [];
-    let kinds: QuasiIdentifierKind[] = [];
+    const kinds: QuasiIdentifierKind[] = [];
     const groups = new Map<number, number>();
     let records = 0;
     let active = false;

@@ -25,7 +25,7 @@ export function isCountColumn(label: string): boolean {
 
 /**
  * Small counts in aggregated tables: a cell counting fewer than 11 persons can reveal them
- * (statistical secrecy: DGFiP and health data rule of 11, research/pii.md §3). Zero is fine.
+ * (statistical secrecy: DGFiP and health data rule of 11). Zero is fine.
  */
 export const smallCountsCheck = defineCheck({
   id: "small-counts",

@@ -41,7 +41,7 @@ type Mode = "detect" | "utf-8" | "latin1" | "other";
  * A streaming decoder that detects the encoding over the whole stream, not on a first sample.
  *
  * frictionless-py runs chardet on the first 100 000 bytes, so a latin-1 file whose first accent
- * lies further on is read as UTF-8 and fails mid-file (research/frictionless.md §8). Here the
+ * lies further on is read as UTF-8 and fails mid-file (frictionless-py v5.19 `buffer_size`). Here the
  * stream is decoded as UTF-8 until an invalid sequence appears: if every byte before it was
  * ASCII, the stream is windows-1252 (a superset of latin-1 on printable characters, and what
  * French spreadsheets export), and the ASCII prefix decodes the same in both. Once a valid
@@ -191,7 +191,6 @@ export function createDecoder(options: DecoderOptions = {}): StreamDecoder {
         other = new TextDecoder("windows-1252");
         const rest = other.decode(buf.subarray(bad.start), { stream: true });
         parts.push(rest);
-        length += rest.length;
         break;
       }
       if (mode === "detect") mode = "utf-8";

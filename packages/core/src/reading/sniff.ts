@@ -1,6 +1,6 @@
 import type { Dialect } from "../report.js";
 
-/** Delimiters frictionless-py passes to `csv.Sniffer` (research/frictionless.md §7). */
+/** Delimiters frictionless-py passes to `csv.Sniffer` (frictionless-py's CSV parser, v5). */
 export const SNIFF_DELIMITERS = [",", "\t", ";", "|"] as const;
 
 /** Lines of the sample frictionless-py sniffs. */

@@ -34,7 +34,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /**
  * Version names as the schema.data.gouv.fr pipeline derives them from git tags: a leading `v` is
- * dropped and `X.Y` becomes `X.Y.0` (research/schemas.md §2.2).
+ * dropped and `X.Y` becomes `X.Y.0` (datagouvfr_data_pipelines `schema/website/task_functions.py`).
  */
 export function normalizeVersion(version: string): string {
   const bare = version.trim().replace(/^[vV]/, "");

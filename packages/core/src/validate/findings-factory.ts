@@ -62,18 +62,6 @@ export class FindingFactory {
     return this.#info(code) !== undefined;
   }
 
-  /** The severity a finding of this code gets, or `off` when it must not be reported. */
-  severityOf(code: string, fallback?: Severity): SeverityLevel {
-    const info = this.#info(code);
-    return (
-      this.#overrides.codes?.[code] ??
-      (info ? this.#overrides.categories?.[info.category] : undefined) ??
-      fallback ??
-      info?.severity ??
-      "error"
-    );
-  }
-
   /**
    * Builds the finding, or returns undefined when its code is switched off. `owner` is the check
    * that reported it: a code it reports besides its id takes its category and templates.

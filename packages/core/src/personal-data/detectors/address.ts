@@ -1,7 +1,7 @@
 import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
-/** Street-type keywords (restated from csv-detective's `adresse` list, research/pii.md §1a). */
+/** Street-type keywords (restated from csv-detective's `adresse` list). */
 const VOIE =
   "rue|avenue|av\\.?|boulevard|bd|chemin|ch\\.?|impasse|imp\\.?|all[ée]e|place|pl\\.?|route|rte|quai|cours|square|r[ée]sidence|lotissement|lot\\.?|hameau|voie|passage|sentier|cit[ée]|faubourg|fbg|rond-point|esplanade|promenade|parvis|clos|mont[ée]e|ruelle|villa|domaine|mail|traverse|chauss[ée]e|lieu-dit|venelle|sq|bis rue|ter rue";
 

@@ -8,7 +8,7 @@ function plausible(year: number, month: number, day: number): boolean {
   return year >= 1900 && year <= 2030 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/** A full calendar date. Whether it is a birth date is the header's call (research/pii.md §2). */
+/** A full calendar date. Whether it is a birth date is the header's call. */
 export function testBirthDate(value: string): ValueMatch | null {
   const v = value.trim();
   let m = DMY.exec(v);

@@ -4,7 +4,7 @@ import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
 /**
- * Issuer prefix and length (research/pii.md §2, payment cards): Luhn alone passes one random
+ * Issuer prefix and length (ISO/IEC 7812 issuer identification numbers): Luhn alone passes one random
  * number in ten, so a card needs a real network prefix and one of its lengths. 14-digit Diners
  * numbers are left out on purpose: SIRETs are 14 Luhn-valid digits and many start with 3.
  */

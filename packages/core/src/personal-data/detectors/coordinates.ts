@@ -13,8 +13,8 @@ function precise(part: string, limit: number): boolean {
 /**
  * A WGS84 coordinate with ≥ 4 decimals (about 10 m) or a "lat, lon" pair. Only personal when it
  * locates a person's home, so the detector needs a coordinate header, a file about persons and a
- * personal address column that the coordinates geocode, or a header naming the home (research/
- * pii.md §2, GPS coordinates: the permanence of an elected official is a public place).
+ * personal address column that the coordinates geocode, or a header naming the home (the
+ * permanence of an elected official is a public place).
  */
 export function testCoordinates(value: string): ValueMatch | null {
   const v = value.trim();

@@ -5,7 +5,8 @@ import type { Detector, ValueMatch } from "../types.js";
 const EMAIL = /^[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}$/i;
 
 /**
- * Local parts of role mailboxes: services, not persons (research/pii.md §2, e-mail). A local
+ * Local parts of role mailboxes: services, not persons (a generic address such as
+ * contact@ names no one). A local
  * part is a role when one of its words is here (`ecole.jules-ferry`, `mairie-de-x`).
  */
 const ROLE_WORDS = new Set(

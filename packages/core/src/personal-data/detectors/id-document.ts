@@ -4,7 +4,7 @@ import type { Detector, ValueMatch } from "../types.js";
 /**
  * Passport: 2 digits, 2 letters, 5 digits. Identity card: 12 characters (1995–2021) or 9
  * alphanumerics (CNIe since 2021). No check digit outside the MRZ, so the header must say it,
- * as Purview and Google DLP require a keyword (research/pii.md §2, identity documents).
+ * as Microsoft Purview and Google Cloud DLP require a keyword near the number.
  */
 export function testIdDocument(value: string): ValueMatch | null {
   if (value.length > 16) return null; // cheap rejection of prose before any regex

@@ -15,7 +15,7 @@ function validV6(v: string): boolean {
 /**
  * IPv4 and IPv6. Dynamic IPs are personal data (CJEU C-582/14, Breyer). Version strings such as
  * 1.2.3.4 are valid IPv4 too: with every part ≤ 30 the value is weak evidence, so a column of them
- * needs an `ip` header (research/pii.md §2, IP addresses). Private ranges are weak evidence too.
+ * needs an `ip` header. Private ranges are weak evidence too.
  */
 export function testIp(value: string): ValueMatch | null {
   const v = value.trim();

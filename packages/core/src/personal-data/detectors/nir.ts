@@ -4,7 +4,7 @@ import { hints } from "../normalize.js";
 import type { Detector, ValueMatch } from "../types.js";
 
 /**
- * NIR structure (research/pii.md §2): sex 1/2 (3/4/7/8 provisional), year, month 01–12 or the
+ * NIR structure (INSEE; python-stdnum `stdnum/fr/nir.py`): sex 1/2 (3/4/7/8 provisional), year, month 01–12 or the
  * fictitious 13/20/30–42/50–99, département 01–99 or 2A/2B, commune, order, then the key.
  */
 const BODY = /^[123478]\d{2}(?:0[1-9]|1[0-3]|20|3\d|4[0-2]|[5-9]\d)(?:\d{2}|2A|2B)\d{6}$/;

@@ -6,7 +6,7 @@ const CIVILITY = /^(?:m\.|mr\.?|mme\.?|mlle\.?|monsieur|madame|mademoiselle|doct
 
 /**
  * Words that make a value an organisation, a building, a place or a thing rather than a person
- * (research/pii.md §2, names: legal forms, equipment types, street types): "Gymnase Jean Jaurès"
+ * (legal forms, equipment types, street types): "Gymnase Jean Jaurès"
  * in a `nom` column is a building.
  */
 const NOT_A_PERSON = new Set(
@@ -129,8 +129,7 @@ export const personName: Detector = {
 /**
  * Street, building and equipment types that a titled name completes: "rue du Docteur Roux",
  * "école Me Dupont", "salle des fêtes M. Jacques Brel" name places after a person, they do not
- * speak of one (research/pii.md §2, names: public figures in street or building names are not an
- * issue). Abbreviations as the BAL and Opendatasoft exports write them (`bd`, `av`, `imp`).
+ * speak of one (a public figure in a street or building name is not personal data). Abbreviations as the BAL and Opendatasoft exports write them (`bd`, `av`, `imp`).
  */
 const PLACE_WORDS = new Set(
   `rue avenue av boulevard bd bld chemin ch impasse imp allee place pl quai cours square route rte voie passage

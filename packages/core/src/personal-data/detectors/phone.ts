@@ -8,7 +8,7 @@ const SHAPE = /^[+(]?\d[\d\s.\-()/]{7,24}$/;
 
 /**
  * Overseas départements write national numbers like 0262… or 0692… but belong to their own
- * country codes in libphonenumber (research/pii.md §2, phone numbers).
+ * country codes in libphonenumber.
  */
 const OVERSEAS = ["RE", "GP", "MQ", "GF", "YT", "PM"] as const;
 

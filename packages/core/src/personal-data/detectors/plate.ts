@@ -3,7 +3,7 @@ import type { Detector, ValueMatch } from "../types.js";
 
 /**
  * SIV (since 2009): two letters, three digits, two letters; I, O and U never used, SS forbidden,
- * number block 001–999. FNI (1950–2009): 1–4 digits, 1–3 letters, département (research/pii.md §2).
+ * number block 001–999. FNI (1950–2009): 1–4 digits, 1–3 letters, département.
  */
 const SIV = /^([A-HJ-NP-TV-Z]{2})[- ]?(\d{3})[- ]?([A-HJ-NP-TV-Z]{2})$/;
 const FNI = /^\d{1,4}[- ]?[A-Z]{1,3}[- ]?(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;

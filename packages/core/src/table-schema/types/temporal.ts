@@ -73,7 +73,7 @@ export function parseIsoDate(s: string): DateValue | typeof INVALID {
   const c3 = s.charCodeAt(3);
   if (!isD(c0) || !isD(c1) || !isD(c2) || !isD(c3) || s.charCodeAt(4) !== 45) return INVALID;
   const y = (c0 - d0) * 1000 + (c1 - d0) * 100 + (c2 - d0) * 10 + (c3 - d0);
-  let i = 5;
+  let i: number;
   let m: number;
   const m0 = s.charCodeAt(5);
   if (s.charCodeAt(6) === 45) {
