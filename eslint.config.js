@@ -6,18 +6,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [
-      "**/dist/**",
-      "**/node_modules/**",
-      "**/*.generated.ts",
-      "examples/**",
-      "eval/**",
-      "schemas/**",
-      "coverage/**",
-      "test-output/**",
-      "bench-output/**",
-      ".cache/**",
-    ],
+    ignores: ["**/dist/**", "**/node_modules/**", "**/*.generated.ts", "examples/**", "eval/**", "schemas/**", "coverage/**", "test-output/**", "bench-output/**", ".cache/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

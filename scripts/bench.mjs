@@ -254,12 +254,16 @@ async function runPass(pass, file) {
     const { readTable } = await import(coreDist);
     imported = process.hrtime.bigint();
     importedCpu = process.cpuUsage();
-    await readTable(createReadStream(file, { highWaterMark: 1 << 20 }), {}, {
-      record() {
-        rows++;
+    await readTable(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      {},
+      {
+        record() {
+          rows++;
+        },
+        problem() {},
       },
-      problem() {},
-    });
+    );
     rows -= 1;
   } else if (pass === "lint-api") {
     // The library call the CLI makes: discovery, schema resolution, hashing, report building.
@@ -280,7 +284,9 @@ async function runPass(pass, file) {
     steps.output = (output.user + output.system) / 1e6;
     rows = report.stats.rows ?? report.files.reduce((sum, f) => sum + f.stats.rows, 0);
     const ended = process.hrtime.bigint();
-    console.log(JSON.stringify({ pass, rows, steps, inProcessSeconds: Number(ended - started) / 1e9, workSeconds: Number(ended - imported) / 1e9, workCpuSeconds: cpuSince(importedCpu) }));
+    console.log(
+      JSON.stringify({ pass, rows, steps, inProcessSeconds: Number(ended - started) / 1e9, workSeconds: Number(ended - imported) / 1e9, workCpuSeconds: cpuSince(importedCpu) }),
+    );
     return;
   } else {
     const core = await import(coreDist);
@@ -302,7 +308,12 @@ const range = (values, digits = 2, unit = "") => {
   const hi = Math.max(...values);
   return lo === hi || fmt(lo, digits) === fmt(hi, digits) ? `${fmt(lo, digits)}${unit}` : `${fmt(lo, digits)}–${fmt(hi, digits)}${unit}`;
 };
-const pct = (values) => range(values.map((v) => v * 100), 0, " %");
+const pct = (values) =>
+  range(
+    values.map((v) => v * 100),
+    0,
+    " %",
+  );
 
 /** Runs `measure` `repeat` times; keeps every run, so that ranges can be reported. */
 function repeated(measure, repeat) {
@@ -326,7 +337,12 @@ if (args.includes("--pass")) {
   writeFileSync(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`Patterns: ${patterns.length} from ${from}`);
   for (const pattern of patterns) console.log(`  ${pattern.source}`);
-  console.log(`Machine: ${os.cpus().length} CPU, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`);
+  console.log(
+    `Machine: ${os.cpus().length} CPU, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}, Node ${process.version}`,
+  );
 
   // Start-up: node alone, conforme --version and a 10-row lint, beside Biome's CLI (the reference
   // for a fast linter's start-up, issue 14), interleaved, by CPU time of the process and of its
@@ -360,7 +376,9 @@ if (args.includes("--pass")) {
   if (!biome) console.log("  (Biome not installed: `pnpm install` adds @biomejs/biome, a devDependency)");
   for (const [name, list] of Object.entries(startTimes)) {
     const cpu = list.map((r) => r.cpu);
-    console.log(`  ${name.padEnd(42)} ${fmt(median(cpu))} s [${range(cpu)}]  wall ${fmt(median(list.map((r) => r.wall)))} s${name.startsWith("conforme") ? `  above node ${fmt(median(cpu) - nodeFloor)} s` : ""}`);
+    console.log(
+      `  ${name.padEnd(42)} ${fmt(median(cpu))} s [${range(cpu)}]  wall ${fmt(median(list.map((r) => r.wall)))} s${name.startsWith("conforme") ? `  above node ${fmt(median(cpu) - nodeFloor)} s` : ""}`,
+    );
   }
   const startup = { runs: startTimes, nodeFloor };
   const lintAbove = median(startTimes["conforme lint, 10 rows"].map((r) => r.cpu)) - nodeFloor;
@@ -402,12 +420,26 @@ if (args.includes("--pass")) {
     }, repeat);
     const oneByOne = repeated(() => {
       const runs = names.map((name) => measureCli(name, schemaFile, ["--no-personal-data"]));
-      return { seconds: runs.reduce((sum, run) => sum + run.seconds, 0), cpuSeconds: runs.reduce((sum, run) => sum + run.cpuSeconds, 0), peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)) };
+      return {
+        seconds: runs.reduce((sum, run) => sum + run.seconds, 0),
+        cpuSeconds: runs.reduce((sum, run) => sum + run.cpuSeconds, 0),
+        peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+      };
     }, repeat);
     console.log(`
 ${fileCount} files of 200,000 rows, no personal data (${repeat} runs, ${os.cpus().length} CPU)`);
-    console.log(`  one run over the ${fileCount} files   ${range(together.map((r) => r.seconds))} s  CPU ${range(together.map((r) => r.cpuSeconds))} s  peak RSS ${range(together.map((r) => r.peakRssMb), 0)} MB`);
-    console.log(`  ${fileCount} runs of one file          ${range(oneByOne.map((r) => r.seconds))} s  CPU ${range(oneByOne.map((r) => r.cpuSeconds))} s  peak RSS ${range(oneByOne.map((r) => r.peakRssMb), 0)} MB`);
+    console.log(
+      `  one run over the ${fileCount} files   ${range(together.map((r) => r.seconds))} s  CPU ${range(together.map((r) => r.cpuSeconds))} s  peak RSS ${range(
+        together.map((r) => r.peakRssMb),
+        0,
+      )} MB`,
+    );
+    console.log(
+      `  ${fileCount} runs of one file          ${range(oneByOne.map((r) => r.seconds))} s  CPU ${range(oneByOne.map((r) => r.cpuSeconds))} s  peak RSS ${range(
+        oneByOne.map((r) => r.peakRssMb),
+        0,
+      )} MB`,
+    );
     console.log(`  speed-up (wall, same round)    ${range(together.map((r, k) => oneByOne[k].seconds / r.seconds))}x`);
     return { together, oneByOne };
   };
@@ -443,9 +475,22 @@ ${fileCount} files of 200,000 rows, no personal data (${repeat} runs, ${os.cpus(
       const after = list.filter((r) => r.workSeconds !== undefined && r.rows).map((r) => r.rows / r.workSeconds);
       console.log(
         `  ${name.padEnd(21)} ${range(list.map((r) => r.seconds)).padStart(11)} s` +
-          (rowsPerSecond.length ? `  ${range(rowsPerSecond.map((v) => v / 1000), 0).padStart(11)} k rows/s` : "".padEnd(21)) +
-          (after.length ? `  after import ${range(after.map((v) => v / 1000), 0).padStart(11)} k rows/s` : "".padEnd(37)) +
-          `  CPU ${range(list.map((r) => r.cpuSeconds)).padStart(11)} s  peak RSS ${range(list.map((r) => r.peakRssMb), 0)} MB`,
+          (rowsPerSecond.length
+            ? `  ${range(
+                rowsPerSecond.map((v) => v / 1000),
+                0,
+              ).padStart(11)} k rows/s`
+            : "".padEnd(21)) +
+          (after.length
+            ? `  after import ${range(
+                after.map((v) => v / 1000),
+                0,
+              ).padStart(11)} k rows/s`
+            : "".padEnd(37)) +
+          `  CPU ${range(list.map((r) => r.cpuSeconds)).padStart(11)} s  peak RSS ${range(
+            list.map((r) => r.peakRssMb),
+            0,
+          )} MB`,
       );
     }
     // Same-round ratios: naive-split time over pass time, in wall time and in CPU time of the
@@ -453,7 +498,9 @@ ${fileCount} files of 200,000 rows, no personal data (${repeat} runs, ${os.cpus(
     const ratio = (name, key) => runs[name].map((r, k) => runs.naive[k][key] / r[key]);
     console.log(`  speed / naive split (whole process, same round): wall | CPU`);
     for (const name of ["parser", "engine", "engine-personal-data", "lint-api", "cli", "cli-personal-data"]) {
-      console.log(`    ${name.padEnd(21)} ${pct(ratio(name, "seconds")).padStart(9)} | ${pct(ratio(name, "cpuSeconds")).padStart(9)}${name === "cli-personal-data" ? "   target >= 30 % at 1M rows" : ""}`);
+      console.log(
+        `    ${name.padEnd(21)} ${pct(ratio(name, "seconds")).padStart(9)} | ${pct(ratio(name, "cpuSeconds")).padStart(9)}${name === "cli-personal-data" ? "   target >= 30 % at 1M rows" : ""}`,
+      );
     }
     // Around the engine, each step in CPU time of the process (wall time on a shared machine
     // mostly measures waiting), as a share of the engine's own CPU time after import, same round.
@@ -469,13 +516,24 @@ ${fileCount} files of 200,000 rows, no personal data (${repeat} runs, ${os.cpus(
     console.log(`    metadata (no descriptor here)        ${share(step("metadata"))}`);
     console.log(`    report building                      ${share(step("report"))}`);
     console.log(`    JSON output                          ${share(step("output"))}`);
-    console.log(`    CLI start-up, imports, options       ${share(runs.cli.map((r, k) => r.cpuSeconds - runs["lint-api"][k].workCpuSeconds))}  (CLI process minus lint() and output in another: noise)`);
+    console.log(
+      `    CLI start-up, imports, options       ${share(runs.cli.map((r, k) => r.cpuSeconds - runs["lint-api"][k].workCpuSeconds))}  (CLI process minus lint() and output in another: noise)`,
+    );
     console.log(`    validation in lint() over the engine ${share(runs["lint-api"].map((r, k) => r.steps.validation - r.steps.hashing - engineCpu[k]))}  (two processes: noise)`);
-    console.log(`    (a read + sha256 pass in a process of its own: ${pct(runs.sha256.map((r, k) => r.cpuSeconds / runs.engine[k].cpuSeconds))} of the engine process's CPU, start-up and reading included)`);
-    console.log(`    the CLI, all of it (its whole process, start-up included) over the engine's work after import: CPU ${pct(runs.cli.map((r, k) => (r.cpuSeconds - engineCpu[k]) / engineCpu[k]))} | wall ${pct(runs.cli.map((r, k) => (r.seconds - runs.engine[k].workSeconds) / runs.engine[k].workSeconds))}   target <= 15 % at 1M rows`);
-    console.log(`    personal-data detection: engine with over without, CPU ${share(runs["engine-personal-data"].map((r, k) => r.workCpuSeconds - engineCpu[k]))}; CLI with over without, CPU ${pct(runs["cli-personal-data"].map((r, k) => (r.cpuSeconds - runs.cli[k].cpuSeconds) / runs.cli[k].cpuSeconds))} | wall ${pct(runs["cli-personal-data"].map((r, k) => (r.seconds - runs.cli[k].seconds) / runs.cli[k].seconds))}`);
+    console.log(
+      `    (a read + sha256 pass in a process of its own: ${pct(runs.sha256.map((r, k) => r.cpuSeconds / runs.engine[k].cpuSeconds))} of the engine process's CPU, start-up and reading included)`,
+    );
+    console.log(
+      `    the CLI, all of it (its whole process, start-up included) over the engine's work after import: CPU ${pct(runs.cli.map((r, k) => (r.cpuSeconds - engineCpu[k]) / engineCpu[k]))} | wall ${pct(runs.cli.map((r, k) => (r.seconds - runs.engine[k].workSeconds) / runs.engine[k].workSeconds))}   target <= 15 % at 1M rows`,
+    );
+    console.log(
+      `    personal-data detection: engine with over without, CPU ${share(runs["engine-personal-data"].map((r, k) => r.workCpuSeconds - engineCpu[k]))}; CLI with over without, CPU ${pct(runs["cli-personal-data"].map((r, k) => (r.cpuSeconds - runs.cli[k].cpuSeconds) / runs.cli[k].cpuSeconds))} | wall ${pct(runs["cli-personal-data"].map((r, k) => (r.seconds - runs.cli[k].seconds) / runs.cli[k].seconds))}`,
+    );
     results.push({ rows, bytes: statSync(file).size, runs });
   }
   const files = args.includes("--skip-files") ? undefined : filesSection();
-  writeFileSync(path.join(outDir, "results.json"), `${JSON.stringify({ patternsFrom: from, patterns: patterns.map((p) => p.source), startup, browser: browser.map(({ inputs, ...chunk }) => chunk), results, files }, null, 2)}\n`);
+  writeFileSync(
+    path.join(outDir, "results.json"),
+    `${JSON.stringify({ patternsFrom: from, patterns: patterns.map((p) => p.source), startup, browser: browser.map(({ inputs, ...chunk }) => chunk), results, files }, null, 2)}\n`,
+  );
 }

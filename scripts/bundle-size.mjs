@@ -88,13 +88,22 @@ export function bundleTable(chunks) {
   ];
   for (const chunk of chunks) {
     const role = chunk.entry ? "entry" : chunk.eager ? "static" : "lazy";
-    lines.push(`  ${role.padEnd(6)} ${kb(chunk.bytes).padStart(9)} ${kb(chunk.gzip).padStart(9)} gzip  ${chunk.holds.slice(0, 4).join(", ")}${chunk.holds.length > 4 ? ", ..." : ""}`);
+    lines.push(
+      `  ${role.padEnd(6)} ${kb(chunk.bytes).padStart(9)} ${kb(chunk.gzip).padStart(9)} gzip  ${chunk.holds.slice(0, 4).join(", ")}${chunk.holds.length > 4 ? ", ..." : ""}`,
+    );
   }
   return lines.join("\n");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const chunks = await browserBundle();
-  if (process.argv.includes("--json")) console.log(JSON.stringify(chunks.map(({ inputs, ...chunk }) => chunk), null, 2));
+  if (process.argv.includes("--json"))
+    console.log(
+      JSON.stringify(
+        chunks.map(({ inputs, ...chunk }) => chunk),
+        null,
+        2,
+      ),
+    );
   else console.log(bundleTable(chunks));
 }

@@ -53,7 +53,9 @@ export function evaluate(core, Papa, dir = corpusDir) {
   const truthFile = JSON.parse(readFileSync(path.join(dir, "ground-truth.json"), "utf8"));
   const truth = truthFile.files;
   const heldOut = new Set(truthFile.heldOut ?? []);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".csv")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .sort();
   const check = core.personalDataChecks.find((c) => c.id === "personal-data");
   const tallies = { all: new Map(), heldOut: new Map() };
   const errors = [];
@@ -169,7 +171,15 @@ async function main() {
     console.log(title);
     console.log("kind".padEnd(14), "TP".padStart(4), "FP".padStart(4), "FN".padStart(4), "precision".padStart(10), "recall".padStart(8), "F1".padStart(7));
     for (const [kind, s] of [...Object.entries(perKind), ["overall", overall]]) {
-      console.log(kind.padEnd(14), String(s.tp).padStart(4), String(s.fp).padStart(4), String(s.fn).padStart(4), pct(s.precision).padStart(10), pct(s.recall).padStart(8), pct(s.f1).padStart(7));
+      console.log(
+        kind.padEnd(14),
+        String(s.tp).padStart(4),
+        String(s.fp).padStart(4),
+        String(s.fn).padStart(4),
+        pct(s.precision).padStart(10),
+        pct(s.recall).padStart(8),
+        pct(s.f1).padStart(7),
+      );
     }
     console.log("");
   };

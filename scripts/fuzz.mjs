@@ -57,7 +57,9 @@ async function scale() {
     const ratio = large / small;
     const ok = ratio <= limit;
     if (!ok) failed++;
-    console.log(`${ok ? "ok  " : "FAIL"} ${what}: ${small.toFixed(1)} ms -> ${large.toFixed(1)} ms for ${factor}x the input, ratio ${ratio.toFixed(1)} (linear ~${factor}, limit ${limit})`);
+    console.log(
+      `${ok ? "ok  " : "FAIL"} ${what}: ${small.toFixed(1)} ms -> ${large.toFixed(1)} ms for ${factor}x the input, ratio ${ratio.toFixed(1)} (linear ~${factor}, limit ${limit})`,
+    );
   };
 
   // Catastrophic patterns: a backtracking engine takes exponential time on these cells; RE2
@@ -73,7 +75,13 @@ async function scale() {
     const compiled = compilePattern(pattern);
     const small = cell(100_000);
     const large = cell(1_000_000);
-    report(`pattern ${pattern}`, time(() => compiled.test(small)), time(() => compiled.test(large)), 10, 40);
+    report(
+      `pattern ${pattern}`,
+      time(() => compiled.test(small)),
+      time(() => compiled.test(large)),
+      10,
+      40,
+    );
   }
 
   // Tiny rows through the CLI: 1 million against 10 million.

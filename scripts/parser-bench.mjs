@@ -53,7 +53,15 @@ console.log(`${rows} rows, ${(length / 1e6).toFixed(1)} M chars, ${chunks.length
 
 function conforme() {
   let n = 0;
-  const p = createCsvParser({ delimiter: ",", quoteChar: '"' }, { record: () => { n++; }, error() {} });
+  const p = createCsvParser(
+    { delimiter: ",", quoteChar: '"' },
+    {
+      record: () => {
+        n++;
+      },
+      error() {},
+    },
+  );
   for (const c of chunks) p.push(c);
   p.end();
   return n;
@@ -96,7 +104,16 @@ async function readTableFromBytes() {
   async function* source() {
     yield* byteChunks;
   }
-  await readTable(source(), {}, { record: () => { n++; }, problem() {} });
+  await readTable(
+    source(),
+    {},
+    {
+      record: () => {
+        n++;
+      },
+      problem() {},
+    },
+  );
   return n;
 }
 
@@ -108,7 +125,13 @@ function decodeOnly() {
   return n;
 }
 
-for (const [name, fn] of [["naive split", naive], ["papaparse Parser", papaparse], ["conforme parser", conforme], ["TextDecoder only", decodeOnly], ["readTable (bytes)", readTableFromBytes]].filter(([n]) => !which || n.startsWith(which))) {
+for (const [name, fn] of [
+  ["naive split", naive],
+  ["papaparse Parser", papaparse],
+  ["conforme parser", conforme],
+  ["TextDecoder only", decodeOnly],
+  ["readTable (bytes)", readTableFromBytes],
+].filter(([n]) => !which || n.startsWith(which))) {
   let best = Infinity;
   let count = 0;
   for (let run = 0; run < 3; run++) {

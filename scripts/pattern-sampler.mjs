@@ -64,8 +64,7 @@ export function parsePattern(source) {
         else if (source[i + 1] === "P" && source[i + 2] === "<") {
           i = source.indexOf(">", i) + 1;
           number = ++groups;
-        }
-        else throw new Error(`unsupported group in ${source}`);
+        } else throw new Error(`unsupported group in ${source}`);
       } else number = ++groups;
       const inner = alternation();
       i++;
@@ -140,4 +139,3 @@ export function sample(tree, next) {
   };
   return pick(tree).map(walk).join("");
 }
-

@@ -13,7 +13,9 @@ const bin = path.join(root, "packages/cli/dist/bin.js");
 const dir = path.join(root, "test/fixtures/real-shaped");
 
 const counts = {};
-for (const name of readdirSync(dir).filter((file) => file.endsWith(".csv")).sort()) {
+for (const name of readdirSync(dir)
+  .filter((file) => file.endsWith(".csv"))
+  .sort()) {
   const run = spawnSync(process.execPath, [bin, "lint", path.join(dir, name), "--no-config", "--format", "json"], { cwd: root, encoding: "utf8" });
   if (run.status === 2 || run.status === null) {
     console.error(`${name}: the run failed (exit ${run.status})\n${run.stderr}`);

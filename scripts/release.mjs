@@ -13,9 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The version both packages share (changesets `fixed` group); throws if they differ. */
 export async function sharedVersion() {
-  const versions = await Promise.all(
-    ["packages/core", "packages/cli"].map(async (dir) => JSON.parse(await readFile(path.join(root, dir, "package.json"), "utf8")).version),
-  );
+  const versions = await Promise.all(["packages/core", "packages/cli"].map(async (dir) => JSON.parse(await readFile(path.join(root, dir, "package.json"), "utf8")).version));
   if (new Set(versions).size !== 1) throw new Error(`@conforme/core and conforme differ in version: ${versions.join(", ")}`);
   return versions[0];
 }

@@ -22,9 +22,7 @@ export function parsePage(text) {
     summary.push(line.trim());
   }
   const english = lines.find((line) => line.startsWith("English:"));
-  const markdown = lines
-    .join("\n")
-    .replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_match, target) => `](${new URL(target, DOCS_BASE_URL).href})`);
+  const markdown = lines.join("\n").replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_match, target) => `](${new URL(target, DOCS_BASE_URL).href})`);
   const page = { title, summary: summary.join(" "), markdown: `${markdown}\n` };
   if (english) page.en = english.slice("English:".length).trim();
   return page;

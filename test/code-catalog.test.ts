@@ -50,7 +50,15 @@ describe("every code conforme reports is in the catalogue", () => {
   it("every finding code the sources write", () => {
     const written = writtenCodes();
     // The scan must see the families it is meant to catch, or it proves nothing.
-    for (const code of ["type-error", "nomenclature-actes", "reversed-french-gps-coordinates", "small-count", "metadata-temporal-mismatch", "metadata-license-superseded", "metadata-unreadable"]) {
+    for (const code of [
+      "type-error",
+      "nomenclature-actes",
+      "reversed-french-gps-coordinates",
+      "small-count",
+      "metadata-temporal-mismatch",
+      "metadata-license-superseded",
+      "metadata-unreadable",
+    ]) {
       expect(written.has(code), code).toBe(true);
     }
     const missing = [...written].filter(([code]) => !catalogued.has(code) && !RUN_ERROR_CODES.has(code)).map(([code, file]) => `${code} (${file})`);
@@ -70,7 +78,11 @@ describe("every code conforme reports is in the catalogue", () => {
 
   it("every code the metadata examples report, with the catalogue's severity", async () => {
     const dir = path.join(repoRoot, "examples/metadata");
-    const descriptors = readdirSync(dir).flatMap((name) => readdirSync(path.join(dir, name)).filter((file) => /\.(json|ya?ml|ttl)$/.test(file) && file !== "schema.json").map((file) => path.join(dir, name, file)));
+    const descriptors = readdirSync(dir).flatMap((name) =>
+      readdirSync(path.join(dir, name))
+        .filter((file) => /\.(json|ya?ml|ttl)$/.test(file) && file !== "schema.json")
+        .map((file) => path.join(dir, name, file)),
+    );
     expect(descriptors.length).toBeGreaterThanOrEqual(4);
     const seen = new Map<string, string>();
     for (const descriptor of descriptors) {

@@ -6,13 +6,7 @@ import { codeCatalog } from "../packages/core/src/formatters/catalog.js";
 import { METADATA_MESSAGES } from "../packages/core/src/metadata/messages.js";
 import { MetadataInputError, readDescriptor } from "../packages/core/src/metadata/read.js";
 import { scoreDatagouv, scoreMqa } from "../packages/core/src/metadata/score.js";
-import {
-  PERSONAL_DATA_KINDS,
-  personalDataChecks,
-  personalDataCode,
-  reidentificationRiskCheck,
-  smallCountsCheck,
-} from "../packages/core/src/personal-data/index.js";
+import { PERSONAL_DATA_KINDS, personalDataChecks, personalDataCode, reidentificationRiskCheck, smallCountsCheck } from "../packages/core/src/personal-data/index.js";
 import { runChecks } from "../packages/core/src/checks/check-tester.js";
 import { repoRoot } from "./shared.js";
 
@@ -61,7 +55,20 @@ const codes = await findingCodes();
 
 describe("docs/checks has one page per finding code", () => {
   it("derives every family of codes", () => {
-    for (const code of ["type-error", "missing-header-warn", "check-error", "french-siret-value", "personal-data-nir", "small-count", "reidentification-risk", "metadata-mqa-keyword", "metadata-datagouv-license", "metadata-min-score", "metadata-unreadable", "metadata-unknown-format"]) {
+    for (const code of [
+      "type-error",
+      "missing-header-warn",
+      "check-error",
+      "french-siret-value",
+      "personal-data-nir",
+      "small-count",
+      "reidentification-risk",
+      "metadata-mqa-keyword",
+      "metadata-datagouv-license",
+      "metadata-min-score",
+      "metadata-unreadable",
+      "metadata-unknown-format",
+    ]) {
       expect(codes).toContain(code);
     }
     expect(codes.length).toBeGreaterThanOrEqual(100);

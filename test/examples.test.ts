@@ -11,8 +11,7 @@ interface Expected {
 
 const examples = readdirSync(path.join(repoRoot, "examples")).filter((name) => existsSync(path.join(repoRoot, "examples", name, "expected.json")));
 
-const located = (f: { code: string; severity: string; rowNumber?: number; fieldNumber?: number }) =>
-  `${f.code}/${f.severity}@${f.rowNumber ?? "-"}:${f.fieldNumber ?? "-"}`;
+const located = (f: { code: string; severity: string; rowNumber?: number; fieldNumber?: number }) => `${f.code}/${f.severity}@${f.rowNumber ?? "-"}:${f.fieldNumber ?? "-"}`;
 
 describe("examples lint with their expected findings", () => {
   it("has examples", () => {

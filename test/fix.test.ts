@@ -113,7 +113,9 @@ describeShared("fix, then lint: national schemas", () => {
       "800;Commune d'Évry;1234567400019;05/03/2024;Comité des fêtes;Fête;aide en nature;Échelonné;2024-04-01;OUI;1;Sport;;W123456789;;",
     ]);
     const { fix } = await fixedOf(bytes, schema, ["type-error", "constraint-error", "incorrect-label", "disordered-header-warn"]);
-    expect(kindsOf(fix)).toEqual(new Set(["encoding", "delimiter", "lineEnding", "header", "columnOrder", "leadingZeros", "frenchDate", "decimalComma", "booleanValues", "enumCase"]));
+    expect(kindsOf(fix)).toEqual(
+      new Set(["encoding", "delimiter", "lineEnding", "header", "columnOrder", "leadingZeros", "frenchDate", "decimalComma", "booleanValues", "enumCase"]),
+    );
     expect(fix.text!.split("\n")[0]).toBe(schema.fields.map((field) => field.name).join(","));
   });
 });
@@ -127,7 +129,9 @@ interface Fixture {
 
 describeShared("fix on the national schemas' own example files", () => {
   const fixtures = (JSON.parse(readFileSync(path.join(sharedDir, "schemas/fixtures.json"), "utf8")) as { fixtures: Fixture[] }).fixtures;
-  const examples = fixtures.filter((fixture) => fixture.kind === "tableschema").flatMap((fixture) => fixture.examples.map((example) => ({ ...example, id: fixture.id, schema: fixture.schema })));
+  const examples = fixtures
+    .filter((fixture) => fixture.kind === "tableschema")
+    .flatMap((fixture) => fixture.examples.map((example) => ({ ...example, id: fixture.id, schema: fixture.schema })));
 
   it("has examples", () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);

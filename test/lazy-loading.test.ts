@@ -29,7 +29,21 @@ export async function resolve(specifier, context, next) {
 const register = path.join(dir, "register.mjs");
 writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
 
-const HEAVY = ["fflate", "saxes", "ajv", "yaml", "jsonld", "n3", "opening_hours", "libphonenumber-js", "codes-postaux", "@etalab/decoupage-administratif", "mime-db", "i18n-iso-countries", "re2js"];
+const HEAVY = [
+  "fflate",
+  "saxes",
+  "ajv",
+  "yaml",
+  "jsonld",
+  "n3",
+  "opening_hours",
+  "libphonenumber-js",
+  "codes-postaux",
+  "@etalab/decoupage-administratif",
+  "mime-db",
+  "i18n-iso-countries",
+  "re2js",
+];
 
 /** Runs the built CLI; returns its exit code, stdout and the npm packages it loaded. */
 function run(args: string[]): { status: number | null; stdout: string; packages: Set<string>; urls: string[] } {
@@ -101,7 +115,13 @@ describe("lazy loading of heavy dependencies", () => {
   });
 
   it("a workbook loads the zip and XML readers, which a CSV run never loads", () => {
-    writeFileSync(path.join(dir, "agents.xlsx"), textWorkbook([["id", "code_insee", "telephone"], ["1", "75101", ""]]));
+    writeFileSync(
+      path.join(dir, "agents.xlsx"),
+      textWorkbook([
+        ["id", "code_insee", "telephone"],
+        ["1", "75101", ""],
+      ]),
+    );
     const { status, stdout, packages } = run(["lint", "agents.xlsx", "--schema", "schema.json", "--format", "json", "--no-personal-data"]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).files[0].sheet.format).toBe("xlsx");

@@ -28,7 +28,10 @@ writeFileSync(
 // Opendatasoft-like export: `;` separator, one broken row per file, mobiles in one column.
 const files = ["c-communes.csv", "a-subventions.csv", "b-equipements.csv", "d-vide.csv"];
 files.forEach((name, n) => {
-  const rows = Array.from({ length: 300 + n * 50 }, (_, i) => `${i + 1};${i % 7 === n ? "2C004" : "75056"};${i === 5 + n ? "-3" : "12.5"};06 12 34 ${String(10 + (i % 90))} ${String(10 + n)}`);
+  const rows = Array.from(
+    { length: 300 + n * 50 },
+    (_, i) => `${i + 1};${i % 7 === n ? "2C004" : "75056"};${i === 5 + n ? "-3" : "12.5"};06 12 34 ${String(10 + (i % 90))} ${String(10 + n)}`,
+  );
   if (n === 1) rows.push("3;75056;1;06 11 22 33 44");
   writeFileSync(path.join(dir, name), n === 3 ? "id;code_insee;montant;telephone\n" : `id;code_insee;montant;telephone\n${rows.join("\n")}\n`);
 });

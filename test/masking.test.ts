@@ -193,13 +193,7 @@ describe("no raw personal value in any output", () => {
     for (const column of ["nom", "telephone", "email", "nir", "iban", "observations"]) expect(personalColumns, column).toContain(column);
     const errorsAt = file.findings.filter((f) => f.severity === "error").map((f) => `${f.code}@${f.rowNumber}:${f.fieldName}`);
     expect(errorsAt).toEqual(
-      expect.arrayContaining([
-        "constraint-error@3:telephone",
-        "type-error@4:email",
-        "constraint-error@5:nir",
-        "type-error@6:montant",
-        "constraint-error@10:observations",
-      ]),
+      expect.arrayContaining(["constraint-error@3:telephone", "type-error@4:email", "constraint-error@5:nir", "type-error@6:montant", "constraint-error@10:observations"]),
     );
     // The search can fail: the public error's value is printed as it is.
     expect(formatters.stylish!(report, {})).toContain(PUBLIC_ERROR);
@@ -236,7 +230,7 @@ describe("no raw personal value in any output", () => {
       // Public cells stay readable in the preview.
       expect(preview?.rows[0]).toEqual(expect.arrayContaining(["B-1", "Saint-Aubin-sur-Loire", "150"]));
       const html = formatHtml(result.report, { preview: result.previews });
-      expect(html).toContain("table class=\"preview\"");
+      expect(html).toContain('table class="preview"');
       expect(leaks(html)).toEqual([]);
     });
 
@@ -286,7 +280,7 @@ describe("no raw personal value in the CLI's output (built binary)", () => {
     expect(status).toBe(1);
     expect(leaks(text)).toEqual([]);
     const html = readFileSync(target, "utf8");
-    expect(html).toContain("table class=\"preview\"");
+    expect(html).toContain('table class="preview"');
     expect(html).toContain(PUBLIC_ERROR);
     expect(leaks(html)).toEqual([]);
   });

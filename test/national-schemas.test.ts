@@ -89,9 +89,7 @@ describeShared("national schemas' examples with their custom checks", () => {
   it("reports the renamed required column of the subsidies as Validata does (--header-mode validata)", async () => {
     const { file } = await customOf("scdl/subventions/exemple_invalide_erreurs_colonnes.csv", "validata");
     const header = file.findings.filter((finding) => finding.rowNumber === 1).map((finding) => `${finding.code}:${finding.severity}:${finding.fieldName || finding.cell}`);
-    expect(header.sort()).toEqual(
-      ["missing-label:error:nomBeneficiaire", "missing-header-warn:warning:dispositifAide", "extra-header-warn:warning:NOM_Beneficiaire"].sort(),
-    );
+    expect(header.sort()).toEqual(["missing-label:error:nomBeneficiaire", "missing-header-warn:warning:dispositifAide", "extra-header-warn:warning:NOM_Beneficiaire"].sort());
   });
 
   it("only warns about the absent optional column of the subsidies' cell-error example (--header-mode validata)", async () => {

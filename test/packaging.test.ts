@@ -57,7 +57,9 @@ beforeAll(() => {
     const file = readdirSync(work).find((entry) => entry.endsWith(".tgz") && !before.has(entry));
     expect(file, `tarball of ${name}`).toBeDefined();
     const tarball = path.join(work, file!);
-    const entries = ok(run("tar", ["-tzf", tarball], work), "tar -t").split("\n").filter(Boolean);
+    const entries = ok(run("tar", ["-tzf", tarball], work), "tar -t")
+      .split("\n")
+      .filter(Boolean);
     const manifest = JSON.parse(ok(run("tar", ["-xzOf", tarball, "package/package.json"], work), "tar -x")) as Manifest;
     tarballs.set(name, { file: tarball, manifest, entries });
   }

@@ -66,9 +66,15 @@ describeShared("real-shaped files against their national schema", () => {
       const places = cells.map((finding) => `${finding.rowNumber}:${finding.fieldNumber}`);
       expect(new Set(places).size).toBe(places.length);
       // Folded by column in what a person reads: fewer lines than findings.
-      const stylish = formatStylish(report).split("\n").filter((line) => line.startsWith("  "));
+      const stylish = formatStylish(report)
+        .split("\n")
+        .filter((line) => line.startsWith("  "));
       expect(stylish.length).toBeLessThan(findings.length);
-      expect(formatStylish(report, { aggregate: false }).split("\n").filter((line) => line.startsWith("  ")).length).toBeGreaterThan(stylish.length);
+      expect(
+        formatStylish(report, { aggregate: false })
+          .split("\n")
+          .filter((line) => line.startsWith("  ")).length,
+      ).toBeGreaterThan(stylish.length);
     },
   );
 

@@ -21,11 +21,16 @@ function bigWorkbook(): Uint8Array {
   const header = ["id", "code_insee", "nom", "montant", "date"].map((label, k) => `<c r="${"ABCDE"[k]}1" t="inlineStr"><is><t>${label}</t></is></c>`).join("");
   const rows: string[] = [`<row r="1">${header}</row>`];
   for (let r = 2; r <= ROWS + 1; r++) {
-    rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>${r % 500}</v></c><c r="C${r}" t="s"><v>${500 + (r % 300)}</v></c><c r="D${r}"><v>${(r * 1.25).toFixed(2)}</v></c><c r="E${r}" s="1"><v>${45000 + (r % 365)}</v></c></row>`);
+    rows.push(
+      `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>${r % 500}</v></c><c r="C${r}" t="s"><v>${500 + (r % 300)}</v></c><c r="D${r}"><v>${(r * 1.25).toFixed(2)}</v></c><c r="E${r}" s="1"><v>${45000 + (r % 365)}</v></c></row>`,
+    );
   }
   return excelWorkbook({
     sheets: [{ name: "Données", rows: rows.join("") }],
-    sharedStrings: [...Array.from({ length: 500 }, (_, k) => `<si><t>${String(1000 + k * 7).padStart(5, "0")}</t></si>`), ...Array.from({ length: 300 }, (_, k) => `<si><t>Équipement n°${k}</t></si>`)],
+    sharedStrings: [
+      ...Array.from({ length: 500 }, (_, k) => `<si><t>${String(1000 + k * 7).padStart(5, "0")}</t></si>`),
+      ...Array.from({ length: 300 }, (_, k) => `<si><t>Équipement n°${k}</t></si>`),
+    ],
     cellXfs: ['<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'],
   });
 }

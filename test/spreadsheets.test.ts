@@ -43,9 +43,21 @@ const communes = excelWorkbook({
       ].join(""),
     },
   ],
-  sharedStrings: ["<si><t>code_postal</t></si>", "<si><t>siret</t></si>", "<si><t>date_ouverture</t></si>", "<si><t>montant</t></si>", "<si><t>accessible</t></si>", "<si><t>75056</t></si>", "<si><t>15/03/2024</t></si>", "<si><t>06000</t></si>"],
+  sharedStrings: [
+    "<si><t>code_postal</t></si>",
+    "<si><t>siret</t></si>",
+    "<si><t>date_ouverture</t></si>",
+    "<si><t>montant</t></si>",
+    "<si><t>accessible</t></si>",
+    "<si><t>75056</t></si>",
+    "<si><t>15/03/2024</t></si>",
+    "<si><t>06000</t></si>",
+  ],
   numFmts: ['<numFmt numFmtId="164" formatCode="#,##0.00\\ &quot;€&quot;"/>'],
-  cellXfs: ['<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>', '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'],
+  cellXfs: [
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  ],
 });
 
 let dir: string;
@@ -65,7 +77,10 @@ afterAll(() => {
 });
 
 const located = (report: Awaited<ReturnType<typeof lint>>) =>
-  report.files[0]!.findings.map((finding) => `${finding.code}/${finding.messageId}@${finding.rowNumber ?? "-"}:${finding.cellRef ?? "-"}${finding.data.hint ? `:${(finding.data.hint as { id: string }).id}` : ""}`);
+  report.files[0]!.findings.map(
+    (finding) =>
+      `${finding.code}/${finding.messageId}@${finding.rowNumber ?? "-"}:${finding.cellRef ?? "-"}${finding.data.hint ? `:${(finding.data.hint as { id: string }).id}` : ""}`,
+  );
 
 describe("lint on a workbook", () => {
   it("reads the sheet asked for, locates findings by cell, and names Excel's damage", async () => {
@@ -125,7 +140,8 @@ describe("the CLI", () => {
     const byName = run(["lint", "equipements.xlsx", "--schema", "schema.json", "--sheet", "Équipements", "--format", "json", "--no-personal-data"]);
     expect(byNumber.status).toBe(1);
     expect(byName.status).toBe(1);
-    const codes = (stdout: string) => (JSON.parse(stdout) as { files: Array<{ findings: Array<{ code: string; cellRef?: string }> }> }).files[0]!.findings.map((f) => `${f.code}@${f.cellRef ?? "-"}`);
+    const codes = (stdout: string) =>
+      (JSON.parse(stdout) as { files: Array<{ findings: Array<{ code: string; cellRef?: string }> }> }).files[0]!.findings.map((f) => `${f.code}@${f.cellRef ?? "-"}`);
     expect(codes(byNumber.stdout)).toEqual(codes(byName.stdout));
     expect(codes(byNumber.stdout)).toContain("type-error@C3");
     expect(JSON.parse(byNumber.stdout).options.sheet).toBe("2");
@@ -138,10 +154,7 @@ describe("the CLI", () => {
   });
 
   it("scan reads a workbook for personal data", () => {
-    writeFileSync(
-      path.join(dir, "agents.ods"),
-      typedOds([["nom", "prenom", "telephone"], ...Array.from({ length: 12 }, (_, k) => ["Martin", "Jeanne", `06 12 34 56 ${10 + k}`])]),
-    );
+    writeFileSync(path.join(dir, "agents.ods"), typedOds([["nom", "prenom", "telephone"], ...Array.from({ length: 12 }, (_, k) => ["Martin", "Jeanne", `06 12 34 56 ${10 + k}`])]));
     const result = run(["scan", "agents.ods", "--format", "json"]);
     const report = JSON.parse(result.stdout) as { files: Array<{ sheet: unknown; findings: Array<{ code: string; cellRef?: string }> }> };
     expect(report.files[0]!.sheet).toEqual({ format: "ods", name: "Feuille1", index: 1 });
@@ -159,7 +172,9 @@ describe("the CLI", () => {
     const rows = readFileSync(path.join(dir, "equipements-corrigees.csv"), "utf8").split("\n");
     expect(rows[2]!.split(",").slice(0, 3)).toEqual(["01000", "2106000450039200", "2024-03-15"]);
     const after = run(["lint", "equipements-corrigees.csv", "--schema", "schema.json", "--format", "json", "--no-personal-data"]);
-    const codes = (JSON.parse(after.stdout) as { files: Array<{ findings: Array<{ code: string; fieldName?: string }> }> }).files[0]!.findings.map((f) => `${f.code}:${f.fieldName}`);
+    const codes = (JSON.parse(after.stdout) as { files: Array<{ findings: Array<{ code: string; fieldName?: string }> }> }).files[0]!.findings.map(
+      (f) => `${f.code}:${f.fieldName}`,
+    );
     expect(codes).not.toContain("type-error:date_ouverture");
     expect(codes).not.toContain("constraint-error:code_postal");
   });

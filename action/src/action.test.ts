@@ -190,7 +190,11 @@ describe("annotations, outputs and summary", () => {
 
   const failOnCases = [
     { name: "errors", rows: ["x,Alpha,,10"], expected: { error: 1, warning: 1, never: 0 } },
-    { name: "warnings only", rows: ["1,Alpha,jean.dupont@example.org,10", "2,Beta,marie.curie@example.com,12", "3,Gamma,paul.martin@example.net,5"], expected: { error: 0, warning: 1, never: 0 } },
+    {
+      name: "warnings only",
+      rows: ["1,Alpha,jean.dupont@example.org,10", "2,Beta,marie.curie@example.com,12", "3,Gamma,paul.martin@example.net,5"],
+      expected: { error: 0, warning: 1, never: 0 },
+    },
     { name: "clean", rows: GOOD_ROWS, expected: { error: 0, warning: 0, never: 0 } },
   ];
   for (const { name, rows, expected } of failOnCases) {
@@ -389,7 +393,10 @@ describe("pull-request comment", () => {
     api.forbid = true;
     api.requests = [];
     const dir = ws({ "t.csv": [HEADER, "x,Alpha,,10"] });
-    for (const [failOn, code] of [["never", 0], ["error", 1]] as const) {
+    for (const [failOn, code] of [
+      ["never", 0],
+      ["error", 1],
+    ] as const) {
       const result = await runAction({
         workspace: dir,
         inputs: { paths: "data", schema: "data/schema.json", comment: "true", "fail-on": failOn },
@@ -410,9 +417,7 @@ describe("pull-request comment", () => {
     api.forbid = true;
     // 13 files, each with a column the schema does not know (a warning) and two bad rows; the
     // pull request's base commit is missing, so changed-only warns and checks everything.
-    const files = Object.fromEntries(
-      Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [`${HEADER},extra`, `x${i},Nom,,1,`, `y${i},Nom,,2,`]]),
-    );
+    const files = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`f${String(i).padStart(2, "0")}.csv`, [`${HEADER},extra`, `x${i},Nom,,1,`, `y${i},Nom,,2,`]]));
     const result = await runAction({
       workspace: ws(files),
       inputs: { paths: "data", schema: "data/schema.json", comment: "true", "changed-only": "true" },
@@ -439,7 +444,8 @@ describe("pull-request comment", () => {
     api.comments = [];
     // In a schema's title, its fields' titles and descriptions (which messages quote), a file
     // name and the cells.
-    const hostile = "@maire-adjoint #123 GH-45 org/depot#6 ![pixel](http://evil.example/p.png) [lien](https://evil.example) <img src=https://evil.example/i.png> <!-- caché --> www.evil.example";
+    const hostile =
+      "@maire-adjoint #123 GH-45 org/depot#6 ![pixel](http://evil.example/p.png) [lien](https://evil.example) <img src=https://evil.example/i.png> <!-- caché --> www.evil.example";
     const dir = mkdtempSync(path.join(tmpdir(), "conforme-ws-"));
     cleanup.push(dir);
     mkdirSync(path.join(dir, "data"));

@@ -11,7 +11,15 @@ function finding(overrides: Partial<Finding>): Finding {
 
 function fileReport(file: string, findings: Finding[], partial = false): FileReport {
   const errors = findings.filter((f) => f.severity === "error").length;
-  return { file, valid: errors === 0, partial, labels: [], stats: { rows: 50, fields: 3, bytes: 1, errors, warnings: findings.length - errors, infos: 0 }, findings, durationMs: 1 };
+  return {
+    file,
+    valid: errors === 0,
+    partial,
+    labels: [],
+    stats: { rows: 50, fields: 3, bytes: 1, errors, warnings: findings.length - errors, infos: 0 },
+    findings,
+    durationMs: 1,
+  };
 }
 
 /** What the `github` format and the Action both annotate: a run failure, a partial file, a folded column, personal data, a metadata warning. */
@@ -25,7 +33,17 @@ function report(lang: "fr" | "en", extraErrors = 0): Report {
   return reportOf(files, {
     lang,
     runErrors: [{ code: "schema-error", file: "schema.json", message: "illisible" }],
-    metadata: [{ descriptor: "datapackage.json", format: "datapackage-v1", dataFiles: ["deliberations.csv"], valid: true, stats: { errors: 0, warnings: 1, infos: 0 }, scores: [], findings: [metadata] }],
+    metadata: [
+      {
+        descriptor: "datapackage.json",
+        format: "datapackage-v1",
+        dataFiles: ["deliberations.csv"],
+        valid: true,
+        stats: { errors: 0, warnings: 1, infos: 0 },
+        scores: [],
+        findings: [metadata],
+      },
+    ],
   });
 }
 

@@ -54,7 +54,13 @@ export function planAnnotations(report: Report, changes: Changes | undefined, te
   const candidates: { level: AnnotationLevel; annotation: Annotation; rank: number[] }[] = [];
   const push = (annotation: Annotation, rank: number[]) => candidates.push({ level: annotation.level, annotation, rank: [LEVEL_RANK[annotation.level], ...rank] });
   report.runErrors.forEach((error, index) => {
-    push({ level: "error", title: runErrorTitle(error.code, lang), message: terminalText(error.message), ...(error.file !== undefined && { file: error.file }) }, [-1, 0, 0, 0, index]);
+    push({ level: "error", title: runErrorTitle(error.code, lang), message: terminalText(error.message), ...(error.file !== undefined && { file: error.file }) }, [
+      -1,
+      0,
+      0,
+      0,
+      index,
+    ]);
   });
   let order = 0;
   for (const file of report.files) {

@@ -5,7 +5,7 @@ const run = promisify(execFile);
 
 /** Commits to compare, read from the event payload. */
 export type DiffRange =
-  | { kind: "range"; base: string; head: string; /** PRs compare from the merge base, as GitHub's diff view does. */ threeDot: boolean }
+  | { kind: "range"; base: string; head: string /** PRs compare from the merge base, as GitHub's diff view does. */; threeDot: boolean }
   | { kind: "none"; reason: "event" | "newBranch" };
 
 const ZERO_SHA = /^0+$/;
@@ -90,5 +90,9 @@ export function parseUnifiedDiff(diff: string): Changes {
 /** git quotes names with unusual characters as C strings; core.quotePath=false keeps UTF-8 as is. */
 function unquote(name: string): string {
   if (!name.startsWith('"')) return name;
-  return name.slice(1, -1).replace(/\\(["\\])/g, "$1").replace(/\\t/g, "\t").replace(/\\n/g, "\n");
+  return name
+    .slice(1, -1)
+    .replace(/\\(["\\])/g, "$1")
+    .replace(/\\t/g, "\t")
+    .replace(/\\n/g, "\n");
 }

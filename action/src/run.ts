@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
-import { ANNOTATION_LIMITS, formatHtml, formatStylish, formatters, personalRisk, SARIF_MAX_RESULTS, sarifOmittedResults, type AnnotationLevel, type Report } from "@conforme/core/internal";
+import {
+  ANNOTATION_LIMITS,
+  formatHtml,
+  formatStylish,
+  formatters,
+  personalRisk,
+  SARIF_MAX_RESULTS,
+  sarifOmittedResults,
+  type AnnotationLevel,
+  type Report,
+} from "@conforme/core/internal";
 import { discover, exitCodeOf, lint, selectChanged, type LintOptions } from "@conforme/core/internal/node";
 import { cellColumns, planAnnotations, type Annotation } from "./annotations.js";
 import { commentMarker, upsertComment } from "./comment.js";
@@ -94,12 +104,7 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     core.setOutput("report-path", inputs.report ?? "");
 
     // `error` follows the configuration's policy too (`strict`, `maxWarnings`), as `conforme lint` does.
-    const failed =
-      inputs.failOn === "error"
-        ? exitCodeOf(report, loaded.failurePolicy()) !== 0
-        : inputs.failOn === "warning"
-          ? exitCodeOf(report, { strict: true }) !== 0
-          : false;
+    const failed = inputs.failOn === "error" ? exitCodeOf(report, loaded.failurePolicy()) !== 0 : inputs.failOn === "warning" ? exitCodeOf(report, { strict: true }) !== 0 : false;
     if (failed) failure = texts.failed(inputs.failOn);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
@@ -112,7 +117,12 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
  * failure, each level within `ANNOTATION_LIMITS`. Never throws: should planning fail, that
  * failure is written alone.
  */
-async function annotate(linted: { report: Report; changes: Changes | undefined; cwd: string } | undefined, notes: Note[], failure: string | undefined, texts: Texts): Promise<void> {
+async function annotate(
+  linted: { report: Report; changes: Changes | undefined; cwd: string } | undefined,
+  notes: Note[],
+  failure: string | undefined,
+  texts: Texts,
+): Promise<void> {
   const room = { ...ANNOTATION_LIMITS };
   for (const note of notes) room[note.level]--;
   // One error slot is kept for the failure message, whatever the findings.
@@ -241,7 +251,10 @@ function emit(annotation: Annotation): void {
 }
 
 function marker(inputs: ActionInputs): string {
-  const key = createHash("sha256").update(JSON.stringify([inputs.paths, inputs.config ?? "", inputs.schema ?? ""])).digest("hex").slice(0, 12);
+  const key = createHash("sha256")
+    .update(JSON.stringify([inputs.paths, inputs.config ?? "", inputs.schema ?? ""]))
+    .digest("hex")
+    .slice(0, 12);
   return commentMarker(key);
 }
 

@@ -40,7 +40,10 @@ function report(files: FileReport[]): Report {
 describe("renderSummary", () => {
   const huge = report(
     Array.from({ length: 400 }, (_, i) =>
-      fileReport(`data/f${i}.csv`, Array.from({ length: 40 }, (_, j) => finding({ code: `code-${j}`, message: "x".repeat(400), line: j + 2 }))),
+      fileReport(
+        `data/f${i}.csv`,
+        Array.from({ length: 40 }, (_, j) => finding({ code: `code-${j}`, message: "x".repeat(400), line: j + 2 })),
+      ),
     ),
   );
   const budgets = [
@@ -58,7 +61,9 @@ describe("renderSummary", () => {
   }
 
   it("folds a column failing on many rows into one example and says where reading stopped", () => {
-    const rows = Array.from({ length: 30 }, (_, i) => finding({ rowNumber: i + 2, line: i + 2, fieldNumber: 1, fieldName: "d", message: `valeur ${i} @maire ![x](https://evil.example/x.png)` }));
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      finding({ rowNumber: i + 2, line: i + 2, fieldNumber: 1, fieldName: "d", message: `valeur ${i} @maire ![x](https://evil.example/x.png)` }),
+    );
     const file = fileReport("data/a.csv", rows);
     file.partial = true;
     const text = renderSummary({ report: report([file]), scores: new Map() }, TEXTS.fr);
@@ -88,7 +93,9 @@ describe("renderSummary", () => {
     { value: "\u001b[31mrouge\u001b[0m", absent: /\u001b/ },
   ];
   it("shows no live mention, image, link or tag from file names and messages", () => {
-    const hostileFile = fileReport("data/@maire <b>x</b> ![i](https://evil.example/i.png).csv", [finding({ line: 3, message: "@org/team voir [ici](https://evil.example) <img src=x>" })]);
+    const hostileFile = fileReport("data/@maire <b>x</b> ![i](https://evil.example/i.png).csv", [
+      finding({ line: 3, message: "@org/team voir [ici](https://evil.example) <img src=x>" }),
+    ]);
     const text = renderSummary({ report: report([hostileFile]), scores: new Map() }, TEXTS.en);
     // Inside a code span GitHub renders nothing (the overview's file names): look outside them.
     const rendered = text.replace(/`[^`\n]*`/g, "");
@@ -111,10 +118,7 @@ describe("planAnnotations", () => {
 
   it("puts errors first, then changed lines, then changed files", () => {
     const plan = planAnnotations(
-      report([
-        fileReport("a.csv", [finding({ severity: "warning", line: 2 }), finding({ line: 9 })]),
-        fileReport("b.csv", [finding({ line: 3 }), finding({ line: 10 })]),
-      ]),
+      report([fileReport("a.csv", [finding({ severity: "warning", line: 2 }), finding({ line: 9 })]), fileReport("b.csv", [finding({ line: 3 }), finding({ line: 10 })])]),
       changes,
       TEXTS.fr,
     );
@@ -122,7 +126,9 @@ describe("planAnnotations", () => {
     expect(plan.hidden).toBe(0);
   });
 
-  const crowded = report([fileReport("a.csv", [...Array.from({ length: 12 }, (_, i) => finding({ line: i + 2 })), ...Array.from({ length: 12 }, () => finding({ severity: "info" }))])]);
+  const crowded = report([
+    fileReport("a.csv", [...Array.from({ length: 12 }, (_, i) => finding({ line: i + 2 })), ...Array.from({ length: 12 }, () => finding({ severity: "info" }))]),
+  ]);
 
   it("keeps 10 per level, the last notice slot for the overflow notice", () => {
     const plan = planAnnotations(crowded, undefined, TEXTS.en);

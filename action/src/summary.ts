@@ -1,4 +1,17 @@
-import { aggregateMessage, codeTitle, groupByCode, markdownCode, markdownHtmlText, markdownText, partialNotice, personalRisk, recordPlace, type FileReport, type Lang, type Report } from "@conforme/core/internal";
+import {
+  aggregateMessage,
+  codeTitle,
+  groupByCode,
+  markdownCode,
+  markdownHtmlText,
+  markdownText,
+  partialNotice,
+  personalRisk,
+  recordPlace,
+  type FileReport,
+  type Lang,
+  type Report,
+} from "@conforme/core/internal";
 import { findingLine } from "./annotations.js";
 import type { Texts } from "./texts.js";
 

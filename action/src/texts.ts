@@ -1,4 +1,4 @@
-import { RISK_NAMES, SEVERITY_NAMES, type Lang, type PersonalRisk } from "@conforme/core";
+import { RISK_NAMES, SEVERITY_NAMES, type Lang, type PersonalRisk } from "@conforme/core/internal";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -105,8 +105,7 @@ export const TEXTS = {
     },
     overflow: (hidden: number, total: number) =>
       `${plural(hidden, "finding", "findings")} of ${total} not annotated (GitHub shows at most 10 annotations per level and per step): see the job summary, the HTML report (\`report\` input) or the SARIF file (\`sarif\` input).`,
-    forkFallback:
-      "Cannot comment on the pull request with this token (read-only, e.g. from a fork): results stay in the annotations and the job summary.",
+    forkFallback: "Cannot comment on the pull request with this token (read-only, e.g. from a fork): results stay in the annotations and the job summary.",
     commentSkipped: "A comment was asked for, but the event is not a pull request: nothing is commented.",
     noSarif: "The SARIF formatter is not available in this version of conforme: no SARIF file written.",
     sarifOmitted: (omitted: number, max: number) =>

@@ -7,16 +7,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 // The Debian chromium, never a browser downloaded by `playwright install`. If it cannot start,
 // the tests using it fail: a page nobody checked in a browser is not done.
 const CHROMIUM = process.env.CONFORME_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 /** A headless Chromium with a throwaway profile, French locale, 1280 × 900; `close` removes the profile. */
 export async function launchChromium(options: { offline?: boolean; acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {

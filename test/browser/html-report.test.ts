@@ -9,13 +9,7 @@ import { formatSarif } from "../../packages/core/src/formatters/sarif.js";
 import { hostileReport } from "../../packages/core/src/formatters/testing-report.js";
 import type { Finding } from "../../packages/core/src/findings.js";
 import { lintWithPreview } from "../../packages/core/src/node.js";
-import {
-  hugeFileReport,
-  IMG_CELL,
-  municipalReport,
-  SCRIPT_CELL,
-  subventionsPreview,
-} from "../../packages/core/src/formatters/html/__fixtures__/municipal-report.js";
+import { hugeFileReport, IMG_CELL, municipalReport, SCRIPT_CELL, subventionsPreview } from "../../packages/core/src/formatters/html/__fixtures__/municipal-report.js";
 import { repoRoot } from "../shared.js";
 import { launchChromium, seriousAxeViolations } from "./chromium.js";
 
@@ -107,9 +101,9 @@ describe("HTML report in headless Chromium", () => {
     await expect.poll(() => toolbar.isVisible()).toBe(true);
     await toolbar.locator("input").fill("siret");
     const visibleGroups = () =>
-      page.locator("#f1-groups [data-group]").evaluateAll((nodes) =>
-        nodes.filter((node) => (node as HTMLElement).offsetParent !== null).map((node) => node.getAttribute("data-group")),
-      );
+      page
+        .locator("#f1-groups [data-group]")
+        .evaluateAll((nodes) => nodes.filter((node) => (node as HTMLElement).offsetParent !== null).map((node) => node.getAttribute("data-group")));
     expect(await visibleGroups()).toEqual(["french-siret-value"]);
     await toolbar.locator("input").fill("12k");
     expect(await visibleGroups()).toEqual(["type-error"]);

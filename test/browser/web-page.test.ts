@@ -82,14 +82,17 @@ async function open(html: string): Promise<Opened> {
 
 /** Drops files on the drop zone as a user's drag and drop does: a `drop` event carrying a DataTransfer. */
 async function drop(page: Page, files: { name: string; bytes: Buffer; type?: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((payload) => {
-    const data = new DataTransfer();
-    for (const file of payload) {
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      data.items.add(new File([bytes], file.name, { type: file.type }));
-    }
-    return data;
-  }, files.map((file) => ({ name: file.name, type: file.type ?? "text/csv", base64: file.bytes.toString("base64") })));
+  const transfer = await page.evaluateHandle(
+    (payload) => {
+      const data = new DataTransfer();
+      for (const file of payload) {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+        data.items.add(new File([bytes], file.name, { type: file.type }));
+      }
+      return data;
+    },
+    files.map((file) => ({ name: file.name, type: file.type ?? "text/csv", base64: file.bytes.toString("base64") })),
+  );
   await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
 }
 
@@ -100,9 +103,9 @@ async function check(page: Page): Promise<void> {
 
 /** The rows the page lists for a file: code, messageId, first row, field, severity. */
 async function shownRows(page: Page, file: string): Promise<string[][]> {
-  return page.locator(`section.file[data-file="${file}"] table.findings tbody tr`).evaluateAll((rows) =>
-    rows.map((row) => ["code", "messageId", "row", "field", "severity"].map((key) => (row as HTMLElement).dataset[key] ?? "")),
-  );
+  return page
+    .locator(`section.file[data-file="${file}"] table.findings tbody tr`)
+    .evaluateAll((rows) => rows.map((row) => ["code", "messageId", "row", "field", "severity"].map((key) => (row as HTMLElement).dataset[key] ?? "")));
 }
 
 /** What the page should list, from the same engine run in Node: aggregated as the page shows them. */
@@ -136,8 +139,12 @@ async function fixesListed(page: Page): Promise<void> {
 /** A fixed copy's section on the page: summary (kind, count) and change rows (kind, row, field). */
 async function shownFix(page: Page, file: string): Promise<{ summary: string[][]; changes: string[][] }> {
   const section = page.locator(`section.fixed[data-file="${file}"]`);
-  const summary = await section.locator(".fix-summary li").evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.kind ?? "", (item as HTMLElement).dataset.count ?? ""]));
-  const changes = await section.locator("table.changes tbody tr").evaluateAll((rows) => rows.map((row) => ["kind", "row", "field"].map((key) => (row as HTMLElement).dataset[key] ?? "")));
+  const summary = await section
+    .locator(".fix-summary li")
+    .evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.kind ?? "", (item as HTMLElement).dataset.count ?? ""]));
+  const changes = await section
+    .locator("table.changes tbody tr")
+    .evaluateAll((rows) => rows.map((row) => ["kind", "row", "field"].map((key) => (row as HTMLElement).dataset[key] ?? "")));
   return { summary, changes };
 }
 
@@ -406,7 +413,9 @@ describe("web page built with the examples' catalogue, in headless Chromium", ()
     const schemaYaml = yaml().stringify(JSON.parse(fixture("examples/metadata/moyen/schema.json").toString("utf8")));
     await page.locator("#files").setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: fixture("examples/metadata/moyen/budget.csv") });
     await page.locator("#schema-file").setInputFiles({ name: "schema.yaml", mimeType: "application/yaml", buffer: Buffer.from(schemaYaml) });
-    await page.locator("#descriptor").setInputFiles({ name: "conforme.dataset.yml", mimeType: "application/yaml", buffer: fixture("examples/metadata/excellent/conforme.dataset.yml") });
+    await page
+      .locator("#descriptor")
+      .setInputFiles({ name: "conforme.dataset.yml", mimeType: "application/yaml", buffer: fixture("examples/metadata/excellent/conforme.dataset.yml") });
     await check(page);
     expect(await page.locator(".run-errors").count()).toBe(0);
     expect(await page.locator('section.file[data-file="budget.csv"]').count()).toBe(1);
@@ -622,7 +631,9 @@ describeShared("web page built with schema.data.gouv.fr's catalogue (../shared),
     const fixed = await downloadFixed(page, "lieux-covoiturage-corrige.csv");
     expect(fixed.equals(Buffer.from(inNode.text!, "utf8"))).toBe(true);
     const lines = new TextDecoder("utf-8", { fatal: true }).decode(fixed).split("\n");
-    expect(lines[1]).toBe("BBR-01,Parking relais de la gare,Avenue Pierre Sémard,Bourg-en-Bresse,01053,Parking relais,2024-03-12,true,,5.2163,46.1997,40,2,,24/7,Commune de Bourg-en-Bresse,true,Accès par l'avenue de la Gare");
+    expect(lines[1]).toBe(
+      "BBR-01,Parking relais de la gare,Avenue Pierre Sémard,Bourg-en-Bresse,01053,Parking relais,2024-03-12,true,,5.2163,46.1997,40,2,,24/7,Commune de Bourg-en-Bresse,true,Accès par l'avenue de la Gare",
+    );
     expect(lines[3]).toContain("Fermé pendant les salons – réouverture prévue");
 
     await drop(page, [{ name: "lieux-covoiturage-corrige.csv", bytes: fixed }]);

@@ -41,7 +41,12 @@ const schema = JSON.stringify({
 const validCsv = "code,montant\n1,10.5\n2,3\n";
 const invalidCsv = "code,montant\n1,10.5\nx,3\n3,abc\n";
 
-function json(run: Run): { files: Array<{ file: string; headerMode?: string; findings: Array<{ code: string; line?: number }> }>; runErrors: Array<{ code: string }>; stats: { errors: number; warnings: number }; options?: Record<string, unknown> } {
+function json(run: Run): {
+  files: Array<{ file: string; headerMode?: string; findings: Array<{ code: string; line?: number }> }>;
+  runErrors: Array<{ code: string }>;
+  stats: { errors: number; warnings: number };
+  options?: Record<string, unknown>;
+} {
   const report = JSON.parse(run.stdout) as ReturnType<typeof json>;
   validateReport(report);
   return report;
@@ -108,7 +113,7 @@ describe("conforme lint over a repository", () => {
       ],
     });
     const rows = ["id;date_decision;commentaire;geo_point_2d", '1;2024-01-05;"ok";48.85,2.35', '2;05/01/2024;"sur\ntrois\nlignes";48.85,2.35'];
-    for (let i = 3; i <= 30; i++) rows.push(`${i};${String(i % 28 + 1).padStart(2, "0")}/02/2024;r;48.85,2.35`);
+    for (let i = 3; i <= 30; i++) rows.push(`${i};${String((i % 28) + 1).padStart(2, "0")}/02/2024;r;48.85,2.35`);
     const cwd = await folder({ "schemas/d.json": dates, "deliberations.csv": `${rows.join("\r\n")}\r\n` });
     const base = ["lint", "deliberations.csv", "--schema", "./schemas/d.json", "--no-config", "--no-personal-data"];
 
@@ -143,7 +148,9 @@ describe("conforme lint over a repository", () => {
     const cwd = await folder({ "conforme.config.yaml": config, "schemas/budget.json": schema, "budget/2024.csv": invalidCsv });
     const run = conforme(cwd, "lint", "--format", "sarif", "--output", "out.sarif");
     expect(run.code).toBe(1);
-    const log = JSON.parse(await readFile(path.join(cwd, "out.sarif"), "utf8")) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    const log = JSON.parse(await readFile(path.join(cwd, "out.sarif"), "utf8")) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }>;
+    };
     validateSarif(log);
     expect(log.runs[0]!.results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ["type-error", 3],
@@ -367,7 +374,12 @@ describe("scan, init, explain, schemas, help", () => {
 
   it("schemas show lists each resource's fields of a data package", async () => {
     const cwd = await folder({
-      "datapackage.json": JSON.stringify({ resources: [{ name: "equipements", path: "e.csv", schema: "schema.json" }, { name: "autre", path: "a.csv", schema: JSON.parse(schema) }] }),
+      "datapackage.json": JSON.stringify({
+        resources: [
+          { name: "equipements", path: "e.csv", schema: "schema.json" },
+          { name: "autre", path: "a.csv", schema: JSON.parse(schema) },
+        ],
+      }),
       "schema.json": nationalLike,
     });
     const run = conforme(cwd, "schemas", "show", "datapackage.json");
@@ -379,7 +391,11 @@ describe("scan, init, explain, schemas, help", () => {
 
   it("--catalog-url takes a local catalogue file, whose relative schema_url are local too", async () => {
     const catalogue = { schemas: [{ name: "ville/equipements", schema_type: "tableschema", versions: [{ version_name: "1.0.0", schema_url: "schemas/equipements.json" }] }] };
-    const cwd = await folder({ "catalogue/schemas.json": JSON.stringify(catalogue), "catalogue/schemas/equipements.json": nationalLike, "donnees/e.csv": "code,ouverture\n1,12/03/2024\nx,13/03/2024\n" });
+    const cwd = await folder({
+      "catalogue/schemas.json": JSON.stringify(catalogue),
+      "catalogue/schemas/equipements.json": nationalLike,
+      "donnees/e.csv": "code,ouverture\n1,12/03/2024\nx,13/03/2024\n",
+    });
     const show = conforme(cwd, "schemas", "show", "ville/equipements", "--catalog-url", "catalogue/schemas.json");
     expect(show.code).toBe(0);
     expect(show.stdout.split("\n")[0]).toBe("ville/equipements@1.0.0");

@@ -60,7 +60,8 @@ const schema = JSON.stringify({
   ],
 });
 // A type error on row 3, and a column of personal e-mail addresses (a warning).
-const people = "code,nom,courriel\n1,Jean Dupont,jean.dupont@gmail.com\nx,Marie Martin,marie.martin@orange.fr\n3,Paul Durand,pdurand@free.fr\n4,Anne Petit,anne.petit@laposte.net\n";
+const people =
+  "code,nom,courriel\n1,Jean Dupont,jean.dupont@gmail.com\nx,Marie Martin,marie.martin@orange.fr\n3,Paul Durand,pdurand@free.fr\n4,Anne Petit,anne.petit@laposte.net\n";
 
 beforeAll(() => {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm build" first`);
@@ -220,7 +221,19 @@ describe("colour", () => {
 describe("-o / --output", () => {
   it("creates missing folders, for the report and for --html", () => {
     const cwd = folder({ "schema.json": schema, "gens.csv": people });
-    const run = conforme(cwd, ["report", "gens.csv", "--schema", "schema.json", "--no-config", "-f", "json", "-o", "rapports/2026/lint.json", "--html", "rapports/html/rapport.html"]);
+    const run = conforme(cwd, [
+      "report",
+      "gens.csv",
+      "--schema",
+      "schema.json",
+      "--no-config",
+      "-f",
+      "json",
+      "-o",
+      "rapports/2026/lint.json",
+      "--html",
+      "rapports/html/rapport.html",
+    ]);
     expect(run.code).toBe(1);
     expect(findings(json(readFileSync(path.join(cwd, "rapports/2026/lint.json"), "utf8")))["gens.csv"]).toContain("type-error@3");
     expect(existsSync(path.join(cwd, "rapports/html/rapport.html"))).toBe(true);

@@ -17,7 +17,13 @@ describe("conforme lint --format sarif past GitHub's results limit", () => {
   it("keeps 25,000 results, every error among them, and says on stderr how many were left out", () => {
     writeFileSync(
       path.join(cwd, "schema.json"),
-      JSON.stringify({ fields: [{ name: "bénéficiaire", type: "string" }, { name: "montant", type: "number" }, { name: "catégorie", type: "string", constraints: { enum: ["A", "B"] } }] }),
+      JSON.stringify({
+        fields: [
+          { name: "bénéficiaire", type: "string" },
+          { name: "montant", type: "number" },
+          { name: "catégorie", type: "string", constraints: { enum: ["A", "B"] } },
+        ],
+      }),
     );
     // Decimal commas are tolerated as warnings here; the out-of-list categories stay errors.
     writeFileSync(path.join(cwd, "conforme.config.yaml"), "severity:\n  codes:\n    type-error: warning\n");
@@ -26,15 +32,37 @@ describe("conforme lint --format sarif past GitHub's results limit", () => {
     for (let index = 0; index < 25_010; index++) rows.push(`Association ${index};${index},50;${index % 1000 === 0 ? "Z" : "A"}`);
     writeFileSync(path.join(cwd, "subventions.csv"), Buffer.from(`${rows.join("\r\n")}\r\n`, "latin1"));
 
-    const result = spawnSync(process.execPath, [bin, "lint", "subventions.csv", "--schema", "schema.json", "--encoding", "windows-1252", "--max-errors", "100000", "--format", "sarif", "--output", "out.sarif", "--no-progress", "--no-aggregate"], {
-      cwd,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", CI: undefined },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        bin,
+        "lint",
+        "subventions.csv",
+        "--schema",
+        "schema.json",
+        "--encoding",
+        "windows-1252",
+        "--max-errors",
+        "100000",
+        "--format",
+        "sarif",
+        "--output",
+        "out.sarif",
+        "--no-progress",
+        "--no-aggregate",
+      ],
+      {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", CI: undefined },
+      },
+    );
     expect(result.status, result.stderr).toBe(1);
-    const run = (JSON.parse(readFileSync(path.join(cwd, "out.sarif"), "utf8")) as {
-      runs: Array<{ results: Array<{ ruleId: string }>; properties: { totalResults: number; omittedResults: number } }>;
-    }).runs[0]!;
+    const run = (
+      JSON.parse(readFileSync(path.join(cwd, "out.sarif"), "utf8")) as {
+        runs: Array<{ results: Array<{ ruleId: string }>; properties: { totalResults: number; omittedResults: number } }>;
+      }
+    ).runs[0]!;
     const total = run.properties.totalResults;
     expect(total).toBeGreaterThan(25_000);
     expect(run.results).toHaveLength(25_000);

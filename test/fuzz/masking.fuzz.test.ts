@@ -103,7 +103,13 @@ describe("masking of generated personal data", () => {
         const values = forbidden(people);
         // The values are quoted by findings: without masking, they would be there.
         const codes = new Set(report.files[0]!.findings.map((finding) => finding.code));
-        for (const code of ["constraint-error", "type-error", "extra-label", "extra-cell"]) expect([...codes], report.files[0]!.findings.slice(0, 3).map((f) => f.message).join(" / ")).toContain(code);
+        for (const code of ["constraint-error", "type-error", "extra-label", "extra-cell"])
+          expect(
+            [...codes],
+            report.files[0]!.findings.slice(0, 3)
+              .map((f) => f.message)
+              .join(" / "),
+          ).toContain(code);
         expect(leaks(JSON.stringify(report), values)).toEqual([]);
         expect(leaks(JSON.stringify(previews), values)).toEqual([]);
         for (const [format, formatter] of Object.entries(formatters)) {

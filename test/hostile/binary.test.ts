@@ -19,7 +19,13 @@ const BINARIES: Array<{ file: string; bytes: Buffer; format: string }> = [
   { file: "deliberation.csv", bytes: Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), format: "PDF" },
 ];
 
-const SCHEMA = { fields: [{ name: "id", type: "integer" }, { name: "nom", type: "string" }, { name: "montant", type: "integer" }] };
+const SCHEMA = {
+  fields: [
+    { name: "id", type: "integer" },
+    { name: "nom", type: "string" },
+    { name: "montant", type: "integer" },
+  ],
+};
 
 let dir: string;
 beforeAll(() => {

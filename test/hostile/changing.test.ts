@@ -88,7 +88,11 @@ describe("readTable on a source failing part-way", () => {
   it("keeps the records read and says why it stopped", async () => {
     const records: string[][] = [];
     const problems: ReadProblem[] = [];
-    await readTable(failing(), { dialect: { delimiter: ";", quoteChar: '"', lineTerminator: "\n" } }, { record: (cells) => void records.push(cells), problem: (problem) => void problems.push(problem) });
+    await readTable(
+      failing(),
+      { dialect: { delimiter: ";", quoteChar: '"', lineTerminator: "\n" } },
+      { record: (cells) => void records.push(cells), problem: (problem) => void problems.push(problem) },
+    );
     expect(records.map((cells) => cells[0])).toEqual(["code_insee", "75101", "75102"]);
     expect(problems.map((problem) => [problem.code, problem.data.reason])).toEqual([["source-error", "read"]]);
   });

@@ -60,7 +60,10 @@ describe("conforme lint on hostile input", () => {
   });
 
   it("a YAML alias bomb in conforme.config.yaml exits 2 with the file named", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdef"[i]}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...["b", "c", "d", "e", "f", "g"].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdef"[i]}`).join(", ")}]`),
+    ].join("\n");
     const run = conforme(folder({ "conforme.config.yaml": bomb, "a.csv": EXPORT }), "lint");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("conforme.config.yaml");

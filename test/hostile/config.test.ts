@@ -24,7 +24,11 @@ describe("hostile configuration files", () => {
     ["an alias bomb in an extended file", { "conforme.config.yaml": "extends: ./base.yaml\n", "base.yaml": aliasBomb }, [{ file: "base.yaml", key: "" }]],
     ["nesting deeper than the stack", { "conforme.config.yaml": `lang: ${"[".repeat(50_000)}${"]".repeat(50_000)}\n` }, [{ file: "conforme.config.yaml", key: "" }]],
     ["a configuration over 1 MiB", { "conforme.config.yaml": `# ${"x".repeat(1_100_000)}\n` }, [{ file: "conforme.config.yaml", key: "" }]],
-    ["files extending each other", { "conforme.config.yaml": "extends: ./a.yaml\n", "a.yaml": "extends: ./b.yaml\n", "b.yaml": "extends: ./a.yaml\n" }, [{ file: "a.yaml", key: "extends" }]],
+    [
+      "files extending each other",
+      { "conforme.config.yaml": "extends: ./a.yaml\n", "a.yaml": "extends: ./b.yaml\n", "b.yaml": "extends: ./a.yaml\n" },
+      [{ file: "a.yaml", key: "extends" }],
+    ],
   ])("%s is a configuration error, not a crash", async (_name, files, expected) => {
     expect(await issuesOf(files)).toEqual(expected);
   });

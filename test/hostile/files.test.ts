@@ -24,7 +24,13 @@ const dataPackage = (resources: Array<Record<string, unknown>>) =>
     name: "communes",
     resources: resources.map((resource) => ({
       dialect: { delimiter: ";" },
-      schema: { fields: [{ name: "code_insee", type: "string" }, { name: "nom", type: "string" }, { name: "geo_point_2d", type: "geopoint" }] },
+      schema: {
+        fields: [
+          { name: "code_insee", type: "string" },
+          { name: "nom", type: "string" },
+          { name: "geo_point_2d", type: "geopoint" },
+        ],
+      },
       ...resource,
     })),
   });
@@ -39,7 +45,13 @@ function outcome(report: Report): { findings: string[]; runErrors: string[] } {
 
 describe("data-package resources", () => {
   it("a file: URL path is refused before reading, not an ENOENT stack", async () => {
-    const directory = folder({ "ok.csv": EXPORT, "datapackage.json": dataPackage([{ name: "x", path: "file:///etc/passwd" }, { name: "ok", path: "ok.csv" }]) });
+    const directory = folder({
+      "ok.csv": EXPORT,
+      "datapackage.json": dataPackage([
+        { name: "x", path: "file:///etc/passwd" },
+        { name: "ok", path: "ok.csv" },
+      ]),
+    });
     const report = await lint(["datapackage.json"], { ...options, cwd: directory });
     expect(outcome(report).runErrors).toEqual(["schema-error"]);
     expect(report.runErrors[0]!.message).toContain("file:///etc/passwd");
@@ -48,7 +60,10 @@ describe("data-package resources", () => {
   it("a package refused for its schema drops none of the other packages' results", async () => {
     const directory = folder({
       "bad/ok.csv": EXPORT,
-      "bad/datapackage.json": dataPackage([{ name: "x", path: "file:///etc/passwd" }, { name: "ok", path: "ok.csv" }]),
+      "bad/datapackage.json": dataPackage([
+        { name: "x", path: "file:///etc/passwd" },
+        { name: "ok", path: "ok.csv" },
+      ]),
       "good/ok.csv": EXPORT,
       "good/datapackage.json": dataPackage([{ name: "ok", path: "ok.csv" }]),
     });
@@ -59,7 +74,13 @@ describe("data-package resources", () => {
   });
 
   it("an http:// resource is said unsupported for that file; the other resources are validated", async () => {
-    const directory = folder({ "ok.csv": EXPORT, "datapackage.json": dataPackage([{ name: "remote", path: "http://127.0.0.1:9/communes.csv" }, { name: "ok", path: "ok.csv" }]) });
+    const directory = folder({
+      "ok.csv": EXPORT,
+      "datapackage.json": dataPackage([
+        { name: "remote", path: "http://127.0.0.1:9/communes.csv" },
+        { name: "ok", path: "ok.csv" },
+      ]),
+    });
     const report = await lint(["datapackage.json"], { ...options, cwd: directory });
     expect(outcome(report)).toEqual({ findings: ["http://127.0.0.1:9/communes.csv: source-error/remote"], runErrors: [] });
     expect(report.files.map((file) => [file.file, file.stats.rows])).toEqual([
@@ -70,14 +91,28 @@ describe("data-package resources", () => {
   });
 
   it("a resource linked to /dev/zero is refused, trusted or not, without hanging", async () => {
-    const directory = folder({ "ok.csv": EXPORT, "zero.csv": { link: "/dev/zero" }, "datapackage.json": dataPackage([{ name: "zero", path: "zero.csv" }, { name: "ok", path: "ok.csv" }]) });
+    const directory = folder({
+      "ok.csv": EXPORT,
+      "zero.csv": { link: "/dev/zero" },
+      "datapackage.json": dataPackage([
+        { name: "zero", path: "zero.csv" },
+        { name: "ok", path: "ok.csv" },
+      ]),
+    });
     expect(outcome(await lint(["datapackage.json"], { ...options, cwd: directory })).findings).toEqual(["zero.csv: source-error/outside"]);
     expect(outcome(await lint(["datapackage.json"], { ...options, cwd: directory, trusted: true })).findings).toEqual(["zero.csv: source-error/not-regular"]);
   });
 
   it("a resource linked out of the package is refused: its lines reach neither findings nor preview", async () => {
     const secret = secretFile();
-    const directory = folder({ "ok.csv": EXPORT, "leak.csv": { link: secret }, "datapackage.json": dataPackage([{ name: "leak", path: "leak.csv" }, { name: "ok", path: "ok.csv" }]) });
+    const directory = folder({
+      "ok.csv": EXPORT,
+      "leak.csv": { link: secret },
+      "datapackage.json": dataPackage([
+        { name: "leak", path: "leak.csv" },
+        { name: "ok", path: "ok.csv" },
+      ]),
+    });
     const { report, previews } = await lintWithPreview(["."], { ...options, cwd: directory });
     expect(outcome(report).findings).toEqual(["leak.csv: source-error/outside"]);
     expect(Object.keys(previews)).toEqual(["ok.csv"]);
@@ -139,7 +174,7 @@ describe("files that are not files", () => {
   });
 
   it("link loops and dangling links end the walk, each reported once", async () => {
-    const directory = folder({ "ok.csv": EXPORT, "up": { link: "." }, "self.csv": { link: "self.csv" }, "gone.csv": { link: "missing.csv" } });
+    const directory = folder({ "ok.csv": EXPORT, up: { link: "." }, "self.csv": { link: "self.csv" }, "gone.csv": { link: "missing.csv" } });
     const report = await lint(["."], { ...options, cwd: directory });
     expect(outcome(report).findings.sort()).toEqual(["gone.csv: source-error/broken", "self.csv: source-error/broken"]);
     expect(report.files.filter((file) => file.stats.rows === 2).map((file) => file.file)).toEqual(["ok.csv"]);

@@ -26,8 +26,12 @@ const schema = (extra: Record<string, unknown>, fields: unknown[] = [{ name: "a"
 describe("a broken schema: exit 2, a French message saying where, no stack trace", () => {
   it.each([
     ["malformed JSON", '{"fields": [\n  {"name": "a",}\n]}', /ligne 2, colonne 16/],
-    ["minimum: \"abc\" on an integer", schema({}, [{ name: "a", type: "integer", constraints: { minimum: "abc" } }, { name: "b" }]), /champ « a », fields\[0\]\.constraints\.minimum/],
-    ["maxLength: \"5\"", schema({}, [{ name: "a", constraints: { maxLength: "5" } }, { name: "b" }]), /fields\[0\]\.constraints\.maxLength : doit être de type integer/],
+    [
+      'minimum: "abc" on an integer',
+      schema({}, [{ name: "a", type: "integer", constraints: { minimum: "abc" } }, { name: "b" }]),
+      /champ « a », fields\[0\]\.constraints\.minimum/,
+    ],
+    ['maxLength: "5"', schema({}, [{ name: "a", constraints: { maxLength: "5" } }, { name: "b" }]), /fields\[0\]\.constraints\.maxLength : doit être de type integer/],
     ["enum: 3", schema({}, [{ name: "a", constraints: { enum: 3 } }, { name: "b" }]), /fields\[0\]\.constraints\.enum/],
     ["a lookahead", schema({}, [{ name: "code", constraints: { pattern: "(?=\\d)\\d+" } }, { name: "b" }]), /champ « code ».*assertions avant\/arrière/],
     ["a lookbehind", schema({}, [{ name: "code", constraints: { pattern: "(?<=x)y" } }, { name: "b" }]), /champ « code ».*assertions avant\/arrière/],

@@ -40,7 +40,12 @@ function longestString(value: unknown): number {
 
 const at = (report: FileReport) => report.findings.map((f) => `${f.code}${f.messageId === "default" ? "" : `/${f.messageId}`}@${f.rowNumber ?? ""}:${f.fieldNumber ?? ""}`);
 
-const twoFields: TableSchema = { fields: [{ name: "id", type: "integer" }, { name: "texte", type: "string" }] };
+const twoFields: TableSchema = {
+  fields: [
+    { name: "id", type: "integer" },
+    { name: "texte", type: "string" },
+  ],
+};
 
 describe("a line far longer than any cell should be", () => {
   // The reported crash was a 600 MB line (RangeError: Invalid string length): 96 MiB with the
@@ -112,7 +117,12 @@ describe("an unterminated quote on line 1", () => {
 
 describe("messages stay bounded whatever they quote", () => {
   it("100 cells of 1 MB failing a pattern: each quoted cell is cut", async () => {
-    const schema: TableSchema = { fields: [{ name: "id", type: "integer" }, { name: "code", type: "string", constraints: { pattern: "[A-Z]{3}" } }] };
+    const schema: TableSchema = {
+      fields: [
+        { name: "id", type: "integer" },
+        { name: "code", type: "string", constraints: { pattern: "[A-Z]{3}" } },
+      ],
+    };
     const row = `1,${"abc ".repeat(MiB / 4 - 1)}abc\n`;
     const report = await createValidator(schema).validate(stream("id,code\n", row, 100), { name: "cellules.csv" });
     const errors = report.findings.filter((f) => f.code === "constraint-error");

@@ -59,7 +59,8 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   const langFlag = values.lang === undefined ? undefined : choiceOption("lang", values.lang, ["fr", "en"] as const, "fr");
   if (values.config !== undefined && values["no-config"]) throw new UsageError("--config et --no-config s'excluent : gardez l'un des deux.");
   if (command === "report" && values.html === undefined) throw new UsageError("indiquez le fichier du rapport, par exemple « --html rapport.html ».");
-  if (command === "scan" && values.schema !== undefined) throw new UsageError("scan ignore les schémas : pour valider contre un schéma, tapez « conforme lint <fichiers> --schema <réf> ».");
+  if (command === "scan" && values.schema !== undefined)
+    throw new UsageError("scan ignore les schémas : pour valider contre un schéma, tapez « conforme lint <fichiers> --schema <réf> ».");
 
   let loaded;
   try {
@@ -73,7 +74,12 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   const lang: Lang = langFlag ?? loaded.config.lang ?? "fr";
   const format = values.format ?? "stylish";
   const formatter = formatters[format];
-  if (!formatter) throw new UsageError(`--format accepte ${Object.keys(formatters).map((name) => `« ${name} »`).join(", ")}, pas « ${format} ».`);
+  if (!formatter)
+    throw new UsageError(
+      `--format accepte ${Object.keys(formatters)
+        .map((name) => `« ${name} »`)
+        .join(", ")}, pas « ${format} ».`,
+    );
 
   const discovery: LintOptions["discovery"] = {};
   if (values["no-gitignore"]) discovery.gitignore = false;
@@ -124,7 +130,8 @@ export async function runLint(command: "lint" | "scan" | "report", args: string[
   }
   if (paths.includes("-") && io.stdin) {
     // Typed at a terminal, the data ends with Ctrl-D: say so, or the command seems to hang.
-    if ((io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write(lang === "fr" ? "Lecture de l'entrée standard (Ctrl-D pour finir)…\n" : "Reading standard input (Ctrl-D to end)…\n");
+    if ((io.stdin as { isTTY?: boolean }).isTTY)
+      io.stderr.write(lang === "fr" ? "Lecture de l'entrée standard (Ctrl-D pour finir)…\n" : "Reading standard input (Ctrl-D to end)…\n");
     options.stdin = { bytes: await readAll(io.stdin), ...(stdinFilename !== undefined && { filename: stdinFilename }) };
   }
   // Default: a path matching no data file is said on stderr and the run goes on (exit 0 when

@@ -79,10 +79,7 @@ const commands: Record<string, { run: Command; summary: { fr: string; en: string
 };
 
 function help(lang: "fr" | "en"): string {
-  const lines =
-    lang === "fr"
-      ? ["Usage : conforme <commande> [options]", "", "Commandes :"]
-      : ["Usage: conforme <command> [options]", "", "Commands:"];
+  const lines = lang === "fr" ? ["Usage : conforme <commande> [options]", "", "Commandes :"] : ["Usage: conforme <command> [options]", "", "Commands:"];
   for (const [name, command] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${command.summary[lang]}`);
   lines.push(
     "",
@@ -100,7 +97,9 @@ function help(lang: "fr" | "en"): string {
     lang === "fr"
       ? "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées (ou avertissements avec --strict ou au-delà de --max-warnings), 2 exécution impossible."
       : "Exit codes: 0 no error, 1 errors found (or warnings with --strict or over --max-warnings), 2 the run failed.",
-    lang === "fr" ? "Configuration : conforme.config.yaml, cherché depuis le dossier courant en remontant." : "Configuration: conforme.config.yaml, looked up from the working directory upwards.",
+    lang === "fr"
+      ? "Configuration : conforme.config.yaml, cherché depuis le dossier courant en remontant."
+      : "Configuration: conforme.config.yaml, looked up from the working directory upwards.",
     lang === "fr" ? "Aide d'une commande : conforme help <commande>, ou conforme <commande> --help" : "Help on a command: conforme help <command>, or conforme <command> --help",
   );
   return `${lines.join("\n")}\n`;

@@ -46,7 +46,9 @@ export async function referenceData() {
   // One value per line: a new vintage shows as a readable diff of added and removed codes.
   const text = (value) =>
     `{\n${Object.entries(value)
-      .map(([key, item]) => `  ${JSON.stringify(key)}: ${Array.isArray(item) ? `[\n${item.map((entry) => `    ${JSON.stringify(entry)}`).join(",\n")}\n  ]` : JSON.stringify(item)}`)
+      .map(
+        ([key, item]) => `  ${JSON.stringify(key)}: ${Array.isArray(item) ? `[\n${item.map((entry) => `    ${JSON.stringify(entry)}`).join(",\n")}\n  ]` : JSON.stringify(item)}`,
+      )
       .join(",\n")}\n}\n`;
   return new Map([
     ["packages/core/data/cog.json", text(cog)],

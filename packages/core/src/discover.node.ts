@@ -91,8 +91,7 @@ export async function discover(paths: string[], cwd: string, options: DiscoverOp
   const found: Discovered = { tables: [], packages: [], missing: [], refused: [], unmatched: [] };
   const gitignored = options.gitignore ? await gitignoreMatcher(cwd) : undefined;
   const extra = options.ignore?.length ? rootedMatcher((await loadIgnore())().add(options.ignore), options.ignoreRoot ?? cwd) : undefined;
-  const excluded = async (absolute: string, directory: boolean) =>
-    (extra?.(absolute, directory) ?? false) || ((await gitignored?.(absolute, directory)) ?? false);
+  const excluded = async (absolute: string, directory: boolean) => (extra?.(absolute, directory) ?? false) || ((await gitignored?.(absolute, directory)) ?? false);
 
   const seen = new Set<string>();
   // Whether the path being walked led to a data file, even one an earlier path already found.

@@ -2,14 +2,7 @@
 export type Severity = "error" | "warning" | "info";
 
 /** What a finding is about; used to group findings and to set severities per category. */
-export type Category =
-  | "source"
-  | "structure"
-  | "schema"
-  | "french"
-  | "custom"
-  | "personal-data"
-  | "metadata";
+export type Category = "source" | "structure" | "schema" | "french" | "custom" | "personal-data" | "metadata";
 
 export type Lang = "fr" | "en";
 

@@ -1,5 +1,6 @@
 // Everything the CLI, the Action, the web page and the tests share beyond the documented API
 // (docs/api.md): no stability promise, it changes with them.
+export * from "./index.js";
 export type { Category, Finding, FindingDraft, Lang, Severity } from "./findings.js";
 export type { CheckContext, CheckDefinition, CheckMeta, MessageTemplate, OptionsSchema, RowCheck, RowView, RowVisitor, TableInfo } from "./check.js";
 export { defineCheck, docsUrl, optionsSchema } from "./check.js";

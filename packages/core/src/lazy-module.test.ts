@@ -14,10 +14,14 @@ describe("namedExports", () => {
 describe("lazyModule", () => {
   it("imports once, and refuses a sync use before the load", async () => {
     let imports = 0;
-    const lazy = lazyModule("exemple", async () => {
-      imports++;
-      return { default: { run: () => "ok" } } as unknown as { run: () => string };
-    }, "run");
+    const lazy = lazyModule(
+      "exemple",
+      async () => {
+        imports++;
+        return { default: { run: () => "ok" } } as unknown as { run: () => string };
+      },
+      "run",
+    );
     expect(() => lazy.get()).toThrow(/exemple not loaded/);
     await Promise.all([lazy.load(), lazy.load()]);
     expect(lazy.get().run()).toBe("ok");

@@ -61,7 +61,12 @@ describe("lintSources: files in memory, as the web page gives them", () => {
       ["49007", "155000"],
       ["2A004", "-3"],
     ];
-    const schema = { fields: [{ name: "code_insee", constraints: { pattern: "^(\\d{5}|2[AB]\\d{3})$" } }, { name: "population", type: "integer", constraints: { minimum: 0 } }] };
+    const schema = {
+      fields: [
+        { name: "code_insee", constraints: { pattern: "^(\\d{5}|2[AB]\\d{3})$" } },
+        { name: "population", type: "integer", constraints: { minimum: 0 } },
+      ],
+    };
     const dir = mkdtempSync(path.join(tmpdir(), "conforme-sources-"));
     for (const [name, bytes] of [
       ["communes.xlsx", typedWorkbook(rows)],

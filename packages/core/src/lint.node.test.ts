@@ -51,7 +51,12 @@ describe("standard input (`-`)", () => {
 
   it("sits beside files given with it", async () => {
     const cwd = folder({ "a.csv": "x;y\n1;2\n" });
-    const { report } = await lintWithPreview(["a.csv", "-"], { ...options, cwd, stdin: { bytes: Buffer.from("nom;commune\nA;Dijon\n;\nB;Beaune\n"), filename: "b.csv" }, previewRows: 0 });
+    const { report } = await lintWithPreview(["a.csv", "-"], {
+      ...options,
+      cwd,
+      stdin: { bytes: Buffer.from("nom;commune\nA;Dijon\n;\nB;Beaune\n"), filename: "b.csv" },
+      previewRows: 0,
+    });
     expect(report.files.map((file) => [file.file, file.findings.map((finding) => finding.code)])).toEqual([
       ["a.csv", []],
       ["b.csv", ["blank-row"]],
@@ -102,7 +107,12 @@ describe("paths that match no data file", () => {
 describe("the audit trail (report.options)", () => {
   it("records the options with their defaults resolved, whoever calls lint, and the caller's own settings", async () => {
     const cwd = folder({ "a.csv": "nom;commune\nA;Dijon\n" });
-    const { report } = await lintWithPreview(["a.csv"], { ...options, cwd, catalogUrl: "https://user:secret@example.org/schemas.json?token=t", audit: { command: "lint", format: "json" } });
+    const { report } = await lintWithPreview(["a.csv"], {
+      ...options,
+      cwd,
+      catalogUrl: "https://user:secret@example.org/schemas.json?token=t",
+      audit: { command: "lint", format: "json" },
+    });
     expect(report.options).toEqual({
       paths: ["a.csv"],
       lang: "fr",

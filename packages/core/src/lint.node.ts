@@ -143,10 +143,7 @@ const since = (start: StepTime): StepTime => {
   return { wall: now.wall - start.wall, cpu: now.cpu - start.cpu };
 };
 
-export type ProgressEvent =
-  | { kind: "start"; file: string; bytes: number }
-  | { kind: "read"; file: string; bytesRead: number; bytes: number }
-  | { kind: "end"; file: string };
+export type ProgressEvent = { kind: "start"; file: string; bytes: number } | { kind: "read"; file: string; bytesRead: number; bytes: number } | { kind: "end"; file: string };
 
 /** A report with the first rows of each file, for the HTML report only. */
 export interface LintResult {
@@ -326,8 +323,7 @@ async function run(paths: string[], givenOptions: LintOptions, previewRows: numb
   // previews and refused files are handled in this thread.
   const plain = previewRows === 0 && !collecting && found.packages.length === 0 && tasks.every((task) => task.validator && !task.refusal && !task.bytes);
   // node:worker_threads and the worker code are loaded only for a run of two files or more.
-  const threaded =
-    plain && givenOptions.workers && tasks.length >= 2 ? (await import("./lint-workers.node.js")).workerOptions(givenOptions, tasks.length) : undefined;
+  const threaded = plain && givenOptions.workers && tasks.length >= 2 ? (await import("./lint-workers.node.js")).workerOptions(givenOptions, tasks.length) : undefined;
   // A schema that failed to load leaves out the files it governs (no task was made for them) and
   // fails the run (exit 2); the other files are still validated: one bad descriptor never drops
   // the others' results.
@@ -455,13 +451,7 @@ function auditedSchemaRef(ref: SchemaRef, schema: TableSchema, cwd: string): Sch
   return audited;
 }
 
-async function packageTasks(
-  descriptor: string,
-  options: LintOptions,
-  factory: FindingFactory,
-  relative: (absolute: string) => string,
-  packaged: Set<string>,
-): Promise<Task[]> {
+async function packageTasks(descriptor: string, options: LintOptions, factory: FindingFactory, relative: (absolute: string) => string, packaged: Set<string>): Promise<Task[]> {
   const directory = path.dirname(descriptor);
   const realDirectory = await realpath(directory).catch(() => directory);
   const reader = createJsonReader({ ...options, cwd: directory });
@@ -565,13 +555,7 @@ async function buildLookups(resources: PackageResource[], placed: Map<string, Pl
   return lookups;
 }
 
-async function runTasks(
-  tasks: Task[],
-  options: LintOptions,
-  previewRows: number,
-  previews: Record<string, PreviewTable>,
-  factory: FindingFactory,
-): Promise<FileReport[]> {
+async function runTasks(tasks: Task[], options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>, factory: FindingFactory): Promise<FileReport[]> {
   const reports: FileReport[] = new Array(tasks.length);
   let next = 0;
   const worker = async () => {
@@ -579,7 +563,10 @@ async function runTasks(
       const index = next++;
       const task = tasks[index]!;
       try {
-        reports[index] = task.validator && !task.refusal ? await runTask(task, task.validator, options, previewRows, previews, factory) : failedReport(task, task.refusal ?? { reason: "read" }, factory);
+        reports[index] =
+          task.validator && !task.refusal
+            ? await runTask(task, task.validator, options, previewRows, previews, factory)
+            : failedReport(task, task.refusal ?? { reason: "read" }, factory);
       } catch (error) {
         // One file's failure is that file's finding: the others' results are kept.
         delete previews[task.name];
@@ -602,7 +589,13 @@ async function runThreaded(
   const jobs = tasks.map((task) => ({ file: task.file, schema: options.schemaFor?.(task.file) ?? options.schema, checks: options.checksFor?.(task.file) }));
   const { lintInWorkers } = await import("./lint-workers.node.js");
   const threaded = await lintInWorkers(jobs, shared, options.onProgress);
-  const fallback = await runTasks(tasks.filter((_task, index) => !threaded[index]), options, 0, previews, factory);
+  const fallback = await runTasks(
+    tasks.filter((_task, index) => !threaded[index]),
+    options,
+    0,
+    previews,
+    factory,
+  );
   let next = 0;
   return tasks.map((_task, index) => threaded[index] ?? fallback[next++]!);
 }
@@ -661,7 +654,14 @@ function failedReport(task: Task, refusal: NonNullable<Task["refusal"]>, factory
   return failedFileReport(task.name, { detail, reason: refusal.reason }, factory);
 }
 
-async function runTask(task: Task, validator: Validator, options: LintOptions, previewRows: number, previews: Record<string, PreviewTable>, factory: FindingFactory): Promise<FileReport> {
+async function runTask(
+  task: Task,
+  validator: Validator,
+  options: LintOptions,
+  previewRows: number,
+  previews: Record<string, PreviewTable>,
+  factory: FindingFactory,
+): Promise<FileReport> {
   const handle = task.bytes ? undefined : await openRegular(task.file);
   try {
     // The size of what was opened, not of what the path names now.

@@ -71,7 +71,9 @@ function applyLanguage(): void {
 
 function showChosen(): void {
   const list = byId("chosen");
-  list.replaceChildren(...(chosen.length === 0 ? [element("li", t("noFiles"))] : chosen.map((file) => element("li", `${file.name} (${t("size", { size: file.size.toLocaleString(lang) })})`))));
+  list.replaceChildren(
+    ...(chosen.length === 0 ? [element("li", t("noFiles"))] : chosen.map((file) => element("li", `${file.name} (${t("size", { size: file.size.toLocaleString(lang) })})`))),
+  );
 }
 
 async function bytesOf(file: File): Promise<Uint8Array> {
@@ -152,16 +154,32 @@ function findingsTable(file: FileReport): HTMLElement[] {
   const rows = entries.slice(0, MAX_ROWS_PER_FILE).map((entry) => {
     const finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
     const severity = entry.kind === "aggregate" ? entry.aggregate.severity : finding.severity;
-    return element("tr", [element("td", severityText(severity), { class: `sev-${severity}` }), element("td", [element("code", finding.code)]), element("td", placeOf(entry)), element("td", finding.message)], {
-      "data-code": finding.code,
-      "data-message-id": finding.messageId,
-      "data-severity": severity,
-      ...(finding.rowNumber !== undefined && { "data-row": String(finding.rowNumber) }),
-      ...(entry.kind === "finding" && finding.cellRef !== undefined && { "data-cell": finding.cellRef }),
-      ...(finding.fieldName !== undefined && { "data-field": finding.fieldName }),
-    });
+    return element(
+      "tr",
+      [
+        element("td", severityText(severity), { class: `sev-${severity}` }),
+        element("td", [element("code", finding.code)]),
+        element("td", placeOf(entry)),
+        element("td", finding.message),
+      ],
+      {
+        "data-code": finding.code,
+        "data-message-id": finding.messageId,
+        "data-severity": severity,
+        ...(finding.rowNumber !== undefined && { "data-row": String(finding.rowNumber) }),
+        ...(entry.kind === "finding" && finding.cellRef !== undefined && { "data-cell": finding.cellRef }),
+        ...(finding.fieldName !== undefined && { "data-field": finding.fieldName }),
+      },
+    );
   });
-  const head = element("thead", [element("tr", [element("th", t("colSeverity"), { scope: "col" }), element("th", t("colCode"), { scope: "col" }), element("th", t("colPlace"), { scope: "col" }), element("th", t("colMessage"), { scope: "col" })])]);
+  const head = element("thead", [
+    element("tr", [
+      element("th", t("colSeverity"), { scope: "col" }),
+      element("th", t("colCode"), { scope: "col" }),
+      element("th", t("colPlace"), { scope: "col" }),
+      element("th", t("colMessage"), { scope: "col" }),
+    ]),
+  ]);
   const table = element("table", [element("caption", t("findingsTitle")), head, element("tbody", rows)], { class: "findings" });
   const out: HTMLElement[] = [element("div", [table], { class: "scroll", tabindex: "0", role: "region", "aria-label": t("findingsTitle") })];
   if (entries.length > MAX_ROWS_PER_FILE) out.push(element("p", t("truncated", { shown: MAX_ROWS_PER_FILE, total: entries.length }), { class: "hint" }));
@@ -173,13 +191,21 @@ function personalVerdict(file: FileReport): HTMLElement {
   const unread = file.stats.rows === 0 && file.findings.some((finding) => finding.code === "source-error");
   const columns = [...new Set(personal.map((finding) => finding.fieldName).filter((name): name is string => name !== undefined))];
   const verdict = unread ? "unknown" : personal.length > 0 ? "found" : "none";
-  const message = verdict === "unknown" ? t("personalSkipped") : verdict === "found" ? t("personalFound", { count: personal.length, columns: columns.join(", ") || "—" }) : t("personalNone");
+  const message =
+    verdict === "unknown" ? t("personalSkipped") : verdict === "found" ? t("personalFound", { count: personal.length, columns: columns.join(", ") || "—" }) : t("personalNone");
   const list =
     personal.length > 0
-      ? [element("ul", aggregateFindings(personal).slice(0, MAX_ROWS_PER_FILE).map((entry) => {
-          const finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
-          return element("li", [element("code", finding.code), ` ${placeOf(entry)} : ${finding.message}`], { "data-code": finding.code });
-        }))]
+      ? [
+          element(
+            "ul",
+            aggregateFindings(personal)
+              .slice(0, MAX_ROWS_PER_FILE)
+              .map((entry) => {
+                const finding = entry.kind === "aggregate" ? entry.aggregate.example : entry.finding;
+                return element("li", [element("code", finding.code), ` ${placeOf(entry)} : ${finding.message}`], { "data-code": finding.code });
+              }),
+          ),
+        ]
       : [];
   return element("section", [element("h4", t("personalTitle")), element("p", message), ...list], { class: `personal personal-${verdict}`, "data-personal": verdict });
 }
@@ -226,12 +252,28 @@ function metadataSection(result: LintSourcesResult): HTMLElement {
 function render(result: LintSourcesResult, withSchema: boolean): void {
   const { report } = result;
   const out: Node[] = [];
-  out.push(element("p", [element("strong", t(report.valid ? "valid" : "invalid"))], { class: `verdict verdict-${report.valid ? "valid" : "invalid"}`, id: "overall", "data-verdict": report.valid ? "valid" : "invalid" }));
+  out.push(
+    element("p", [element("strong", t(report.valid ? "valid" : "invalid"))], {
+      class: `verdict verdict-${report.valid ? "valid" : "invalid"}`,
+      id: "overall",
+      "data-verdict": report.valid ? "valid" : "invalid",
+    }),
+  );
   if (report.runErrors.length > 0) {
     out.push(
-      element("section", [element("h3", t("runErrors")), element("ul", report.runErrors.map((error) => element("li", `${error.file ? `${error.file} : ` : ""}${error.message}`, { "data-code": error.code })))], {
-        class: "run-errors",
-      }),
+      element(
+        "section",
+        [
+          element("h3", t("runErrors")),
+          element(
+            "ul",
+            report.runErrors.map((error) => element("li", `${error.file ? `${error.file} : ` : ""}${error.message}`, { "data-code": error.code })),
+          ),
+        ],
+        {
+          class: "run-errors",
+        },
+      ),
     );
   }
   report.files.forEach((file, index) => out.push(fileSection(file, index)));
@@ -318,7 +360,13 @@ async function fixedSection(file: ByteFile, schema: GivenSchema, index: number):
   }
   const { result } = copy;
   if (!copy.bytes) {
-    parts.push(element("p", t("fixNoCopy"), { "data-fix": "no-copy" }), element("ul", copy.problems.map((problem) => element("li", problem))));
+    parts.push(
+      element("p", t("fixNoCopy"), { "data-fix": "no-copy" }),
+      element(
+        "ul",
+        copy.problems.map((problem) => element("li", problem)),
+      ),
+    );
     return element("section", parts, attributes);
   }
   if (!result.changed) {
@@ -326,15 +374,30 @@ async function fixedSection(file: ByteFile, schema: GivenSchema, index: number):
   } else {
     parts.push(
       element("p", t("fixChanges", { count: result.changes.length }), { "data-fix": "changed" }),
-      element("ul", result.summary.map(({ kind, count }) => element("li", `${count} × ${kindText(kind)}`, { "data-kind": kind, "data-count": String(count) })), { class: "fix-summary" }),
+      element(
+        "ul",
+        result.summary.map(({ kind, count }) => element("li", `${count} × ${kindText(kind)}`, { "data-kind": kind, "data-count": String(count) })),
+        { class: "fix-summary" },
+      ),
     );
   }
   // Said in every case: the user must know whether personal values were left or masked.
   const masked = result.changes.filter((change) => change.kind === "maskPersonal").length;
   const personal = !maskPersonal ? "kept" : masked > 0 ? "masked" : "none";
-  parts.push(element("p", personal === "kept" ? t("fixPersonalKept") : personal === "masked" ? t("fixPersonalMasked", { count: masked }) : t("fixPersonalNone"), { "data-personal-fix": personal }));
+  parts.push(
+    element("p", personal === "kept" ? t("fixPersonalKept") : personal === "masked" ? t("fixPersonalMasked", { count: masked }) : t("fixPersonalNone"), {
+      "data-personal-fix": personal,
+    }),
+  );
   if (result.notes.length > 0) {
-    parts.push(element("h5", t("fixNotesTitle")), element("ul", result.notes.map((note) => element("li", note.message[lang], { "data-note": note.id })), { class: "fix-notes" }));
+    parts.push(
+      element("h5", t("fixNotesTitle")),
+      element(
+        "ul",
+        result.notes.map((note) => element("li", note.message[lang], { "data-note": note.id })),
+        { class: "fix-notes" },
+      ),
+    );
   }
   if (copy.remainingErrors !== undefined) {
     parts.push(element("p", copy.remainingErrors > 0 ? t("fixRemaining", { count: copy.remainingErrors }) : t("fixClean"), { "data-remaining": String(copy.remainingErrors) }));
@@ -362,13 +425,22 @@ const OPEN_CHANGES = 30;
 function changesDetail(copy: FixedCopy): HTMLElement {
   const { changes } = copy.result;
   const rows = changes.slice(0, MAX_CHANGES_PER_FILE).map((change) =>
-    element("tr", [element("td", changePlace(change)), element("td", change.fieldName ?? ""), valueCell(change.before), valueCell(change.after), element("td", kindText(change.kind))], {
-      "data-kind": change.kind,
-      ...(change.rowNumber !== undefined && { "data-row": String(change.rowNumber) }),
-      ...(change.fieldName !== undefined && { "data-field": change.fieldName }),
-    }),
+    element(
+      "tr",
+      [element("td", changePlace(change)), element("td", change.fieldName ?? ""), valueCell(change.before), valueCell(change.after), element("td", kindText(change.kind))],
+      {
+        "data-kind": change.kind,
+        ...(change.rowNumber !== undefined && { "data-row": String(change.rowNumber) }),
+        ...(change.fieldName !== undefined && { "data-field": change.fieldName }),
+      },
+    ),
   );
-  const head = element("thead", [element("tr", (["colRow", "colColumn", "colBefore", "colAfter", "colKind"] as const).map((key) => element("th", t(key), { scope: "col" })))]);
+  const head = element("thead", [
+    element(
+      "tr",
+      (["colRow", "colColumn", "colBefore", "colAfter", "colKind"] as const).map((key) => element("th", t(key), { scope: "col" })),
+    ),
+  ]);
   const table = element("table", [element("caption", t("fixChangesTitle")), head, element("tbody", rows)], { class: "changes" });
   const parts: HTMLElement[] = [
     element("summary", t("fixChangesShow", { count: changes.length })),
@@ -409,8 +481,8 @@ function start(): void {
     void run();
   });
   // Choosing a schema file or a catalogue entry selects its option.
-  byId("schema-file").addEventListener("change", () => ((byId<HTMLInputElement>("source-file")).checked = true));
-  byId("catalogue").addEventListener("change", () => ((byId<HTMLInputElement>("source-catalogue")).checked = true));
+  byId("schema-file").addEventListener("change", () => (byId<HTMLInputElement>("source-file").checked = true));
+  byId("catalogue").addEventListener("change", () => (byId<HTMLInputElement>("source-catalogue").checked = true));
   showChosen();
   document.documentElement.dataset.ready = "true";
 }

@@ -125,7 +125,10 @@ Sans --catalog, la page propose seulement un fichier de schéma local.
 `;
 
 /** The build command: exit code 0 when written, 2 on a bad option or an unreadable catalogue. */
-export async function main(argv: string[], io: { stdout: (line: string) => void; stderr: (line: string) => void } = { stdout: console.log, stderr: console.error }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { stdout: (line: string) => void; stderr: (line: string) => void } = { stdout: console.log, stderr: console.error },
+): Promise<number> {
   let values: { catalog?: string; schemas?: string; out?: string; help?: boolean };
   try {
     ({ values } = parseArgs({

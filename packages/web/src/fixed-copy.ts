@@ -63,7 +63,11 @@ export async function fixedCopy(file: ByteFile, given: GivenSchema, options: Fix
   } catch (error) {
     throw new Error(schemaError(error, lang), { cause: error });
   }
-  const result = await fixTable(streamOf(file.bytes), schema, { name: file.name, format: tableFormatOf(file.name), ...(options.maskPersonal && { maskPersonal: "value" as const }) });
+  const result = await fixTable(streamOf(file.bytes), schema, {
+    name: file.name,
+    format: tableFormatOf(file.name),
+    ...(options.maskPersonal && { maskPersonal: "value" as const }),
+  });
   const copy: FixedCopy = { file: file.name, name: fixedName(file.name), result, problems: problemMessages(result, lang) };
   if (result.text === undefined) return copy;
   copy.bytes = new TextEncoder().encode(result.text);
@@ -82,7 +86,11 @@ function schemaError(error: unknown, lang: Lang): string {
 function problemMessages(result: FixResult, lang: Lang): string[] {
   const factory = new FindingFactory(lang);
   return result.problems.map((problem) => {
-    const finding = factory.make(problem.code, { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data }, result.file);
+    const finding = factory.make(
+      problem.code,
+      { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data },
+      result.file,
+    );
     return finding?.message ?? problem.code;
   });
 }

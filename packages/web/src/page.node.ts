@@ -42,7 +42,10 @@ export function contentSecurityPolicy(script: string, style: string): string {
 
 /** JSON safe inside a `<script>` element: no `</script>`, no `<!--` (HTML §4.12.1.3). */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** The single, self-contained HTML file of the page, in French (the program switches to English on demand). */

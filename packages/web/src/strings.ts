@@ -100,8 +100,7 @@ export const STRINGS = {
   en: {
     title: "conforme: check an open-data file",
     lede: "Check a CSV, XLSX or ODS file against a national schema from schema.data.gouv.fr, look for personal data and score the metadata.",
-    privacy:
-      "Your files never leave your computer: everything runs in this browser, the page makes no request once loaded and its Content-Security-Policy forbids it.",
+    privacy: "Your files never leave your computer: everything runs in this browser, the page makes no request once loaded and its Content-Security-Policy forbids it.",
     langLabel: "Language",
     filesLegend: "1. Files to check",
     dropLabel: "Drop your files here (CSV, XLSX, ODS), or choose them",
@@ -145,7 +144,7 @@ export const STRINGS = {
     warning: "warning",
     info: "info",
     rows: "{count} rows (including {rows})",
-    column: "column \"{column}\"",
+    column: 'column "{column}"',
     truncated: "{shown} of {total} findings shown; the HTML report details them all.",
     personalTitle: "Personal data",
     personalNone: "No personal data detected.",
@@ -167,7 +166,7 @@ export const STRINGS = {
     maskPersonalLabel: "Mask the personal data detected",
     maskPersonalHint:
       "Unticked (the default), no personal data is changed. Ticked, each value the personal-data check detects (name, phone, email, address…) is replaced by a mask in the copy, and the change list says so.",
-    fixPersonalKept: "Personal data: no value changed (\"mask\" box unticked).",
+    fixPersonalKept: 'Personal data: no value changed ("mask" box unticked).',
     fixPersonalMasked: "Personal data: {count} value(s) masked at your request.",
     fixPersonalNone: "Personal data: no value to mask was detected.",
     fixChanges: "{count} change(s):",

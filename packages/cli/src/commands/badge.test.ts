@@ -47,13 +47,12 @@ describe("conforme badge", () => {
     expect(message(readFileSync(target, "utf8"))).toBe("valide");
   });
 
-  it.each([
-    [["badge", "examples/equipements"]],
-    [["badge", "--output", "x.svg"]],
-    [["badge", "examples/absent.csv", "--output", path.join(out, "absent.svg")]],
-  ])("refuses %o with exit code 2", async (argv) => {
-    const { code, err } = await run(argv);
-    expect(code).toBe(2);
-    expect(err).not.toBe("");
-  });
+  it.each([[["badge", "examples/equipements"]], [["badge", "--output", "x.svg"]], [["badge", "examples/absent.csv", "--output", path.join(out, "absent.svg")]]])(
+    "refuses %o with exit code 2",
+    async (argv) => {
+      const { code, err } = await run(argv);
+      expect(code).toBe(2);
+      expect(err).not.toBe("");
+    },
+  );
 });

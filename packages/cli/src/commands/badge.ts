@@ -86,6 +86,9 @@ function fileBadge(file: FileReport, label: string | undefined, lang: "fr" | "en
 
 /** `<dir>/<file's path>.svg`; `..` segments are renamed so that no badge lands outside `<dir>`. */
 function perFileTarget(directory: string, file: FileReport): string {
-  const segments = file.file.split("/").map((segment) => (segment === ".." ? "_" : segment)).filter((segment) => segment !== "" && segment !== ".");
+  const segments = file.file
+    .split("/")
+    .map((segment) => (segment === ".." ? "_" : segment))
+    .filter((segment) => segment !== "" && segment !== ".");
   return path.join(directory, ...segments) + ".svg";
 }

@@ -48,7 +48,10 @@ describe("conforme fix", () => {
     expect(first.code).toBe(1);
     expect(readFileSync(path.join(work, input))).toEqual(before);
     expect(existsSync(path.join(work, `${input}.bak`))).toBe(false);
-    const report = JSON.parse(first.out) as { dryRun: boolean; files: { file: string; changes: { kind: string; rowNumber: number; fieldNumber: number }[]; remainingErrors: number }[] };
+    const report = JSON.parse(first.out) as {
+      dryRun: boolean;
+      files: { file: string; changes: { kind: string; rowNumber: number; fieldNumber: number }[]; remainingErrors: number }[];
+    };
     expect(report.dryRun).toBe(true);
     expect(report.files[0]!.changes.map(({ kind, rowNumber, fieldNumber }) => [kind, rowNumber, fieldNumber])).toEqual([
       ["frenchDate", 4, 3],
@@ -82,7 +85,16 @@ describe("conforme fix", () => {
     const input = copyOf("arretes/arretes-2024.csv", "arretes.csv");
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, "examples/arretes/datapackage.json"), "utf8")) as { resources: { schema: unknown }[] };
     writeFileSync(path.join(work, "arretes-schema.json"), JSON.stringify(pkg.resources[0]!.schema));
-    const plain = await run(["fix", path.join(repoRoot, "examples/arretes/arretes-2024.csv"), "--schema", path.join(repoRoot, "examples/arretes/datapackage.json"), "-o", "arretes-copie.csv", "--format", "json"]);
+    const plain = await run([
+      "fix",
+      path.join(repoRoot, "examples/arretes/arretes-2024.csv"),
+      "--schema",
+      path.join(repoRoot, "examples/arretes/datapackage.json"),
+      "-o",
+      "arretes-copie.csv",
+      "--format",
+      "json",
+    ]);
     expect(plain.code).not.toBe(2);
     expect(readFileSync(path.join(work, "arretes-copie.csv"), "utf8")).toContain("06 12 34 56 78");
     const masked = await run(["fix", input, "--schema", "arretes-schema.json", "-o", "arretes-masque.csv", "--mask-personal", "--format", "json"]);
@@ -108,7 +120,16 @@ describe("conforme fix", () => {
 
   it("takes each file's schema from a data package, and refuses a file that is none of its resources", async () => {
     const pkg = path.join(repoRoot, "examples/deliberations/datapackage.json");
-    const { code, out } = await run(["fix", path.join(repoRoot, "examples/deliberations/deliberations.csv"), path.join(repoRoot, "examples/deliberations/seances.csv"), "--schema", pkg, "--dry-run", "--format", "json"]);
+    const { code, out } = await run([
+      "fix",
+      path.join(repoRoot, "examples/deliberations/deliberations.csv"),
+      path.join(repoRoot, "examples/deliberations/seances.csv"),
+      "--schema",
+      pkg,
+      "--dry-run",
+      "--format",
+      "json",
+    ]);
     expect(code).not.toBe(2);
     expect((JSON.parse(out) as { files: { file: string }[] }).files).toHaveLength(2);
     const other = copyOf("subventions/subventions-2024.csv", "autre.csv");

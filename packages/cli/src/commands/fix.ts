@@ -155,7 +155,9 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
     const tableFormat = tableFormatOf(file);
     // The fixed copy is CSV text: written over a workbook, it would destroy its other sheets and styles.
     if (values.write && tableFormat !== "csv") {
-      throw new UsageError(`${name} est un classeur ${tableFormat.toUpperCase()} : --write ne peut le remplacer par du CSV ; écrivez la copie corrigée à côté avec « -o copie.csv ».`);
+      throw new UsageError(
+        `${name} est un classeur ${tableFormat.toUpperCase()} : --write ne peut le remplacer par du CSV ; écrivez la copie corrigée à côté avec « -o copie.csv ».`,
+      );
     }
     let schema: TableSchema;
     try {
@@ -227,7 +229,9 @@ function bareMaskPersonal(arg: string): string {
 function schemaError(error: unknown, lang: Lang): string {
   if (error instanceof ResolveError || error instanceof SchemaLoadError) return error.messages[lang];
   if (error instanceof FieldError) {
-    return lang === "fr" ? `schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}` : `the schema cannot drive validation: ${error.property}: ${error.detail.en}`;
+    return lang === "fr"
+      ? `schéma inutilisable pour valider : ${error.property} : ${error.detail.fr}`
+      : `the schema cannot drive validation: ${error.property}: ${error.detail.en}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -237,7 +241,11 @@ function problemMessages(result: FixResult, lang: Lang): string[] {
   const factory = new FindingFactory(lang);
   const prefix = lang === "fr" ? "aucune copie écrite, le fichier ne peut être recopié fidèlement" : "no copy written, the file cannot be copied faithfully";
   return result.problems.map((problem) => {
-    const finding = factory.make(problem.code, { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data }, result.file);
+    const finding = factory.make(
+      problem.code,
+      { rowNumber: problem.rowNumber, line: problem.line, fieldNumber: problem.fieldNumber, messageId: problem.messageId, data: problem.data },
+      result.file,
+    );
     const where = problem.rowNumber === undefined ? "" : lang === "fr" ? ` (ligne ${problem.rowNumber})` : ` (row ${problem.rowNumber})`;
     return `${prefix}${where}${lang === "fr" ? " :" : ":"} ${finding?.message ?? problem.code}`;
   });
@@ -326,7 +334,10 @@ function changeLine(change: FixChange, lang: Lang, show: (value: string) => stri
     return `${fr ? "fichier" : "file"}${colon} ${what}${detail}`;
   }
   if (change.kind === "columnOrder") return `${fr ? "ligne" : "row"} 1${colon} ${what}${colon} ${terminalText(change.before)} → ${terminalText(change.after)}`;
-  const column = change.fieldNumber === undefined ? "" : `, ${fr ? "colonne" : "column"} ${change.fieldNumber}${change.fieldName && change.rowNumber > 1 ? ` (${terminalText(change.fieldName)})` : ""}`;
+  const column =
+    change.fieldNumber === undefined
+      ? ""
+      : `, ${fr ? "colonne" : "column"} ${change.fieldNumber}${change.fieldName && change.rowNumber > 1 ? ` (${terminalText(change.fieldName)})` : ""}`;
   const values = change.kind === "removePersonalColumn" ? show(change.before) : `${show(change.before)} → ${show(change.after)}`;
   return `${fr ? "ligne" : "row"} ${change.rowNumber}${column}${colon} ${values} — ${what}`;
 }

@@ -39,7 +39,7 @@ export function starterConfig(paths: string[], mappings: Array<[string, string]>
     "",
     "# Motif de fichiers → schéma (identifiant schema.data.gouv.fr, chemin ou URL).",
   ];
-  if (mappings.length === 0) lines.push("schemas: {}", "#  \"deliberations/*.csv\": scdl/deliberations");
+  if (mappings.length === 0) lines.push("schemas: {}", '#  "deliberations/*.csv": scdl/deliberations');
   else lines.push("schemas:", ...mappings.map(([glob, ref]) => `  ${JSON.stringify(glob)}: ${scalar(ref)}`));
   lines.push(
     "",
@@ -120,7 +120,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`argument inattendu « ${positionals[0]} » : les chemins se donnent avec --paths, par exemple « conforme init --paths donnees ».`);
+  if (positionals.length > 0)
+    throw new UsageError(`argument inattendu « ${positionals[0]} » : les chemins se donnent avec --paths, par exemple « conforme init --paths donnees ».`);
   const mappings = (values.schema ?? []).map((item): [string, string] => {
     const at = item.lastIndexOf("=");
     if (at <= 0 || at === item.length - 1) throw new UsageError(`--schema attend « motif=réf », par exemple --schema "deliberations/*.csv=scdl/deliberations", pas « ${item} ».`);

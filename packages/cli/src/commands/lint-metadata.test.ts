@@ -9,7 +9,12 @@ import { validateReport } from "../../../../test/report-schema.js";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 const bin = path.join(repoRoot, "packages/cli/dist/bin.js");
 
-const schema = { fields: [{ name: "date_seance", type: "date" }, { name: "code_insee", type: "string" }] };
+const schema = {
+  fields: [
+    { name: "date_seance", type: "date" },
+    { name: "code_insee", type: "string" },
+  ],
+};
 // Dates of 2023 and 2024, communes of Ille-et-Vilaine (35) and Paris (75056).
 const csv = "date_seance,code_insee\n2023-11-20,35238\n2024-05-14,35047\n2024-09-30,75056\n";
 const datapackage = {
@@ -84,7 +89,18 @@ describe("conforme lint scores metadata (built binary)", () => {
   });
 
   it("scores a descriptor named with --metadata against the files of the run", () => {
-    const { status, stdout } = cli(["lint", "donnees/seances.csv", "--schema", "donnees/schema.json", "--metadata", "meta/conforme.dataset.yml", "--format", "json", "--now", "2025-01-10"]);
+    const { status, stdout } = cli([
+      "lint",
+      "donnees/seances.csv",
+      "--schema",
+      "donnees/schema.json",
+      "--metadata",
+      "meta/conforme.dataset.yml",
+      "--format",
+      "json",
+      "--now",
+      "2025-01-10",
+    ]);
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as Json;
     validateReport(report);
@@ -101,12 +117,7 @@ describe("conforme lint scores metadata (built binary)", () => {
     expect(stdout).toContain('data-score="mqa"');
   });
 
-  it.each([
-    [["--min-rating", "great"]],
-    [["--min-score", "beaucoup"]],
-    [["--now", "demain"]],
-    [["--metadata", "meta/absent.yml"]],
-  ])("bad metadata options exit 2: %o", (extra) => {
+  it.each([[["--min-rating", "great"]], [["--min-score", "beaucoup"]], [["--now", "demain"]], [["--metadata", "meta/absent.yml"]]])("bad metadata options exit 2: %o", (extra) => {
     expect(cli(["lint", "paquet", ...extra]).status).toBe(2);
   });
 });

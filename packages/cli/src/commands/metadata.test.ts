@@ -48,15 +48,12 @@ describe("conforme metadata", () => {
     expect(JSON.parse(out).findings.some((f: { severity: string }) => f.severity === "error")).toBe(expected === 1);
   });
 
-  it.each([
-    [[]],
-    [["a.json", "--dataset", "x"]],
-    [["examples/metadata/pauvre/datagouv-dataset.json", "--now", "demain"]],
-    [["examples/metadata/absent.json"]],
-    [["package.json"]],
-  ])("usage errors exit 2: %o", async (args) => {
-    const { code, err } = await run(args);
-    expect(code).toBe(2);
-    expect(err).not.toBe("");
-  });
+  it.each([[[]], [["a.json", "--dataset", "x"]], [["examples/metadata/pauvre/datagouv-dataset.json", "--now", "demain"]], [["examples/metadata/absent.json"]], [["package.json"]]])(
+    "usage errors exit 2: %o",
+    async (args) => {
+      const { code, err } = await run(args);
+      expect(code).toBe(2);
+      expect(err).not.toBe("");
+    },
+  );
 });

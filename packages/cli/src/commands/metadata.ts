@@ -42,10 +42,7 @@ Codes de sortie : 0 scores au-dessus des minimums, 1 minimum non atteint, 2 exé
 `;
 
 /** `conforme metadata`: prints the two metadata scores of one descriptor. */
-export async function metadataCommand(
-  args: string[],
-  io: { cwd: string; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
-): Promise<number> {
+export async function metadataCommand(args: string[], io: { cwd: string; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   try {
     const { values, positionals } = parseCommandArgs("metadata", args, {
       format: { type: "string" },

@@ -78,13 +78,12 @@ async function run(action: string | undefined, rest: string[], values: { type?: 
       if (values.json) {
         const versions = entry?.versions.map((v) => v.version);
         const described = { id: resolved.id, version: resolved.version, source: resolved.source, type: resolved.type, versions };
-        io.stdout.write(`${JSON.stringify(tables.length === 1 && tables[0]!.resource === undefined ? { ...described, fields: tables[0]!.fields } : { ...described, resources: tables.map((t) => ({ name: t.resource, fields: t.fields })) }, null, 2)}\n`);
+        io.stdout.write(
+          `${JSON.stringify(tables.length === 1 && tables[0]!.resource === undefined ? { ...described, fields: tables[0]!.fields } : { ...described, resources: tables.map((t) => ({ name: t.resource, fields: t.fields })) }, null, 2)}\n`,
+        );
         return 0;
       }
-      const lines = [
-        `${resolved.id ?? ref}${resolved.version ? `@${resolved.version}` : ""}${entry?.title ? ` : ${entry.title}` : ""}`,
-        `source : ${resolved.source}`,
-      ];
+      const lines = [`${resolved.id ?? ref}${resolved.version ? `@${resolved.version}` : ""}${entry?.title ? ` : ${entry.title}` : ""}`, `source : ${resolved.source}`];
       if (entry) lines.push(`versions : ${entry.versions.map((v) => v.version).join(", ")}`);
       for (const table of tables) {
         lines.push("", table.resource === undefined ? `${table.fields.length} champs :` : `ressource ${table.resource}, ${table.fields.length} champs :`);
@@ -131,7 +130,10 @@ const DESCRIPTION_WIDTH = 72;
 function fieldLines(fields: FieldDescriptor[]): string[] {
   const rows = fields.map((field) => {
     // The first sentence of the description says what the field holds; the rest is in the schema.
-    const text = (field.description ?? field.title ?? "").replace(/\s+/g, " ").trim().split(/(?<=\.) /)[0]!;
+    const text = (field.description ?? field.title ?? "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .split(/(?<=\.) /)[0]!;
     return [
       field.name,
       `${field.type ?? "string"}${field.format && field.format !== "default" ? `:${field.format}` : ""}`,

@@ -161,8 +161,7 @@ function projected(finding: Finding, expected: ExpectedFinding): Record<string, 
 }
 
 function expectation(checkId: string, testCase: CheckCase<unknown>, error: string | ExpectedFinding): Record<string, unknown> {
-  const expected: ExpectedFinding =
-    typeof error === "string" ? { messageId: error, ...(testCase.value === undefined ? {} : { rowNumber: 2, fieldName: COLUMN }) } : error;
+  const expected: ExpectedFinding = typeof error === "string" ? { messageId: error, ...(testCase.value === undefined ? {} : { rowNumber: 2, fieldName: COLUMN }) } : error;
   const { data, ...rest } = expected;
   return { code: checkId, ...rest, ...(data ? { data: expect.objectContaining(data) } : {}) };
 }

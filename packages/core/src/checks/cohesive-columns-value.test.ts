@@ -17,7 +17,14 @@ testCheck(cohesiveColumnsValue, {
     { name: "first empty, others filled", table: row(["", "6", "4"]), errors: [onFirst] },
     {
       name: "columns only partly in the file: once, then stops",
-      table: { fieldNames, labels: ["VOTE_EFFECTIF", "VOTE_POUR"], rows: [["10", ""], ["", "3"]] },
+      table: {
+        fieldNames,
+        labels: ["VOTE_EFFECTIF", "VOTE_POUR"],
+        rows: [
+          ["10", ""],
+          ["", "3"],
+        ],
+      },
       errors: [{ messageId: "missingColumns", rowNumber: undefined, data: { missing: ["VOTE_CONTRE"] } }],
     },
   ],

@@ -38,10 +38,7 @@ describe("compileCustomChecks", () => {
   ];
 
   it.each(problems)("$name $params -> $messageId, the other checks still run", ({ name, params, messageId }) => {
-    const compiled = compileCustomChecks(
-      [params ? { name, params } : { name }, { name: "year-interval-value", params: { column: "c", "allow-year-only": "yes" } }],
-      fields,
-    );
+    const compiled = compileCustomChecks([params ? { name, params } : { name }, { name: "year-interval-value", params: { column: "c", "allow-year-only": "yes" } }], fields);
     expect(compiled.problems.map((problem) => [problem.code, problem.messageId, problem.data.name])).toEqual([["check-error", messageId, name]]);
     expect(compiled.checks.map(({ check }) => check.id)).toEqual(["year-interval-value"]);
   });
@@ -95,7 +92,10 @@ describeShared("custom checks on the national schemas", () => {
   it.each(schemas.map((file) => path.relative(sharedDir, file)))("%s: every custom check compiles", (relative) => {
     const schema = JSON.parse(readFileSync(path.join(sharedDir, relative), "utf8")) as Schema;
     if (!schema.fields) return;
-    const compiled = compileCustomChecks(schema.custom_checks, schema.fields.map((field) => field.name));
+    const compiled = compileCustomChecks(
+      schema.custom_checks,
+      schema.fields.map((field) => field.name),
+    );
     expect(compiled.problems).toEqual([]);
     expect(compiled.checks).toHaveLength(schema.custom_checks?.length ?? 0);
   });
@@ -107,22 +107,17 @@ describeShared("custom checks on the national schemas", () => {
     expect(await validateCustom(readSchema(subventions), path.join(subventions, "exemple_valide.csv"))).toEqual([]);
   });
 
-  it.each(["exemple_invalide_erreurs_cellules.csv", "exemple_invalide_erreurs_colonnes.csv"])(
-    "scdl/subventions %s: SIRET keys and one-of-required on row 9",
-    async (file) => {
-      const drafts = (await validateCustom(readSchema(subventions), path.join(subventions, file))).map(located);
-      // Row 9 (the 8th data row) has neither idBeneficiaire nor rnaBeneficiaire.
-      expect(drafts.filter((draft) => draft.code === "one-of-required")).toEqual([
-        { code: "one-of-required", messageId: "bothEmpty", rowNumber: 9 },
-      ]);
-      const siret = drafts.filter((draft) => draft.code === "french-siret-value");
-      // 21860194600000 (the attributing city, on every row but one) has a wrong Luhn key.
-      expect(siret.filter((draft) => draft.fieldName === "idAttribuant" && draft.messageId === "checksum").length).toBeGreaterThan(10);
-      expect(siret).toContainEqual({ code: "french-siret-value", messageId: "length", rowNumber: 7, fieldName: "idAttribuant" });
-      expect(siret).toContainEqual({ code: "french-siret-value", messageId: "length", rowNumber: 6, fieldName: "idBeneficiaire" });
-      expect(siret).toContainEqual({ code: "french-siret-value", messageId: "checksum", rowNumber: 8, fieldName: "idBeneficiaire" });
-    },
-  );
+  it.each(["exemple_invalide_erreurs_cellules.csv", "exemple_invalide_erreurs_colonnes.csv"])("scdl/subventions %s: SIRET keys and one-of-required on row 9", async (file) => {
+    const drafts = (await validateCustom(readSchema(subventions), path.join(subventions, file))).map(located);
+    // Row 9 (the 8th data row) has neither idBeneficiaire nor rnaBeneficiaire.
+    expect(drafts.filter((draft) => draft.code === "one-of-required")).toEqual([{ code: "one-of-required", messageId: "bothEmpty", rowNumber: 9 }]);
+    const siret = drafts.filter((draft) => draft.code === "french-siret-value");
+    // 21860194600000 (the attributing city, on every row but one) has a wrong Luhn key.
+    expect(siret.filter((draft) => draft.fieldName === "idAttribuant" && draft.messageId === "checksum").length).toBeGreaterThan(10);
+    expect(siret).toContainEqual({ code: "french-siret-value", messageId: "length", rowNumber: 7, fieldName: "idAttribuant" });
+    expect(siret).toContainEqual({ code: "french-siret-value", messageId: "length", rowNumber: 6, fieldName: "idBeneficiaire" });
+    expect(siret).toContainEqual({ code: "french-siret-value", messageId: "checksum", rowNumber: 8, fieldName: "idBeneficiaire" });
+  });
 
   it("etalab/schema-stationnement: the invalid example's SIRET key is caught, the valid one is clean", async () => {
     const dir = path.join(sharedDir, "schemas/etalab/schema-stationnement");

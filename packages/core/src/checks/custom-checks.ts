@@ -24,15 +24,15 @@ export interface CompiledCustomChecks {
 export const checkErrorMessages: Record<CustomCheckProblem["messageId"], MessageTemplate> = {
   unknownCheck: {
     fr: "Custom check inconnu : « {name} » n'est pas un contrôle connu ; il est ignoré.",
-    en: "Unknown custom check: \"{name}\" is not a known check; it is skipped.",
+    en: 'Unknown custom check: "{name}" is not a known check; it is skipped.',
   },
   invalidParams: {
     fr: "Erreur d'initialisation du custom check « {name} » : paramètres invalides ({errors}) ; il est ignoré.",
-    en: "Custom check \"{name}\" could not start: invalid parameters ({errors}); it is skipped.",
+    en: 'Custom check "{name}" could not start: invalid parameters ({errors}); it is skipped.',
   },
   unknownColumn: {
     fr: "Custom check « {name} » : la colonne « {column} » (paramètre {param}) n'est pas un champ du schéma ; il est ignoré.",
-    en: "Custom check \"{name}\": column \"{column}\" (parameter {param}) is not a field of the schema; it is skipped.",
+    en: 'Custom check "{name}": column "{column}" (parameter {param}) is not a field of the schema; it is skipped.',
   },
 };
 
@@ -52,10 +52,7 @@ function validatorOf(check: RowCheck): SchemaValidator {
  * check is skipped; every other check still runs. A column param naming no schema field is also
  * a `check-error` (the check could never see a value).
  */
-export function compileCustomChecks(
-  customChecks: readonly CustomCheckDescriptor[] | undefined,
-  fieldNames: readonly string[],
-): CompiledCustomChecks {
+export function compileCustomChecks(customChecks: readonly CustomCheckDescriptor[] | undefined, fieldNames: readonly string[]): CompiledCustomChecks {
   const compiled: CompiledCustomChecks = { checks: [], problems: [] };
   const known = new Set(fieldNames);
   for (const descriptor of customChecks ?? []) {

@@ -8,10 +8,7 @@ export type ColumnOptions = { column: string };
  * JSON Schema of `{column}` and the `Extra` params given in `extra`; further params are allowed, as
  * Validata ignores the ones it does not read.
  */
-export function columnOptionsSchema<Extra extends object = object>(
-  extra: Record<string, unknown> = {},
-  required: string[] = [],
-): OptionsSchema<ColumnOptions & Extra> {
+export function columnOptionsSchema<Extra extends object = object>(extra: Record<string, unknown> = {}, required: string[] = []): OptionsSchema<ColumnOptions & Extra> {
   return optionsSchema({
     type: "object",
     required: ["column", ...required],
@@ -72,9 +69,7 @@ export interface ColumnCheckDefinition<Options extends ColumnOptions, MessageIds
  * A check of the values of one column, skipping empty values as Validata does
  * (the presence of a value is the job of the `required` constraint).
  */
-export function columnCheck<Options extends ColumnOptions, const MessageIds extends string>(
-  definition: ColumnCheckDefinition<Options, MessageIds>,
-): RowCheck<Options, MessageIds> {
+export function columnCheck<Options extends ColumnOptions, const MessageIds extends string>(definition: ColumnCheckDefinition<Options, MessageIds>): RowCheck<Options, MessageIds> {
   const check = defineCheck({
     id: definition.id,
     meta: definition.meta,
@@ -103,5 +98,8 @@ export function columnCheck<Options extends ColumnOptions, const MessageIds exte
 
 /** Lower case without diacritics, as Validata's `norm_str` (NFD, combining marks dropped). */
 export function foldAccents(value: string): string {
-  return value.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "");
+  return value
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "");
 }

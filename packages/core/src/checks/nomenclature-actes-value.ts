@@ -1,4 +1,4 @@
-import { columnCheck, columnOptionsSchema, foldAccents, type ColumnOptions } from "./helpers.js";
+import { columnCheck, columnOptionsSchema, foldAccents } from "./helpers.js";
 
 /**
  * The 9 subjects ("matières") of the ACTES nomenclature, the prefix before the `/` in SCDL
@@ -48,13 +48,13 @@ export const nomenclatureActesValue = columnCheck({
     category: "custom",
     description: {
       fr: "Vérifie que la valeur commence par une matière de la nomenclature ACTES suivie d'une oblique (« Urbanisme/... »).",
-      en: "Checks that the value starts with a subject of the ACTES nomenclature followed by a slash (\"Urbanisme/...\").",
+      en: 'Checks that the value starts with a subject of the ACTES nomenclature followed by a slash ("Urbanisme/...").',
     },
     severity: "error",
     messages: {
       missingSlash: {
         fr: "Nomenclature ACTES invalide : l'oblique « / » est absente de la colonne {column}.",
-        en: "Invalid ACTES nomenclature: the slash \"/\" is missing in column {column}.",
+        en: 'Invalid ACTES nomenclature: the slash "/" is missing in column {column}.',
       },
       spaceAroundSlash: {
         fr: "Nomenclature ACTES invalide : l'oblique ne doit être ni précédée ni suivie d'une espace (colonne {column}).",
@@ -62,7 +62,7 @@ export const nomenclatureActesValue = columnCheck({
       },
       unknownPrefix: {
         fr: "Nomenclature ACTES invalide : le préfixe « {prefix} » n'est pas une matière de la nomenclature (colonne {column}).",
-        en: "Invalid ACTES nomenclature: the prefix \"{prefix}\" is not a subject of the nomenclature (column {column}).",
+        en: 'Invalid ACTES nomenclature: the prefix "{prefix}" is not a subject of the nomenclature (column {column}).',
       },
     },
     options: columnOptionsSchema(),

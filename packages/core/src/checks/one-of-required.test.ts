@@ -13,7 +13,14 @@ testCheck(oneOfRequired, {
     { name: "both", table: table([["52499120500013", "W333216789"]]) },
   ],
   invalid: [
-    { name: "neither, on the row", table: table([["x", ""], ["", ""]]), errors: [{ messageId: "bothEmpty", rowNumber: 3, fieldName: undefined }] },
+    {
+      name: "neither, on the row",
+      table: table([
+        ["x", ""],
+        ["", ""],
+      ]),
+      errors: [{ messageId: "bothEmpty", rowNumber: 3, fieldName: undefined }],
+    },
     {
       name: "one column absent: the other is required",
       table: table([["1"], [""]], ["idBeneficiaire"]),

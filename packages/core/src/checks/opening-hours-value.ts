@@ -64,11 +64,11 @@ export const openingHoursValue = columnCheck({
     messages: {
       syntax: {
         fr: "Horaires d'ouverture incorrects dans la colonne {column} : la valeur doit respecter la syntaxe OpenStreetMap opening_hours (par exemple « Mo-Fr 08:00-18:00 »).",
-        en: "Incorrect opening hours in column {column}: the value must follow the OpenStreetMap opening_hours syntax (for example \"Mo-Fr 08:00-18:00\").",
+        en: 'Incorrect opening hours in column {column}: the value must follow the OpenStreetMap opening_hours syntax (for example "Mo-Fr 08:00-18:00").',
       },
       corrected: {
         fr: "Horaires d'ouverture incorrects dans la colonne {column} : la valeur n'est comprise qu'après correction ; écrire « {suggestion} ».",
-        en: "Incorrect opening hours in column {column}: the value is only understood once corrected; write \"{suggestion}\".",
+        en: 'Incorrect opening hours in column {column}: the value is only understood once corrected; write "{suggestion}".',
       },
     },
     options: columnOptionsSchema(),

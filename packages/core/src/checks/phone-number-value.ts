@@ -6,8 +6,7 @@ import { columnCheck, columnOptionsSchema } from "./helpers.js";
  * libphonenumber's ShortNumberMetadata.xml, which python-phonenumbers' `is_valid_short_number`
  * reads for Validata. libphonenumber-js ships no short-number data, hence this rule.
  */
-const FR_SHORT_CODE =
-  /^(?:1(?:0\d\d|1(?:[02459]|6(?:000|111)|8\d{3})|[578]|9[167])|2(?:0(?:00|2)0|24)|[3-8]\d{4}|3\d{3}|6(?:1[14]|34)|7(?:0[06]|22|40))$/;
+const FR_SHORT_CODE = /^(?:1(?:0\d\d|1(?:[02459]|6(?:000|111)|8\d{3})|[578]|9[167])|2(?:0(?:00|2)0|24)|[3-8]\d{4}|3\d{3}|6(?:1[14]|34)|7(?:0[06]|22|40))$/;
 
 /** Visual separators a short number may be written with. */
 const SEPARATORS = /[\s.\-()]/g;

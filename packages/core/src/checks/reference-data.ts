@@ -83,5 +83,4 @@ function loaded<T>(value: T | undefined, what: string): T {
 
 export const cogSets = (): CogSets => loaded(cogLoaded, "COG lists");
 export const postalCodeSet = (): ReadonlySet<string> => loaded(postalLoaded, "Postal codes");
-export const countryCodeSets = (): { alpha2: ReadonlySet<string>; alpha3: ReadonlySet<string> } =>
-  loaded(countriesLoaded, "Country codes");
+export const countryCodeSets = (): { alpha2: ReadonlySet<string>; alpha3: ReadonlySet<string> } => loaded(countriesLoaded, "Country codes");

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validCellsPercent, type CellFinding } from "./valid-cells.js";
 
-const error = (code: string, rowNumber?: number): CellFinding =>
-  rowNumber === undefined ? { code, severity: "error" } : { code, severity: "error", rowNumber };
+const error = (code: string, rowNumber?: number): CellFinding => (rowNumber === undefined ? { code, severity: "error" } : { code, severity: "error", rowNumber });
 
 describe("validCellsPercent", () => {
   const cases: { name: string; findings: CellFinding[]; rows: number; fields: number; weights?: Record<string, number>; expected: number }[] = [

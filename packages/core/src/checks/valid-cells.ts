@@ -11,12 +11,7 @@ export type CellFinding = Pick<Finding, "code" | "severity"> & Partial<Pick<Find
  * result is (1 - ratio) x 100, floored at 0. Only errors on rows count (warnings and file-level
  * findings are structure or metadata, which Validata's badge reports apart).
  */
-export function validCellsPercent(
-  findings: readonly CellFinding[],
-  rows: number,
-  fields: number,
-  weights: Readonly<Record<string, number>> = {},
-): number {
+export function validCellsPercent(findings: readonly CellFinding[], rows: number, fields: number, weights: Readonly<Record<string, number>> = {}): number {
   const cells = rows * fields;
   if (cells <= 0) return 100;
   let weighted = 0;

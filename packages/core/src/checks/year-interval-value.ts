@@ -17,7 +17,7 @@ export const yearIntervalValue = columnCheck({
     category: "custom",
     description: {
       fr: "Vérifie que la valeur est un intervalle d'années AAAA/AAAA croissant (ou une année seule si « allow-year-only » vaut « yes »).",
-      en: "Checks that the value is an increasing year interval YYYY/YYYY (or a single year when \"allow-year-only\" is \"yes\").",
+      en: 'Checks that the value is an increasing year interval YYYY/YYYY (or a single year when "allow-year-only" is "yes").',
     },
     severity: "error",
     messages: {

@@ -9,10 +9,7 @@ import { ConfigError, loadConfig } from "./load.node.js";
 function repository(config: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "conforme-config-checks-"));
   mkdirSync(path.join(dir, "subventions"));
-  writeFileSync(
-    path.join(dir, "schema.json"),
-    JSON.stringify({ fields: [{ name: "beneficiaire" }, { name: "siret" }, { name: "rna" }] }),
-  );
+  writeFileSync(path.join(dir, "schema.json"), JSON.stringify({ fields: [{ name: "beneficiaire" }, { name: "siret" }, { name: "rna" }] }));
   // Row 2: SIRET with a wrong Luhn key; row 3: neither SIRET nor RNA.
   writeFileSync(path.join(dir, "subventions", "2024.csv"), "beneficiaire,siret,rna\nClub A,44306184100048,\nClub B,,\nClub C,44306184100047,\n");
   writeFileSync(path.join(dir, "autre.csv"), "beneficiaire,siret,rna\nClub A,44306184100048,\n");
@@ -21,7 +18,10 @@ function repository(config: string): string {
 }
 
 const located = (report: Awaited<ReturnType<typeof lint>>, file: string) =>
-  report.files.find((f) => f.file === file)!.findings.filter((f) => f.category !== "personal-data").map((f) => `${f.code}@${f.rowNumber ?? "-"}`);
+  report.files
+    .find((f) => f.file === file)!
+    .findings.filter((f) => f.category !== "personal-data")
+    .map((f) => `${f.code}@${f.rowNumber ?? "-"}`);
 
 describe("custom checks declared in the configuration", () => {
   it("run on the tables their glob matches, beside the schema", async () => {
@@ -44,7 +44,9 @@ describe("custom checks declared in the configuration", () => {
   });
 
   it("report a misdeclared check once per file and still run the others", async () => {
-    const dir = repository(["schema: schema.json", "checks:", '  "*.csv":', "    - name: no-such-check", "    - name: french-siret-value", "      params: { column: siret }"].join("\n"));
+    const dir = repository(
+      ["schema: schema.json", "checks:", '  "*.csv":', "    - name: no-such-check", "    - name: french-siret-value", "      params: { column: siret }"].join("\n"),
+    );
     const config = await loadConfig({ cwd: dir });
     const report = await lint(config.paths(), config.lintOptions());
     expect(located(report, "autre.csv").sort()).toEqual(["check-error@-", "french-siret-value@2"]);

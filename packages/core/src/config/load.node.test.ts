@@ -36,8 +36,16 @@ afterAll(async () => {
 describe("loadConfig errors", () => {
   const cases: Array<[string, Record<string, string>, Array<{ file: string; line?: number; column?: number; key: string }>]> = [
     ["unknown top-level key", { "conforme.config.yaml": "lang: fr\nshemas:\n  a.csv: x/y\n" }, [{ file: "conforme.config.yaml", line: 2, column: 1, key: "shemas" }]],
-    ["bad severity level", { "conforme.config.yaml": "severity:\n  codes:\n    type-error: fatal\n" }, [{ file: "conforme.config.yaml", line: 3, column: 17, key: "severity.codes.type-error" }]],
-    ["unknown category", { "conforme.config.yaml": "severity:\n  categories:\n    foo: off\n" }, [{ file: "conforme.config.yaml", line: 3, column: 5, key: "severity.categories.foo" }]],
+    [
+      "bad severity level",
+      { "conforme.config.yaml": "severity:\n  codes:\n    type-error: fatal\n" },
+      [{ file: "conforme.config.yaml", line: 3, column: 17, key: "severity.codes.type-error" }],
+    ],
+    [
+      "unknown category",
+      { "conforme.config.yaml": "severity:\n  categories:\n    foo: off\n" },
+      [{ file: "conforme.config.yaml", line: 3, column: 5, key: "severity.categories.foo" }],
+    ],
     [
       "accepted finding without reason",
       { "conforme.config.yaml": "personalData:\n  accept:\n    - column: nom\n      kind: person-name\n" },
@@ -47,7 +55,11 @@ describe("loadConfig errors", () => {
     ["JSON file, wrong type", { "conforme.config.json": '{\n  "maxErrors": "ten"\n}\n' }, [{ file: "conforme.config.json", line: 2, column: 16, key: "maxErrors" }]],
     ["error in an extended file", { "conforme.config.yaml": "extends: ./base.yaml\n", "base.yaml": "lang: de\n" }, [{ file: "base.yaml", line: 1, column: 7, key: "lang" }]],
     ["missing extended file", { "conforme.config.yaml": "extends: ./nope.yaml\n" }, [{ file: "conforme.config.yaml", line: undefined, column: undefined, key: "extends" }]],
-    ["extends loop", { "conforme.config.yaml": "extends: ./a.yaml\n", "a.yaml": "extends: ./conforme.config.yaml\n" }, [{ file: "conforme.config.yaml", line: undefined, column: undefined, key: "extends" }]],
+    [
+      "extends loop",
+      { "conforme.config.yaml": "extends: ./a.yaml\n", "a.yaml": "extends: ./conforme.config.yaml\n" },
+      [{ file: "conforme.config.yaml", line: undefined, column: undefined, key: "extends" }],
+    ],
     ["unknown metadata key", { "conforme.config.yaml": "metadata:\n  minScor: 200\n" }, [{ file: "conforme.config.yaml", line: 2, column: 3, key: "metadata.minScor" }]],
     ["metadata rating", { "conforme.config.yaml": "metadata:\n  minRating: great\n" }, [{ file: "conforme.config.yaml", line: 2, column: 14, key: "metadata.minRating" }]],
     ["mjs export", { "conforme.config.mjs": "export default { lang: 'xx' };\n" }, [{ file: "conforme.config.mjs", line: undefined, column: undefined, key: "lang" }]],
@@ -86,7 +98,10 @@ describe("loadConfig errors", () => {
     expect(await issuesOf({ "conforme.config.yaml": `severity:\n  codes:\n${known.map((code) => `    ${code}: info\n`).join("")}` })).toEqual([]);
   });
 
-  it.each([["sheet: Données 2024\n", "Données 2024"], ["sheet: 2\n", 2]])("%s reaches lint's options", async (yaml, sheet) => {
+  it.each([
+    ["sheet: Données 2024\n", "Données 2024"],
+    ["sheet: 2\n", 2],
+  ])("%s reaches lint's options", async (yaml, sheet) => {
     const directory = await write({ "conforme.config.yaml": yaml });
     const loaded = await loadConfig({ cwd: directory });
     expect(loaded.lintOptions().sheet).toBe(sheet);

@@ -101,7 +101,13 @@ export async function findConfig(cwd: string): Promise<string | undefined> {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(directory, name);
-      if (await stat(candidate).then((info) => info.isFile(), () => false)) return candidate;
+      if (
+        await stat(candidate).then(
+          (info) => info.isFile(),
+          () => false,
+        )
+      )
+        return candidate;
     }
     const parent = path.dirname(directory);
     if (parent === directory) return undefined;
@@ -339,7 +345,10 @@ export async function readConfigFile(file: string): Promise<ConformeConfig> {
     // grow to gigabytes) by throwing; nesting deeper than the stack throws a RangeError.
     value = document.errors.length > 0 ? undefined : (document.toJS({ maxAliasCount: 100 }) ?? {});
   } catch (error) {
-    const detail = error instanceof RangeError ? both("imbrication trop profonde", "nesting too deep") : both("trop d'alias YAML (*alias) à développer", "too many YAML aliases (*alias) to expand");
+    const detail =
+      error instanceof RangeError
+        ? both("imbrication trop profonde", "nesting too deep")
+        : both("trop d'alias YAML (*alias) à développer", "too many YAML aliases (*alias) to expand");
     throw new ConfigError([{ file, key: "", message: both(`configuration refusée : ${detail.fr}.`, `configuration refused: ${detail.en}.`) }]);
   }
   if (document.errors.length > 0) {
@@ -407,7 +416,10 @@ function validateValue(value: unknown, source: { document: Document; lineCounter
   const compiled = validateConfigFile;
   if (compiled(value)) return unknownSeverityCodes(value as ConformeConfig, source, file);
   return simplify(compiled.errors ?? []).map((error) => {
-    const segments = error.instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const segments = error.instancePath
+      .split("/")
+      .slice(1)
+      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
     // A key refused by `propertyNames` (unknown category) is named by Ajv in `propertyName`.
     const property = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : error.propertyName;
     const keySegments = property !== undefined ? [...segments, property] : segments;
@@ -428,17 +440,25 @@ function validateValue(value: unknown, source: { document: Document; lineCounter
  */
 function simplify(errors: ErrorObject[]): ErrorObject[] {
   const deepest = errors.filter(
-    (error) => error.keyword !== "oneOf" && error.keyword !== "propertyNames" && !errors.some((other) => other !== error && other.keyword !== "oneOf" && other.instancePath.startsWith(`${error.instancePath}/`)),
+    (error) =>
+      error.keyword !== "oneOf" &&
+      error.keyword !== "propertyNames" &&
+      !errors.some((other) => other !== error && other.keyword !== "oneOf" && other.instancePath.startsWith(`${error.instancePath}/`)),
   );
   // At one place, a precise error (unknown key, bad value) beats "must be boolean / false".
   const precise = deepest.filter(
-    (error) => !((error.keyword === "type" || error.keyword === "const") && deepest.some((other) => other.instancePath === error.instancePath && other.keyword !== "type" && other.keyword !== "const")),
+    (error) =>
+      !(
+        (error.keyword === "type" || error.keyword === "const") &&
+        deepest.some((other) => other.instancePath === error.instancePath && other.keyword !== "type" && other.keyword !== "const")
+      ),
   );
   const kept: ErrorObject[] = [];
   for (const error of precise) {
     const twin = kept.find((other) => other.instancePath === error.instancePath && other.keyword === "type" && error.keyword === "type");
     if (twin) twin.params = { type: `${String(twin.params.type)},${String(error.params.type)}` };
-    else if (!kept.some((other) => other.instancePath === error.instancePath && other.keyword === error.keyword && JSON.stringify(other.params) === JSON.stringify(error.params))) kept.push({ ...error });
+    else if (!kept.some((other) => other.instancePath === error.instancePath && other.keyword === error.keyword && JSON.stringify(other.params) === JSON.stringify(error.params)))
+      kept.push({ ...error });
   }
   return kept.length > 0 ? kept : errors;
 }
@@ -551,7 +571,8 @@ function absolutePaths(config: ConformeConfig, directory: string): ConformeConfi
  */
 export function mergeConfigs(base: ConformeConfig, child: ConformeConfig): ConformeConfig {
   const merged: ConformeConfig = { ...base, ...child };
-  if (base.schemas || child.schemas) merged.schemas = { ...child.schemas, ...Object.fromEntries(Object.entries(base.schemas ?? {}).filter(([glob]) => !(glob in (child.schemas ?? {})))) };
+  if (base.schemas || child.schemas)
+    merged.schemas = { ...child.schemas, ...Object.fromEntries(Object.entries(base.schemas ?? {}).filter(([glob]) => !(glob in (child.schemas ?? {})))) };
   if (base.ignore || child.ignore) merged.ignore = [...(base.ignore ?? []), ...(child.ignore ?? [])];
   if (base.severity || child.severity) {
     merged.severity = {

@@ -31,7 +31,10 @@ export const configJsonSchema = {
     $schema: { type: "string" },
     extends: {
       description: "Configuration(s) partagée(s) étendue(s) : chemin relatif ou nom de paquet npm.",
-      oneOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 } }],
+      oneOf: [
+        { type: "string", minLength: 1 },
+        { type: "array", items: { type: "string", minLength: 1 } },
+      ],
     },
     lang: { enum: ["fr", "en"], description: "Langue des messages." },
     files: { type: "array", items: { type: "string", minLength: 1 }, description: "Fichiers et dossiers validés quand la ligne de commande n'en nomme aucun." },
@@ -120,8 +123,18 @@ export const configJsonSchema = {
       ],
     },
     maxErrors: { type: "integer", minimum: 0, default: DEFAULT_OPTIONS.maxErrors },
-    maxCellLength: { type: "integer", minimum: 1, default: DEFAULT_OPTIONS.maxCellLength, description: "Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell)." },
-    maxRowLength: { type: "integer", minimum: 1, default: DEFAULT_OPTIONS.maxRowLength, description: "Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row)." },
+    maxCellLength: {
+      type: "integer",
+      minimum: 1,
+      default: DEFAULT_OPTIONS.maxCellLength,
+      description: "Longueur maximale d'une cellule lue, en caractères ; au-delà elle est coupée (oversized-cell).",
+    },
+    maxRowLength: {
+      type: "integer",
+      minimum: 1,
+      default: DEFAULT_OPTIONS.maxRowLength,
+      description: "Longueur maximale d'une ligne lue, en caractères ; au-delà ses cellules sont ignorées (oversized-row).",
+    },
     headerMode: {
       enum: ["auto", "position", "name", "validata"],
       default: DEFAULT_OPTIONS.headerMode,

@@ -21,7 +21,12 @@ function column(text: string | undefined, index = 1): string[] {
     .split("\n")
     .slice(1, -1)
     .map((line) => {
-      const cells = line.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((cell) => cell.replace(/,$/, "").replace(/^"(.*)"$/s, "$1").replaceAll('""', '"'));
+      const cells = line.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((cell) =>
+        cell
+          .replace(/,$/, "")
+          .replace(/^"(.*)"$/s, "$1")
+          .replaceAll('""', '"'),
+      );
       return cells[index] ?? "";
     });
 }
@@ -30,24 +35,66 @@ const withField = (field: Omit<FieldDescriptor, "name">): TableSchema => ({ fiel
 const sourceOf = (cells: string[]) => `id;v\n${cells.map((cell, k) => `${k + 1};"${cell.replaceAll('"', '""')}"`).join("\n")}\n`;
 
 const cellCases: { name: string; field: Omit<FieldDescriptor, "name">; cells: string[]; after: string[]; kinds: string[] }[] = [
-  { name: "French dates in a date field", field: { type: "date" }, cells: ["31/12/2024", "5/1/2016", "2024-02-29"], after: ["2024-12-31", "2016-01-05", "2024-02-29"], kinds: ["frenchDate", "frenchDate"] },
+  {
+    name: "French dates in a date field",
+    field: { type: "date" },
+    cells: ["31/12/2024", "5/1/2016", "2024-02-29"],
+    after: ["2024-12-31", "2016-01-05", "2024-02-29"],
+    kinds: ["frenchDate", "frenchDate"],
+  },
   { name: "French date and time in a datetime field", field: { type: "datetime" }, cells: ["31/12/2024 14:30"], after: ["2024-12-31T14:30:00"], kinds: ["frenchDate"] },
   { name: "a date-only value in a datetime field stays (its time is unknown)", field: { type: "datetime" }, cells: ["31/12/2024"], after: ["31/12/2024"], kinds: [] },
   { name: "a column writing dates month first is left whole", field: { type: "date" }, cells: ["12/31/2024", "05/01/2024"], after: ["12/31/2024", "05/01/2024"], kinds: [] },
-  { name: "French date in an ISO-pattern text field", field: { constraints: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" } }, cells: ["12/03/2024"], after: ["2024-03-12"], kinds: ["frenchDate"] },
-  { name: "decimal commas in a number field", field: { type: "number" }, cells: ["12,5", " 1 250,50 ", "-0,25", "7"], after: ["12.5", "1250.50", "-0.25", "7"], kinds: ["decimalComma", "decimalComma", "decimalComma"] },
-  { name: "a lone 1,234 beside decimal points may be thousands: left", field: { type: "number" }, cells: ["12.5", "1,234", "3,5"], after: ["12.5", "1,234", "3.5"], kinds: ["decimalComma"] },
+  {
+    name: "French date in an ISO-pattern text field",
+    field: { constraints: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" } },
+    cells: ["12/03/2024"],
+    after: ["2024-03-12"],
+    kinds: ["frenchDate"],
+  },
+  {
+    name: "decimal commas in a number field",
+    field: { type: "number" },
+    cells: ["12,5", " 1 250,50 ", "-0,25", "7"],
+    after: ["12.5", "1250.50", "-0.25", "7"],
+    kinds: ["decimalComma", "decimalComma", "decimalComma"],
+  },
+  {
+    name: "a lone 1,234 beside decimal points may be thousands: left",
+    field: { type: "number" },
+    cells: ["12.5", "1,234", "3,5"],
+    after: ["12.5", "1,234", "3.5"],
+    kinds: ["decimalComma"],
+  },
   { name: "point and comma together are not certain", field: { type: "number" }, cells: ["1.234,5"], after: ["1.234,5"], kinds: [] },
   { name: "a number field whose schema declares the comma is valid as it is", field: { type: "number", decimalChar: "," }, cells: ["12,5"], after: ["12,5"], kinds: [] },
   { name: "integer with zero decimals", field: { type: "integer" }, cells: ["12.0", "12.5"], after: ["12", "12.5"], kinds: ["integerDecimals"] },
   { name: "exact scientific notation in an integer field", field: { type: "integer" }, cells: ["1,2345E+4"], after: ["12345"], kinds: ["excelScientific"] },
   { name: "a SIRET rounded by Excel is not guessed", field: { constraints: { pattern: "^\\d{14}$" } }, cells: ["2,43E+13"], after: ["2,43E+13"], kinds: [] },
-  { name: "postcodes and INSEE codes get their leading zeros back", field: { constraints: { pattern: "^\\d{5}$" } }, cells: ["1000", "100", "75001", "12"], after: ["01000", "00100", "75001", "12"], kinds: ["leadingZeros", "leadingZeros"] },
+  {
+    name: "postcodes and INSEE codes get their leading zeros back",
+    field: { constraints: { pattern: "^\\d{5}$" } },
+    cells: ["1000", "100", "75001", "12"],
+    after: ["01000", "00100", "75001", "12"],
+    kinds: ["leadingZeros", "leadingZeros"],
+  },
   { name: "length from minLength and maxLength", field: { constraints: { minLength: 9, maxLength: 9 } }, cells: ["12345678"], after: ["012345678"], kinds: ["leadingZeros"] },
   { name: "a pattern allowing two lengths says nothing certain", field: { constraints: { pattern: "^\\d{5,6}$" } }, cells: ["1234"], after: ["1234"], kinds: [] },
-  { name: "booleans in the schema's words", field: { type: "boolean", trueValues: ["oui"], falseValues: ["non"] }, cells: ["Oui", "VRAI", "Non", "0", "x"], after: ["oui", "oui", "non", "non", "x"], kinds: ["booleanValues", "booleanValues", "booleanValues", "booleanValues"] },
+  {
+    name: "booleans in the schema's words",
+    field: { type: "boolean", trueValues: ["oui"], falseValues: ["non"] },
+    cells: ["Oui", "VRAI", "Non", "0", "x"],
+    after: ["oui", "oui", "non", "non", "x"],
+    kinds: ["booleanValues", "booleanValues", "booleanValues", "booleanValues"],
+  },
   { name: "booleans with the default values", field: { type: "boolean" }, cells: ["oui", "Faux"], after: ["true", "false"], kinds: ["booleanValues", "booleanValues"] },
-  { name: "enum values in the schema's spelling", field: { constraints: { enum: ["aide en numéraire", "aide en nature"] } }, cells: ["Aide en Numéraire", "AIDE EN NATURE", "prêt"], after: ["aide en numéraire", "aide en nature", "prêt"], kinds: ["enumCase", "enumCase"] },
+  {
+    name: "enum values in the schema's spelling",
+    field: { constraints: { enum: ["aide en numéraire", "aide en nature"] } },
+    cells: ["Aide en Numéraire", "AIDE EN NATURE", "prêt"],
+    after: ["aide en numéraire", "aide en nature", "prêt"],
+    kinds: ["enumCase", "enumCase"],
+  },
   { name: "spaces around values", field: {}, cells: ["  Évry ", "Évry"], after: ["Évry", "Évry"], kinds: ["trim"] },
   { name: "a blank value stays in a required field (trimmed, it would be missing)", field: { constraints: { required: true } }, cells: ["   "], after: ["   "], kinds: [] },
   { name: "a blank number becomes missing in an optional field", field: { type: "integer" }, cells: [" "], after: [""], kinds: ["trim"] },
@@ -138,7 +185,11 @@ describe("fixTable: the file and its header", () => {
     expect(result.text).toBe("nomAttribuant,dateConvention,montant,commentaire\nÉvry,2024-12-31,12.5,rien\nÉvry,2024-01-01,4,là\n,,3,court\n");
     const kinds = result.changes.map((change) => change.kind);
     expect(kinds.filter((kind) => kind === "columnOrder")).toHaveLength(1);
-    expect(result.changes.find((change) => change.kind === "columnOrder")).toMatchObject({ rowNumber: 1, before: "montant, NOMATTRIBUANT, dateConvention", after: "nomAttribuant, dateConvention, montant" });
+    expect(result.changes.find((change) => change.kind === "columnOrder")).toMatchObject({
+      rowNumber: 1,
+      before: "montant, NOMATTRIBUANT, dateConvention",
+      after: "nomAttribuant, dateConvention, montant",
+    });
     expect(result.changes.filter((change) => change.kind === "missingCell").map(({ rowNumber, fieldName }) => [rowNumber, fieldName])).toEqual([
       [4, "nomAttribuant"],
       [4, "dateConvention"],
@@ -149,7 +200,7 @@ describe("fixTable: the file and its header", () => {
     const result = await fix("a;b;c;d\nÉvry;31/12/2024;12,5;Oui\n", subventions);
     expect(result.notes.map((note) => note.id)).toEqual(["headerNotRecognised"]);
     expect(result.changes.map((change) => change.kind)).toEqual(["delimiter"]);
-    expect(result.text).toBe("a,b,c,d\nÉvry,31/12/2024,\"12,5\",Oui\n");
+    expect(result.text).toBe('a,b,c,d\nÉvry,31/12/2024,"12,5",Oui\n');
   });
 
   it.each([
@@ -213,7 +264,7 @@ describe("fixTable is idempotent", () => {
     { name: "cell repairs", source: sourceOf(["31/12/2024", "1/2/2024"]), schema: withField({ type: "date" }) },
     { name: "numbers", source: sourceOf(["12,5", " 1 250,50 ", "1,234"]), schema: withField({ type: "number" }) },
     { name: "codes", source: sourceOf(["1000", "1234"]), schema: withField({ constraints: { pattern: "^\\d{5}$" } }) },
-    { name: "an Excel export", source: cp1252("Montant;commentaire;NOMATTRIBUANT;date convention\r\n12,5;\"dit \"\"oui\"\", puis non\";Évry;31/12/2024\r\n"), schema: subventions },
+    { name: "an Excel export", source: cp1252('Montant;commentaire;NOMATTRIBUANT;date convention\r\n12,5;"dit ""oui"", puis non";Évry;31/12/2024\r\n'), schema: subventions },
     { name: "personal data masked", source: peopleSource, schema: people },
     { name: "a multi-line cell and an empty line", source: 'nomAttribuant;dateConvention\n"Évry\nSud";31/12/2024\n\n', schema: subventions },
   ];
@@ -228,7 +279,13 @@ describe("fixTable is idempotent", () => {
 });
 
 describe("fixTable: workbooks", () => {
-  const schema: TableSchema = { fields: [{ name: "code_insee", constraints: { pattern: "^\\d{5}$" } }, { name: "date", type: "date" }, { name: "montant", type: "number" }] };
+  const schema: TableSchema = {
+    fields: [
+      { name: "code_insee", constraints: { pattern: "^\\d{5}$" } },
+      { name: "date", type: "date" },
+      { name: "montant", type: "number" },
+    ],
+  };
   const rows = [
     ["Code_INSEE", "date", "montant"],
     ["1053", "2024-03-12", "12.5"],

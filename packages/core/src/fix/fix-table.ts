@@ -159,7 +159,9 @@ function fixCell(raw: string, field: CompiledField, facts: ColumnFacts, guard?: 
   if (trimmed === "") return undefined;
   for (const repair of REPAIRS) {
     const accepted = new Set(
-      repair.candidates(trimmed, field.descriptor, facts).filter((c): c is string => c !== undefined && c !== trimmed && !field.isMissing(c) && passes(field, c) && (guard?.(c) ?? true)),
+      repair
+        .candidates(trimmed, field.descriptor, facts)
+        .filter((c): c is string => c !== undefined && c !== trimmed && !field.isMissing(c) && passes(field, c) && (guard?.(c) ?? true)),
     );
     if (accepted.size === 1) return { value: [...accepted][0]!, kind: repair.kind };
     // Two candidates that both pass (a pattern allowing 5 or 6 digits): nothing is certain.
@@ -208,14 +210,18 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
   const fields = schema.fields.map((descriptor, index) => compileField(descriptor, schemaMissing, `fields[${index}]`));
   const records: string[][] = [];
   const problems: ReadProblem[] = [];
-  const read = await readTable(source, { encoding: options.encoding, dialect: options.dialect, format: options.format, sheet: options.sheet }, {
-    record(cells) {
-      records.push(cells);
+  const read = await readTable(
+    source,
+    { encoding: options.encoding, dialect: options.dialect, format: options.format, sheet: options.sheet },
+    {
+      record(cells) {
+        records.push(cells);
+      },
+      problem(problem) {
+        problems.push(problem);
+      },
     },
-    problem(problem) {
-      problems.push(problem);
-    },
-  });
+  );
   const result: FixResult = {
     file,
     changed: false,
@@ -237,7 +243,8 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
     if (read.encoding !== "utf-8") changes.push({ file, kind: "encoding", before: read.encoding, after: "utf-8" });
     if (read.bom) changes.push({ file, kind: "bom", before: "BOM", after: "" });
     if (read.dialect.delimiter !== "," && records.some((cells) => cells.length > 1)) changes.push({ file, kind: "delimiter", before: read.dialect.delimiter, after: "," });
-    if (read.dialect.lineTerminator !== eol && records.length > 1) changes.push({ file, kind: "lineEnding", before: lineEndingName(read.dialect.lineTerminator), after: lineEndingName(eol) });
+    if (read.dialect.lineTerminator !== eol && records.length > 1)
+      changes.push({ file, kind: "lineEnding", before: lineEndingName(read.dialect.lineTerminator), after: lineEndingName(eol) });
   }
 
   const header = records[0]!;
@@ -263,9 +270,7 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
   const matched = positions.filter((position) => position >= 0);
   const reorder = matched.some((position, k) => k > 0 && position < matched[k - 1]!);
   // Source column of each column of the fixed file: schema order, then the others as they came.
-  const order = reorder
-    ? [...matched, ...header.map((_, position) => position).filter((position) => !fieldAt.has(position))]
-    : header.map((_, position) => position);
+  const order = reorder ? [...matched, ...header.map((_, position) => position).filter((position) => !fieldAt.has(position))] : header.map((_, position) => position);
   const columnOf = new Map(order.map((position, column) => [position, column]));
 
   const outLabels = order.map((position) => {
@@ -274,7 +279,8 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
   });
   order.forEach((position, column) => {
     const before = header[position]!;
-    if (outLabels[column] !== before) changes.push({ file, kind: "header", rowNumber: 1, fieldNumber: position + 1, fieldName: outLabels[column], before, after: outLabels[column]!, column });
+    if (outLabels[column] !== before)
+      changes.push({ file, kind: "header", rowNumber: 1, fieldNumber: position + 1, fieldName: outLabels[column], before, after: outLabels[column]!, column });
   });
   if (reorder) {
     // Before: the recognised columns as the file had them; after: in schema order.
@@ -330,7 +336,12 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
   }
   for (const [index, cells] of leftMonthFirst) notes.push(note("monthFirstDates", { fieldName: fields[index]!.name, cells }));
 
-  const personal = await personalColumns(outLabels, rows, fields, positions.map((position) => (position < 0 ? -1 : columnOf.get(position)!)));
+  const personal = await personalColumns(
+    outLabels,
+    rows,
+    fields,
+    positions.map((position) => (position < 0 ? -1 : columnOf.get(position)!)),
+  );
   let finalLabels = outLabels;
   let finalRows = rows;
   if (options.maskPersonal) {
@@ -339,7 +350,16 @@ export async function fixTable(source: ByteSource, schema: TableSchema, options:
       if (!found.flagged) continue;
       if (found.wholeColumn && options.maskPersonal === "column") {
         removed.add(column);
-        changes.push({ file, kind: "removePersonalColumn", rowNumber: 1, fieldNumber: order[column]! + 1, fieldName: outLabels[column], before: outLabels[column]!, after: "", column });
+        changes.push({
+          file,
+          kind: "removePersonalColumn",
+          rowNumber: 1,
+          fieldNumber: order[column]! + 1,
+          fieldName: outLabels[column],
+          before: outLabels[column]!,
+          after: "",
+          column,
+        });
         continue;
       }
       rows.forEach((row, r) => {

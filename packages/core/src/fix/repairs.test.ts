@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { FieldDescriptor } from "../table-schema/descriptor.js";
-import { booleanSpelling, certainPointForComma, digitsFromScientific, enumMatch, isMonthFirst, isoDatetimeFromFrench, isoFromFrench, leadingZerosCandidates, wholeFromDecimals } from "./repairs.js";
+import {
+  booleanSpelling,
+  certainPointForComma,
+  digitsFromScientific,
+  enumMatch,
+  isMonthFirst,
+  isoDatetimeFromFrench,
+  isoFromFrench,
+  leadingZerosCandidates,
+  wholeFromDecimals,
+} from "./repairs.js";
 
 const ouiNon: FieldDescriptor = { name: "b", type: "boolean", trueValues: ["oui", "Oui"], falseValues: ["non"] };
 const defaults: FieldDescriptor = { name: "b", type: "boolean" };

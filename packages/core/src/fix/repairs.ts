@@ -10,7 +10,12 @@ import type { FieldDescriptor } from "../table-schema/descriptor.js";
 
 /** Lower case, accents dropped, spaces collapsed: how a hand-typed enum or boolean value is compared. */
 export function comparable(value: string): string {
-  return value.trim().toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "").replace(/\s+/g, " ");
+  return value
+    .trim()
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "")
+    .replace(/\s+/g, " ");
 }
 
 // Excel shows a long number (a SIRET read as a number) as 2,43E+13 and, once saved so, keeps

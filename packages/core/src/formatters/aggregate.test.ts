@@ -36,7 +36,18 @@ function cell(rowNumber: number, extra: Partial<Finding> = {}): Finding {
 /** 40 rows failing the same way on DATE, one other finding, and a read stopped at the limit. */
 function municipal(partial = true): Report {
   const findings: Finding[] = [
-    { code: "extra-label", messageId: "default", severity: "warning", category: "structure", message: "Colonne en trop.", data: {}, rowNumber: 1, line: 1, fieldNumber: 9, fieldName: "x" },
+    {
+      code: "extra-label",
+      messageId: "default",
+      severity: "warning",
+      category: "structure",
+      message: "Colonne en trop.",
+      data: {},
+      rowNumber: 1,
+      line: 1,
+      fieldNumber: 9,
+      fieldName: "x",
+    },
     ...Array.from({ length: 40 }, (_, i) => cell(i + 2)),
     cell(6, { code: "type-error", messageId: "default", fieldName: "MONTANT", fieldNumber: 4, message: "Montant illisible (ligne 6)." }),
   ];
@@ -142,10 +153,16 @@ describe("every format", () => {
   });
 
   it("github and SARIF locate a finding at its physical line and the message names its record", () => {
-    const github = formatGithub(report).split("\n").find((line) => line.includes("type-error"))!;
+    const github = formatGithub(report)
+      .split("\n")
+      .find((line) => line.includes("type-error"))!;
     expect(github).toMatch(/line=8,/);
     expect(github).toContain("enregistrement 6, qui commence ligne 8 du fichier");
-    const sarif = JSON.parse(formatSarif(report)) as { runs: { results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[]; properties: Record<string, unknown> }[] }[] };
+    const sarif = JSON.parse(formatSarif(report)) as {
+      runs: {
+        results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[]; properties: Record<string, unknown> }[];
+      }[];
+    };
     const result = sarif.runs[0]!.results.find((candidate) => candidate.ruleId === "type-error")!;
     expect(result.locations[0]!.physicalLocation.region.startLine).toBe(8);
     expect(result.properties["rowNumber"]).toBe(6);
@@ -181,7 +198,18 @@ describe("every format", () => {
   it("the HTML report does not say 'Aucune erreur' for a file failing on personal data only", () => {
     const personal = municipal(false);
     const file = personal.files[0]!;
-    file.findings = [{ code: "personal-data-email", messageId: "emailColumn", severity: "error", category: "personal-data", message: "Adresses e-mail.", data: { evidence: { share: 0.9, freeText: true, cellsInColumn: 12 } }, fieldNumber: 2, fieldName: "mail" }];
+    file.findings = [
+      {
+        code: "personal-data-email",
+        messageId: "emailColumn",
+        severity: "error",
+        category: "personal-data",
+        message: "Adresses e-mail.",
+        data: { evidence: { share: 0.9, freeText: true, cellsInColumn: 12 } },
+        fieldNumber: 2,
+        fieldName: "mail",
+      },
+    ];
     file.stats.errors = 1;
     const html = formatHtml(personal);
     expect(html).not.toContain("Aucune erreur ni aucun avertissement");

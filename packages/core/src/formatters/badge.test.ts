@@ -21,7 +21,14 @@ describe("badgeStatus", () => {
     ["a content error", [{ code: "type-error", rowNumber: 3 }], "invalid"],
     ["a missing required column", [{ code: "missing-label", category: "structure", rowNumber: 1 }], "invalid-structure"],
     ["an unreadable source", [{ code: "encoding-error", category: "source" }], "invalid-structure"],
-    ["a structure error beside content errors", [{ code: "type-error", rowNumber: 3 }, { code: "incorrect-label", category: "structure" }], "invalid-structure"],
+    [
+      "a structure error beside content errors",
+      [
+        { code: "type-error", rowNumber: 3 },
+        { code: "incorrect-label", category: "structure" },
+      ],
+      "invalid-structure",
+    ],
     ["an extra column as a warning", [{ code: "extra-label", category: "structure", severity: "warning", rowNumber: 1 }], "partially-valid"],
     ["a content warning only", [{ code: "type-error", severity: "warning", rowNumber: 3 }], "valid"],
     ["a blank row (row-level structure error)", [{ code: "blank-row", category: "structure", rowNumber: 5 }], "invalid"],
@@ -77,10 +84,20 @@ describe("aggregateBadge", () => {
   };
   const cases: Array<[string, FileReport[], BadgeStatus, number | undefined]> = [
     ["every file valid", [sized([], 10, 100), sized([], 5, 100)], "valid", undefined],
-    ["a partially valid file", [sized([], 10, 100), sized([{ code: "extra-label", category: "structure", severity: "warning", rowNumber: 1 }], 5, 100)], "partially-valid", undefined],
+    [
+      "a partially valid file",
+      [sized([], 10, 100), sized([{ code: "extra-label", category: "structure", severity: "warning", rowNumber: 1 }], 5, 100)],
+      "partially-valid",
+      undefined,
+    ],
     // 100 cells at 90 % and 300 cells at 100 %: 390 valid cells out of 400.
     ["content errors, weighted by cells", [sized([{ code: "type-error", rowNumber: 3 }], 10, 90), sized([], 30, 100)], "invalid", 97.5],
-    ["a structure error wins", [sized([{ code: "type-error", rowNumber: 3 }], 10, 90), sized([{ code: "missing-label", category: "structure", rowNumber: 1 }], 3)], "invalid-structure", undefined],
+    [
+      "a structure error wins",
+      [sized([{ code: "type-error", rowNumber: 3 }], 10, 90), sized([{ code: "missing-label", category: "structure", rowNumber: 1 }], 3)],
+      "invalid-structure",
+      undefined,
+    ],
     ["no file", [], "invalid", undefined],
   ];
   it.each(cases)("%s", (_, files, status, percent) => {

@@ -23,15 +23,7 @@ export interface BadgeInput {
  * match the schema. Frictionless tags these `#header` / `#table` (frictionless-py
  * `errors/header.py`, `errors/label.py`, `errors/resource.py`).
  */
-const STRUCTURE_CODES = new Set([
-  "blank-header",
-  "duplicate-label",
-  "extra-label",
-  "incorrect-label",
-  "missing-label",
-  "encoding-error",
-  "source-error",
-]);
+const STRUCTURE_CODES = new Set(["blank-header", "duplicate-label", "extra-label", "incorrect-label", "missing-label", "encoding-error", "source-error"]);
 
 /** Whether a finding concerns the structure (source, header, labels) rather than cell content. */
 export function isStructureFinding(finding: Finding): boolean {

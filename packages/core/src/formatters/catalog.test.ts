@@ -13,7 +13,11 @@ const pages = readdirSync(pagesDir)
   .filter((name) => name.endsWith(".md"))
   .map((name) => name.slice(0, -3));
 /** A page's title without its code: `# \`type-error\` — Type ou format incorrect`. */
-const pageTitle = (code: string) => readFileSync(path.join(pagesDir, `${code}.md`), "utf8").split("\n", 1)[0]!.replace(/^#\s+`[^`]+`\s*[—-]\s*/, "").trim();
+const pageTitle = (code: string) =>
+  readFileSync(path.join(pagesDir, `${code}.md`), "utf8")
+    .split("\n", 1)[0]!
+    .replace(/^#\s+`[^`]+`\s*[—-]\s*/, "")
+    .trim();
 
 const catalog = codeCatalog();
 
@@ -55,7 +59,9 @@ describe("codeCatalog", () => {
 
   it("has a page for every code, titled as the catalogue titles it", () => {
     expect(catalog.filter((entry) => !pages.includes(entry.code)).map((entry) => entry.code)).toEqual([]);
-    const drifted = catalog.filter((entry) => pageTitle(entry.code) !== entry.title?.fr).map((entry) => `${entry.code}: « ${entry.title?.fr} » / page « ${pageTitle(entry.code)} »`);
+    const drifted = catalog
+      .filter((entry) => pageTitle(entry.code) !== entry.title?.fr)
+      .map((entry) => `${entry.code}: « ${entry.title?.fr} » / page « ${pageTitle(entry.code)} »`);
     expect(drifted).toEqual([]);
   });
 
@@ -66,7 +72,10 @@ describe("codeCatalog", () => {
 
   it("gives the severity the engine gives: the finding factory reads it", () => {
     const factory = new FindingFactory("fr");
-    for (const code of Object.keys(engineCodes)) expect(factory.severityOf(code), code).toBe(describeCode(code).severity);
+    for (const [code, entry] of Object.entries(engineCodes)) {
+      const messageId = Object.keys(entry.messages)[0]!;
+      expect(factory.make(code, { messageId, data: {} }, "t.csv")?.severity, code).toBe(describeCode(code).severity);
+    }
     expect(describeCode("schema-warning").severity).toBe("info");
     expect(describeCode("missing-header-warn").severity).toBe("warning");
     expect(describeCode("type-error").severity).toBe("error");
@@ -80,7 +89,12 @@ describe("codeCatalog", () => {
   });
 
   it("marks the metadata codes that are failures of the run", () => {
-    expect(catalog.filter((entry) => entry.runError).map((entry) => entry.code).sort()).toEqual(["metadata-unknown-format", "metadata-unreadable"]);
+    expect(
+      catalog
+        .filter((entry) => entry.runError)
+        .map((entry) => entry.code)
+        .sort(),
+    ).toEqual(["metadata-unknown-format", "metadata-unreadable"]);
   });
 
   it("renders a criterion's advice with the descriptor key", () => {

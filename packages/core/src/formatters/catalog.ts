@@ -35,14 +35,22 @@ export interface CodeInfo {
   helpUri: string;
 }
 
-
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The catalogue entry of every code with a fixed name, in the order `conforme explain --list` prints. */
 function buildCatalog(): CodeInfo[] {
   const entries: CodeInfo[] = [];
   for (const [code, entry] of Object.entries(engineCodes as Record<string, EngineCode>)) {
-    entries.push({ code, check: code, category: entry.category, severity: entry.severity, title: entry.title, description: entry.title, fixAdvice: entry.fix, helpUri: docsUrl(code) });
+    entries.push({
+      code,
+      check: code,
+      category: entry.category,
+      severity: entry.severity,
+      title: entry.title,
+      description: entry.title,
+      fixAdvice: entry.fix,
+      helpUri: docsUrl(code),
+    });
   }
   for (const check of [...checks, ...personalDataChecks]) {
     const { meta } = check as { meta: CheckMeta };
@@ -56,7 +64,16 @@ function buildCatalog(): CodeInfo[] {
   const advice = personalDataCheck.meta.fix;
   for (const detector of DETECTORS) {
     const title = { fr: capitalised(detector.label.fr), en: capitalised(detector.label.en) };
-    entries.push({ code: personalDataCode(detector.kind), check: "personal-data", category: "personal-data", severity: detector.severity, title, description: title, fixAdvice: advice, helpUri: docsUrl(personalDataCode(detector.kind)) });
+    entries.push({
+      code: personalDataCode(detector.kind),
+      check: "personal-data",
+      category: "personal-data",
+      severity: detector.severity,
+      title,
+      description: title,
+      fixAdvice: advice,
+      helpUri: docsUrl(personalDataCode(detector.kind)),
+    });
   }
   // A criterion not fully met is a warning (metadata/score.ts); its advice says what to add,
   // naming the key as conforme.dataset.yml writes it (a finding names its own descriptor's).
@@ -67,7 +84,16 @@ function buildCatalog(): CodeInfo[] {
     entries.push({ code, check: code, category: "metadata", severity: "warning", title: criterion.label, description: criterion.label, fixAdvice, helpUri: docsUrl(code) });
   }
   for (const [code, entry] of Object.entries(METADATA_CODES)) {
-    const info: CodeInfo = { code, check: code, category: "metadata", severity: entry.severity, title: entry.title, description: entry.title, fixAdvice: entry.fix, helpUri: docsUrl(code) };
+    const info: CodeInfo = {
+      code,
+      check: code,
+      category: "metadata",
+      severity: entry.severity,
+      title: entry.title,
+      description: entry.title,
+      fixAdvice: entry.fix,
+      helpUri: docsUrl(code),
+    };
     if (entry.runError) info.runError = true;
     entries.push(info);
   }

@@ -116,12 +116,20 @@ describe("formatGithub", () => {
     it("errors first, run failures before findings, personal data before schema, then file order", () => {
       expect(capped.map((c) => c.level)).toEqual([...Array(10).fill("error"), ...Array(10).fill("warning"), ...Array(10).fill("notice")]);
       expect(levels(capped, "error").map((c) => c.properties["title"]!.split(" ")[0])).toEqual(["conforme", "personal-data-iban", ...Array(8).fill("type-error")]);
-      expect(levels(capped, "error").slice(2).map((c) => c.properties["line"])).toEqual(["2", "3", "4", "5", "6", "7", "8", "9"]);
+      expect(
+        levels(capped, "error")
+          .slice(2)
+          .map((c) => c.properties["line"]),
+      ).toEqual(["2", "3", "4", "5", "6", "7", "8", "9"]);
       const warnings = levels(capped, "warning");
       expect(warnings[0]!.properties).toMatchObject({ file: "stopped.csv", title: "conforme : lecture arrêtée (max-errors)" });
       expect(warnings.slice(1, 3).map((c) => c.properties["title"])).toEqual(["personal-data-nir · nir", "personal-data-email · courriel"]);
       expect(warnings.slice(3).map((c) => c.properties["line"])).toEqual(["2", "3", "4", "5", "6", "7", "8"]);
-      expect(levels(capped, "notice").slice(0, 9).map((c) => c.properties["line"])).toEqual(["50", "51", "52", "53", "54", "55", "56", "57", "58"]);
+      expect(
+        levels(capped, "notice")
+          .slice(0, 9)
+          .map((c) => c.properties["line"]),
+      ).toEqual(["50", "51", "52", "53", "54", "55", "56", "57", "58"]);
     });
 
     it.each([

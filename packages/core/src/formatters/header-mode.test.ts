@@ -23,7 +23,12 @@ describe("header mode in the reports", () => {
   const cases: { name: string; modes: (HeaderMatch | undefined)[]; requested?: string; lang?: "fr" | "en"; contains: string[]; excludes?: string[] }[] = [
     { name: "one mode for every file", modes: ["validata", "validata"], requested: "auto", contains: ["par nom, comme Validata", "mode auto"], excludes: ["("] },
     { name: "a mode asked for", modes: ["position", "position"], requested: "position", contains: ["par position"], excludes: ["auto"] },
-    { name: "mixed modes name the files of the rarer one (the first seen wins a tie)", modes: ["validata", "position"], requested: "auto", contains: ["par nom, comme Validata ; par position (ok.csv)"] },
+    {
+      name: "mixed modes name the files of the rarer one (the first seen wins a tie)",
+      modes: ["validata", "position"],
+      requested: "auto",
+      contains: ["par nom, comme Validata ; par position (ok.csv)"],
+    },
     { name: "English", modes: ["name", "name"], lang: "en", contains: ["Headers matched to the schema by name."] },
   ];
 
@@ -57,7 +62,10 @@ describe("header mode in the machine formats", () => {
   it("JUnit gives each file's suite a headerMode property", () => {
     const report = withModes(["validata", "position"], "auto");
     const xml = formatJunit(report);
-    expect(xml.match(/<property name="headerMode" value="(\w+)"\/>/g)).toEqual(['<property name="headerMode" value="validata"/>', '<property name="headerMode" value="position"/>']);
+    expect(xml.match(/<property name="headerMode" value="(\w+)"\/>/g)).toEqual([
+      '<property name="headerMode" value="validata"/>',
+      '<property name="headerMode" value="position"/>',
+    ]);
     expect(formatJunit(withModes([undefined, undefined]))).not.toContain("headerMode");
   });
 });

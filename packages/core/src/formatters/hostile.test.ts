@@ -117,7 +117,9 @@ describe("hostile data in every format", () => {
   it.each(Object.entries({ stylish: formatStylish, markdown: formatMarkdown, html: formatHtml, junit: formatJunit, sarif: formatSarif, json: formatJsonText }))(
     "%s printed to a CI log gives the runner no command",
     (_, format) => {
-      const lines = format(report).split(/\r\n|\r|\n/).map((line) => line.trimStart());
+      const lines = format(report)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trimStart());
       expect(lines.filter((line) => line.startsWith("::") || line.includes("##["))).toEqual([]);
     },
   );

@@ -91,7 +91,16 @@ describe("formatHtml", () => {
   it("heads a personal-data card with its kind's title from the catalogue", () => {
     const report = municipalReport();
     const file = report.files.find((candidate) => candidate.findings.some((finding) => finding.category === "personal-data"))!;
-    file.findings.push({ code: "personal-data-nir", messageId: "nirColumn", severity: "error", category: "personal-data", message: "NIR", data: { kind: "nir" }, fieldNumber: 9, fieldName: "nir" });
+    file.findings.push({
+      code: "personal-data-nir",
+      messageId: "nirColumn",
+      severity: "error",
+      category: "personal-data",
+      message: "NIR",
+      data: { kind: "nir" },
+      fieldNumber: 9,
+      fieldName: "nir",
+    });
     const headings = [...formatHtml(report).matchAll(/data-personal="([^"]+)"[^>]*>\s*<h4>([^<]+?)(?: — |<)/g)].map((match) => [match[1], match[2]]);
     expect(headings.length).toBeGreaterThan(1);
     expect(headings).toContainEqual(["nir", escapeHtml(describeCode("personal-data-nir").title!.fr)]);
@@ -108,7 +117,15 @@ describe("formatHtml", () => {
 
   it("highlights the failing cells of the preview", () => {
     const failing = [...html.matchAll(/<td class="failing"[^>]*>([^<]*)/g)].map((match) => match[1]);
-    expect(failing).toEqual(["1 500,00", "12345678901234", "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;", "prêt de salle", "2024-13-01", "12k€", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"]);
+    expect(failing).toEqual([
+      "1 500,00",
+      "12345678901234",
+      "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;",
+      "prêt de salle",
+      "2024-13-01",
+      "12k€",
+      "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+    ]);
   });
 
   it("renders the metadata section only when the report has one", () => {
@@ -169,7 +186,11 @@ describe("formatHtml on 200 000 findings", () => {
     expect(out.length).toBeLessThan(200_000);
     // One column failing on every row: one line per code, its count covering every finding.
     expect(attr(out, /<tr data-severity="error" data-aggregate="(\d+)"/g).map(Number)).toEqual([66_667, 66_667, 66_666]);
-    expect(attr(out, /data-group="[^"]+" data-severity="[a-z]+" data-count="(\d+)"/g).map(Number).reduce((a, b) => a + b, 0)).toBe(200_000);
+    expect(
+      attr(out, /data-group="[^"]+" data-severity="[a-z]+" data-count="(\d+)"/g)
+        .map(Number)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(200_000);
     const full = formatHtml(report, { maxPerCode: 50, aggregate: false });
     expect(full.match(/<tr data-severity=/g)).toHaveLength(150);
     expect(full).not.toContain("data-aggregate=");

@@ -81,14 +81,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   // Hashes rather than 'unsafe-inline': only this exact style and script may run, so even an
   // escaping bug could not execute injected markup. Computed here, since the texts are constants
   // but a hash typed by hand would go stale.
-  const csp = [
-    "default-src 'none'",
-    `style-src ${cspHash(STYLES)}`,
-    `script-src ${cspHash(SCRIPT)}`,
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join("; ");
+  const csp = ["default-src 'none'", `style-src ${cspHash(STYLES)}`, `script-src ${cspHash(SCRIPT)}`, "img-src data:", "base-uri 'none'", "form-action 'none'"].join("; ");
   return [
     "<!doctype html>",
     `<html lang="${lang}">`,
@@ -163,10 +156,7 @@ function fileBadge(file: FileReport, context: Context): string {
 }
 
 function isPersonalCell(view: FileView, fieldName: string | undefined, fieldNumber: number | undefined): boolean {
-  return (
-    (fieldName !== undefined && view.personalFields.has(`n:${fieldName}`)) ||
-    (fieldNumber !== undefined && view.personalFields.has(`i:${fieldNumber}`))
-  );
+  return (fieldName !== undefined && view.personalFields.has(`n:${fieldName}`)) || (fieldNumber !== undefined && view.personalFields.has(`i:${fieldNumber}`));
 }
 
 function renderSummary(report: Report, views: FileView[], sections: MetadataSectionView[], context: Context): string {
@@ -199,10 +189,7 @@ function renderSummary(report: Report, views: FileView[], sections: MetadataSect
   if (report.runErrors.length > 0) {
     parts.push(
       `<div class="alert" role="alert"><strong>${escapeHtml(t.runErrorsTitle)}</strong><ul>`,
-      ...report.runErrors.map(
-        (error) =>
-          `<li><code>${escapeHtml(error.code)}</code>${error.file ? ` — ${escapeHtml(error.file)}` : ""} : ${escapeHtml(error.message)}</li>`,
-      ),
+      ...report.runErrors.map((error) => `<li><code>${escapeHtml(error.code)}</code>${error.file ? ` — ${escapeHtml(error.file)}` : ""} : ${escapeHtml(error.message)}</li>`),
       "</ul></div>",
     );
   }
@@ -463,9 +450,7 @@ function renderPreview(view: FileView, preview: PreviewTable, context: Context):
     const tds = labels.map((_, col) => {
       const raw = cells[col] ?? "";
       const message = failingCells.get(`${rowNumber}:${col + 1}`);
-      const content = personalColumns[col]
-        ? `<span class="masked">${MASK}</span>`
-        : escapeHtml(raw.length > 120 ? `${raw.slice(0, 120)}…` : raw);
+      const content = personalColumns[col] ? `<span class="masked">${MASK}</span>` : escapeHtml(raw.length > 120 ? `${raw.slice(0, 120)}…` : raw);
       if (message === undefined) return `<td>${content}</td>`;
       return `<td class="failing" title="${escapeHtml(message)}">${content}<span class="sr-only"> (${escapeHtml(t.failingCell)})</span></td>`;
     });

@@ -6,7 +6,8 @@
 // ECMA-48 escape sequences: CSI (`ESC [` ... final byte), OSC / DCS / APC / PM / SOS strings up
 // to BEL or ST, and two-byte `ESC x` sequences. A terminal acts on all of them: clear the screen,
 // rewrite the title, or print a hyperlink (OSC 8).
-const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|$)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u009c|$)|\u001b[@-_]?/g;
+const ESCAPE_SEQUENCE =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|$)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u009c|$)|\u001b[@-_]?/g;
 // C0 and C1 controls and DEL; line breaks and tabs are folded into a space by the caller first.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides and isolates reorder what a terminal or a browser shows
@@ -28,7 +29,13 @@ export function commandInert(value: string): string {
  * folded to a space, every other control character removed, no workflow command left readable.
  */
 export function terminalText(value: string): string {
-  return commandInert(value.replace(ESCAPE_SEQUENCE, "").replace(/\r\n|[\r\n\t\u2028\u2029\u0085]/g, " ").replace(CONTROL, "").replace(BIDI, ""));
+  return commandInert(
+    value
+      .replace(ESCAPE_SEQUENCE, "")
+      .replace(/\r\n|[\r\n\t\u2028\u2029\u0085]/g, " ")
+      .replace(CONTROL, "")
+      .replace(BIDI, ""),
+  );
 }
 
 /**

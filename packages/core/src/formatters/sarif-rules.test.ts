@@ -31,7 +31,17 @@ function report(findings: Finding[], lang: "fr" | "en" = "fr"): Report {
     valid: false,
     stats: { files: 1, errors: count("error"), warnings: count("warning"), infos: count("info") },
     runErrors: [],
-    files: [{ file: "a.csv", valid: false, partial: false, labels: ["a"], stats: { rows: findings.length, fields: 1, bytes: 1, errors: count("error"), warnings: count("warning"), infos: count("info") }, durationMs: 1, findings }],
+    files: [
+      {
+        file: "a.csv",
+        valid: false,
+        partial: false,
+        labels: ["a"],
+        stats: { rows: findings.length, fields: 1, bytes: 1, errors: count("error"), warnings: count("warning"), infos: count("info") },
+        durationMs: 1,
+        findings,
+      },
+    ],
   };
 }
 
@@ -99,7 +109,17 @@ describe("SARIF rules", () => {
   });
 
   it.runIf(sharedAvailable("SARIF schema"))("a log with every rule validates against SARIF 2.1.0", () => {
-    for (const lang of ["fr", "en"] as const) validateSarif(JSON.parse(formatSarif(report(codes.map((code, index) => finding(code, "warning", index + 1)), lang))));
+    for (const lang of ["fr", "en"] as const)
+      validateSarif(
+        JSON.parse(
+          formatSarif(
+            report(
+              codes.map((code, index) => finding(code, "warning", index + 1)),
+              lang,
+            ),
+          ),
+        ),
+      );
   });
 });
 

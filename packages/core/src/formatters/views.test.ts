@@ -18,7 +18,13 @@ describe("groupByCode", () => {
       finding("mixed", { severity: "warning" }),
       finding("mixed"),
     ]);
-    expect(groups.map((group) => `${group.code}:${group.severity}:${group.count}`)).toEqual(["mixed:error:2", "z-error:error:2", "a-error:error:1", "b-warn:warning:1", "info:info:1"]);
+    expect(groups.map((group) => `${group.code}:${group.severity}:${group.count}`)).toEqual([
+      "mixed:error:2",
+      "z-error:error:2",
+      "a-error:error:1",
+      "b-warn:warning:1",
+      "info:info:1",
+    ]);
   });
 
   it("counts the findings the engine stopped keeping, and keeps at most maxEntries", () => {

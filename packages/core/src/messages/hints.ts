@@ -1,6 +1,16 @@
 import type { MessageTemplate } from "../check.js";
 import type { FieldDescriptor } from "../table-schema/descriptor.js";
-import { booleanSpelling, DECIMAL_COMMA, digitsFromScientific, enumMatch, isoFromFrench, leadingZerosCandidates, pointForComma, SCIENTIFIC, wholeFromDecimals } from "../fix/repairs.js";
+import {
+  booleanSpelling,
+  DECIMAL_COMMA,
+  digitsFromScientific,
+  enumMatch,
+  isoFromFrench,
+  leadingZerosCandidates,
+  pointForComma,
+  SCIENTIFIC,
+  wholeFromDecimals,
+} from "../fix/repairs.js";
 
 /**
  * How to fix a value, as data: what the value shows (`id`), the corrected value when it is
@@ -29,12 +39,7 @@ export type Accepts = (value: string) => boolean;
  * there is nothing useful to add. The hint quotes the cell, so callers must not use it for cells
  * that are masked as personal data.
  */
-export function hintFor(
-  code: string,
-  data: Readonly<Record<string, unknown>>,
-  field: FieldDescriptor | undefined,
-  accepts?: Accepts,
-): Hint | undefined {
+export function hintFor(code: string, data: Readonly<Record<string, unknown>>, field: FieldDescriptor | undefined, accepts?: Accepts): Hint | undefined {
   const cell = typeof data.cell === "string" ? data.cell.trim() : undefined;
   if (code !== "type-error" && code !== "constraint-error") return undefined;
   const constraint = code === "constraint-error" ? String(data.constraint ?? "") : undefined;
@@ -80,14 +85,7 @@ function precisionHint(value: string): Hint | undefined {
  * corrected value is offered only when `accepts` says it would pass; without `accepts` only
  * the diagnoses that need no candidate are made.
  */
-function damageHint(
-  cell: string,
-  raw: string,
-  field: FieldDescriptor,
-  constraint: string | undefined,
-  accepts: Accepts | undefined,
-  storedAsNumber: boolean,
-): Hint | undefined {
+function damageHint(cell: string, raw: string, field: FieldDescriptor, constraint: string | undefined, accepts: Accepts | undefined, storedAsNumber: boolean): Hint | undefined {
   const type = field.type ?? "string";
   const passes = (candidate: string): boolean => accepts !== undefined && candidate !== cell && accepts(candidate);
   if (type === "string" || type === "integer") {
@@ -135,7 +133,12 @@ function damageHint(
     }
     const point = DECIMAL_COMMA.test(cell) ? pointForComma(cell) : undefined;
     if (point && passes(point)) {
-      return hint("decimalComma", `Le séparateur décimal est le point, pas la virgule : écrire « ${point} ».`, `The decimal separator is a point, not a comma: write "${point}".`, point);
+      return hint(
+        "decimalComma",
+        `Le séparateur décimal est le point, pas la virgule : écrire « ${point} ».`,
+        `The decimal separator is a point, not a comma: write "${point}".`,
+        point,
+      );
     }
   }
   return undefined;
@@ -167,13 +170,23 @@ function typeHint(cell: string | undefined, field: FieldDescriptor | undefined):
     if (cell && decimalChar === "." && DECIMAL_COMMA.test(cell)) {
       const fixed = pointForComma(cell);
       if (type === "number") {
-        return hint("decimalComma", `Le séparateur décimal est le point, pas la virgule : écrire « ${fixed} ».`, `The decimal separator is a point, not a comma: write "${fixed}".`, fixed);
+        return hint(
+          "decimalComma",
+          `Le séparateur décimal est le point, pas la virgule : écrire « ${fixed} ».`,
+          `The decimal separator is a point, not a comma: write "${fixed}".`,
+          fixed,
+        );
       }
     }
     if (type === "integer") {
       const whole = cell ? wholeFromDecimals(cell) : undefined;
-      if (whole) return hint("integerDecimals", `Un nombre entier s'écrit sans décimales : écrire « ${whole} ».`, `An integer is written without decimals: write "${whole}".`, whole);
-      return hint("integerFormat", "Un nombre entier est attendu, sans décimales ni espaces (par exemple 1250).", "An integer is expected, without decimals or spaces (e.g. 1250).");
+      if (whole)
+        return hint("integerDecimals", `Un nombre entier s'écrit sans décimales : écrire « ${whole} ».`, `An integer is written without decimals: write "${whole}".`, whole);
+      return hint(
+        "integerFormat",
+        "Un nombre entier est attendu, sans décimales ni espaces (par exemple 1250).",
+        "An integer is expected, without decimals or spaces (e.g. 1250).",
+      );
     }
     return hint(
       "numberFormat",
@@ -187,9 +200,18 @@ function typeHint(cell: string | undefined, field: FieldDescriptor | undefined):
     // A yes or no in other words (Oui, VRAI, 0): the schema's spelling, as `fixTable` writes it.
     const spelled = cell ? booleanSpelling(cell, field) : undefined;
     if (spelled !== undefined && spelled !== cell) {
-      return hint("booleanValues", `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux : écrire « ${spelled} ».`, `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false: write "${spelled}".`, spelled);
+      return hint(
+        "booleanValues",
+        `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux : écrire « ${spelled} ».`,
+        `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false: write "${spelled}".`,
+        spelled,
+      );
     }
-    return hint("booleanValues", `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux.`, `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false.`);
+    return hint(
+      "booleanValues",
+      `Valeurs acceptées : ${trues.join(", ")} pour vrai ; ${falses.join(", ")} pour faux.`,
+      `Accepted values: ${trues.join(", ")} for true; ${falses.join(", ")} for false.`,
+    );
   }
   if (type === "string") {
     const byFormat: Record<string, MessageTemplate> = {

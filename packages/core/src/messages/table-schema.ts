@@ -26,7 +26,7 @@ export const engineCodes = {
     severity: "error",
     fix: {
       fr: "Enregistrez le fichier en UTF-8 (« CSV UTF-8 » dans le tableur).",
-      en: "Save the file as UTF-8 (\"CSV UTF-8\" in the spreadsheet).",
+      en: 'Save the file as UTF-8 ("CSV UTF-8" in the spreadsheet).',
     },
     messages: {
       default: {
@@ -63,7 +63,7 @@ export const engineCodes = {
       },
       sheetNotFound: {
         fr: "Le classeur n'a pas de feuille « {sheet} » : il a {sheets}. Donnez le nom ou le numéro (à partir de 1) d'une de ses feuilles.",
-        en: "The workbook has no sheet \"{sheet}\": it has {sheets}. Give the name or the number (from 1) of one of its sheets.",
+        en: 'The workbook has no sheet "{sheet}": it has {sheets}. Give the name or the number (from 1) of one of its sheets.',
       },
       unreadableWorkbook: {
         fr: "Le fichier ne peut pas être lu comme un classeur {format} : {detail}. Ouvrez-le dans le tableur et enregistrez-le de nouveau.",
@@ -75,7 +75,7 @@ export const engineCodes = {
       },
       workbookTooLarge: {
         fr: "Le classeur dépasse les limites de lecture ({detail}) : il n'est pas lu. Une archive qui se décompresse à ce point est le plus souvent piégée (« bombe zip ») ; pour un vrai tableau de cette taille, exportez-le en CSV.",
-        en: "The workbook exceeds the reading limits ({detail}): it is not read. An archive that expands this much is most often a trap (a \"zip bomb\"); for a real table of this size, export it as CSV.",
+        en: 'The workbook exceeds the reading limits ({detail}): it is not read. An archive that expands this much is most often a trap (a "zip bomb"); for a real table of this size, export it as CSV.',
       },
       xmlRefused: {
         fr: "Le classeur contient un XML refusé ({detail}) : aucun tableur n'en écrit, il n'est pas lu.",
@@ -166,7 +166,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne {fieldNumber} n'a pas de nom ; le schéma attend « {fieldName} ».",
-        en: "Column {fieldNumber} has no label; the schema expects \"{fieldName}\".",
+        en: 'Column {fieldNumber} has no label; the schema expects "{fieldName}".',
       },
     },
   },
@@ -181,7 +181,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "Le nom de colonne « {label} » (position {fieldNumber}) apparaît déjà en position {positions}.",
-        en: "Label \"{label}\" at position {fieldNumber} already appears at position {positions}.",
+        en: 'Label "{label}" at position {fieldNumber} already appears at position {positions}.',
       },
     },
   },
@@ -196,11 +196,11 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne {fieldNumber} s'appelle « {label} » alors que le schéma attend « {fieldName} ».",
-        en: "Column {fieldNumber} is labelled \"{label}\" but the schema expects \"{fieldName}\".",
+        en: 'Column {fieldNumber} is labelled "{label}" but the schema expects "{fieldName}".',
       },
       loose: {
         fr: "La colonne « {label} » (position {fieldNumber}) est lue comme le champ « {fieldName} », dont le nom s'écrit autrement (majuscules, accents ou séparateurs) : renommez-la « {fieldName} ».",
-        en: "Column \"{label}\" (position {fieldNumber}) is read as field \"{fieldName}\", whose name is written differently (case, accents or separators): rename it \"{fieldName}\".",
+        en: 'Column "{label}" (position {fieldNumber}) is read as field "{fieldName}", whose name is written differently (case, accents or separators): rename it "{fieldName}".',
       },
     },
   },
@@ -215,7 +215,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne « {fieldName} » (position {fieldNumber}) attendue par le schéma est absente.",
-        en: "Column \"{fieldName}\" (position {fieldNumber}) required by the schema is missing.",
+        en: 'Column "{fieldName}" (position {fieldNumber}) required by the schema is missing.',
       },
     },
   },
@@ -230,7 +230,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne « {label} » (position {fieldNumber}) n'est pas prévue par le schéma.",
-        en: "Column \"{label}\" (position {fieldNumber}) is not in the schema.",
+        en: 'Column "{label}" (position {fieldNumber}) is not in the schema.',
       },
     },
   },
@@ -245,7 +245,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne facultative « {fieldName} » est absente.",
-        en: "Optional column \"{fieldName}\" is missing.",
+        en: 'Optional column "{fieldName}" is missing.',
       },
     },
   },
@@ -260,7 +260,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne « {label} » (position {fieldNumber}) n'est pas prévue par le schéma ; elle n'est pas vérifiée.",
-        en: "Column \"{label}\" (position {fieldNumber}) is not in the schema; it is not checked.",
+        en: 'Column "{label}" (position {fieldNumber}) is not in the schema; it is not checked.',
       },
     },
   },
@@ -275,7 +275,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La colonne « {fieldName} » est en position {fieldNumber} au lieu de {expectedNumber}.",
-        en: "Column \"{fieldName}\" is at position {fieldNumber} instead of {expectedNumber}.",
+        en: 'Column "{fieldName}" is at position {fieldNumber} instead of {expectedNumber}.',
       },
     },
   },
@@ -302,7 +302,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La ligne {rowNumber} a une valeur en trop en position {fieldNumber} : « {cell} ».",
-        en: "Row {rowNumber} has an extra value at position {fieldNumber}: \"{cell}\".",
+        en: 'Row {rowNumber} has an extra value at position {fieldNumber}: "{cell}".',
       },
     },
   },
@@ -317,7 +317,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La ligne {rowNumber} n'a pas de cellule pour la colonne « {fieldName} » (position {fieldNumber}).",
-        en: "Row {rowNumber} has no cell for column \"{fieldName}\" (position {fieldNumber}).",
+        en: 'Row {rowNumber} has no cell for column "{fieldName}" (position {fieldNumber}).',
       },
     },
   },
@@ -332,7 +332,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'est pas du type attendu ({typeLabel}).",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is not of the expected type ({typeLabel}).",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) is not of the expected type ({typeLabel}).',
       },
     },
   },
@@ -347,47 +347,47 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne respecte pas la contrainte {constraint} ({expected}).",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not meet constraint {constraint} ({expected}).",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) does not meet constraint {constraint} ({expected}).',
       },
       arrayItem: {
         fr: "Un élément de la liste « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne respecte pas la contrainte {constraint} ({expected}).",
-        en: "An item of list \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not meet constraint {constraint} ({expected}).",
+        en: 'An item of list "{cell}" in column "{fieldName}" (row {rowNumber}) does not meet constraint {constraint} ({expected}).',
       },
       required: {
         fr: "La colonne « {fieldName} » est obligatoire mais la ligne {rowNumber} n'a pas de valeur.",
-        en: "Column \"{fieldName}\" is required but row {rowNumber} has no value.",
+        en: 'Column "{fieldName}" is required but row {rowNumber} has no value.',
       },
       minLength: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) est trop courte : {expected} caractères au moins.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is too short: at least {expected} characters.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) is too short: at least {expected} characters.',
       },
       maxLength: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) est trop longue : {expected} caractères au plus.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is too long: at most {expected} characters.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) is too long: at most {expected} characters.',
       },
       minimum: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) est inférieure au minimum {expected}.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is below the minimum {expected}.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) is below the minimum {expected}.',
       },
       maximum: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) dépasse le maximum {expected}.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is above the maximum {expected}.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) is above the maximum {expected}.',
       },
       exclusiveMinimum: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être strictement supérieure à {expected}.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) must be greater than {expected}.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) must be greater than {expected}.',
       },
       exclusiveMaximum: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être strictement inférieure à {expected}.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) must be less than {expected}.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) must be less than {expected}.',
       },
       pattern: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) n'a pas le format attendu (motif {expected}).",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) does not have the expected format (pattern {expected}).",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) does not have the expected format (pattern {expected}).',
       },
       enum: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) ne fait pas partie des valeurs autorisées : {expected}.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) is not one of the allowed values: {expected}.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) is not one of the allowed values: {expected}.',
       },
     },
   },
@@ -402,7 +402,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "La valeur « {cell} » de la colonne « {fieldName} » (ligne {rowNumber}) doit être unique ; elle figure déjà ligne {previousRow}.",
-        en: "Value \"{cell}\" in column \"{fieldName}\" (row {rowNumber}) must be unique; it already appears on row {previousRow}.",
+        en: 'Value "{cell}" in column "{fieldName}" (row {rowNumber}) must be unique; it already appears on row {previousRow}.',
       },
     },
   },
@@ -455,7 +455,7 @@ export const engineCodes = {
       },
       packageRequired: {
         fr: "la clé étrangère ({fields}) renvoie à la ressource « {resource} » : validez le data package entier pour la vérifier.",
-        en: "the foreign key ({fields}) refers to resource \"{resource}\": validate the whole data package to check it.",
+        en: 'the foreign key ({fields}) refers to resource "{resource}": validate the whole data package to check it.',
       },
     },
   },
@@ -470,7 +470,7 @@ export const engineCodes = {
     messages: {
       default: {
         fr: "Le contrôle « {check} » ne peut pas s'exécuter : {detail}",
-        en: "Check \"{check}\" cannot run: {detail}",
+        en: 'Check "{check}" cannot run: {detail}',
       },
       ...checkErrorMessages,
     },

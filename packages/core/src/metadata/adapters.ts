@@ -1,12 +1,4 @@
-import {
-  isHttpUrl,
-  joinPointer,
-  type Checksum,
-  type ContactPoint,
-  type DatasetModel,
-  type DistributionModel,
-  type SpatialCoverage,
-} from "./model.js";
+import { isHttpUrl, joinPointer, type Checksum, type ContactPoint, type DatasetModel, type DistributionModel, type SpatialCoverage } from "./model.js";
 
 type Json = Record<string, unknown>;
 
@@ -89,9 +81,7 @@ function checksumFrom(value: unknown, defaultAlgorithm: string): Checksum | unde
   const text = str(value);
   if (!text) return undefined;
   const match = /^([a-z0-9-]+):(.+)$/i.exec(text);
-  return match
-    ? { algorithm: match[1]!.toLowerCase().replace(/-/g, ""), value: match[2]!.toLowerCase() }
-    : { algorithm: defaultAlgorithm, value: text.toLowerCase() };
+  return match ? { algorithm: match[1]!.toLowerCase().replace(/-/g, ""), value: match[2]!.toLowerCase() } : { algorithm: defaultAlgorithm, value: text.toLowerCase() };
 }
 
 function emptyModel(source: DatasetModel["source"]): DatasetModel {
@@ -177,7 +167,7 @@ export function fromDataPackage(value: Json, version: "datapackage-v1" | "datapa
   const licenceOf = (licenses: unknown): string | undefined => {
     if (!Array.isArray(licenses)) return undefined;
     const first: unknown = licenses[0];
-    return isObject(first) ? str(first["name"]) ?? str(first["path"]) : undefined;
+    return isObject(first) ? (str(first["name"]) ?? str(first["path"])) : undefined;
   };
   model.license = licenceOf(value["licenses"]);
   track(p, "license", model.license, "/licenses/0");
@@ -221,7 +211,7 @@ export function fromDataPackage(value: Json, version: "datapackage-v1" | "datapa
     set("rights", str(rext["rights"]), `${pointer}/x-conforme/rights`);
     set("modified", str(rext["modified"]), `${pointer}/x-conforme/modified`);
     const schema = resource["schema"];
-    set("conformsTo", typeof schema === "string" ? str(schema) : isObject(schema) ? str(schema["path"]) ?? str(schema["name"]) : undefined, `${pointer}/schema`);
+    set("conformsTo", typeof schema === "string" ? str(schema) : isObject(schema) ? (str(schema["path"]) ?? str(schema["name"])) : undefined, `${pointer}/schema`);
     const type = str(rext["type"]);
     if (type) d.type = type;
     model.distributions.push(d);
@@ -294,9 +284,7 @@ export function fromDatagouv(value: Json): DatasetModel {
   model.themes = model.keywords.filter((tag) => /^(agri|econ|educ|ener|envi|gove|heal|intr|just|regi|soci|tech|tran)$/i.test(tag));
   track(p, "themes", model.themes, "/tags");
   const spatial = isObject(value["spatial"]) ? value["spatial"] : undefined;
-  model.spatial = spatial
-    ? spatialFrom({ zones: spatial["zones"], granularity: spatial["granularity"], geometry: spatial["geom"] })
-    : undefined;
+  model.spatial = spatial ? spatialFrom({ zones: spatial["zones"], granularity: spatial["granularity"], geometry: spatial["geom"] }) : undefined;
   track(p, "spatial", model.spatial, "/spatial");
   model.temporal = temporalFrom(value["temporal_coverage"]);
   track(p, "temporal", model.temporal, "/temporal_coverage");
@@ -304,11 +292,7 @@ export function fromDatagouv(value: Json): DatasetModel {
   track(p, "accrualPeriodicity", model.accrualPeriodicity, "/frequency");
   const organization = isObject(value["organization"]) ? value["organization"] : undefined;
   const owner = isObject(value["owner"]) ? value["owner"] : undefined;
-  model.publisher = organization
-    ? str(organization["name"])
-    : owner
-      ? [str(owner["first_name"]), str(owner["last_name"])].filter(Boolean).join(" ") || undefined
-      : undefined;
+  model.publisher = organization ? str(organization["name"]) : owner ? [str(owner["first_name"]), str(owner["last_name"])].filter(Boolean).join(" ") || undefined : undefined;
   track(p, "publisher", model.publisher, organization ? "/organization" : "/owner");
   model.contactPoints = contactsFrom(value["contact_points"]);
   track(p, "contactPoints", model.contactPoints, "/contact_points");
@@ -322,7 +306,7 @@ export function fromDatagouv(value: Json): DatasetModel {
   model.modified = str(value[modifiedKey]);
   track(p, "modified", model.modified, `/${modifiedKey}`);
   const schema = isObject(value["schema"]) ? value["schema"] : undefined;
-  model.conformsTo = schema ? str(schema["name"]) ?? str(schema["url"]) : undefined;
+  model.conformsTo = schema ? (str(schema["name"]) ?? str(schema["url"])) : undefined;
   track(p, "conformsTo", model.conformsTo, "/schema");
   if (isObject(value["quality"])) model.portalQuality = value["quality"];
 
@@ -350,7 +334,7 @@ export function fromDatagouv(value: Json): DatasetModel {
     set("checksum", checksumFrom(resource["checksum"], "sha1"), "checksum");
     set("modified", str(resource["last_modified"]), "last_modified");
     const rschema = isObject(resource["schema"]) ? resource["schema"] : undefined;
-    set("conformsTo", rschema ? str(rschema["name"]) ?? str(rschema["url"]) : undefined, "schema");
+    set("conformsTo", rschema ? (str(rschema["name"]) ?? str(rschema["url"])) : undefined, "schema");
     d.remote = str(resource["filetype"]) === "remote";
     const extras = isObject(resource["extras"]) ? resource["extras"] : {};
     const available = extras["check:available"];

@@ -10,8 +10,15 @@ const URL = "https://data.example.org/a.csv";
 
 function distribution(overrides: Partial<DistributionModel> = {}): DistributionModel {
   return {
-    accessURL: URL, downloadURL: URL, format: "CSV", mediaType: "text/csv", byteSize: 10, description: "Données",
-    pointer: "/distributions/0", pointers: {}, ...overrides,
+    accessURL: URL,
+    downloadURL: URL,
+    format: "CSV",
+    mediaType: "text/csv",
+    byteSize: 10,
+    description: "Données",
+    pointer: "/distributions/0",
+    pointers: {},
+    ...overrides,
   };
 }
 
@@ -104,7 +111,14 @@ describe("scoring rules", () => {
   });
 
   it.each([
-    [405, "excellent"], [351, "excellent"], [350, "good"], [221, "good"], [220, "sufficient"], [121, "sufficient"], [120, "bad"], [0, "bad"],
+    [405, "excellent"],
+    [351, "excellent"],
+    [350, "good"],
+    [221, "good"],
+    [220, "sufficient"],
+    [121, "sufficient"],
+    [120, "bad"],
+    [0, "bad"],
   ] as const)("rates %i points %s", (points, rating) => {
     expect(mqaRating(points)).toBe(rating);
   });

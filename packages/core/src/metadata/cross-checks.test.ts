@@ -24,15 +24,27 @@ const model: DatasetModel = {
   modified: "2024-12-20",
   conformsTo: "scdl/budget",
   distributions: [
-    { path: "data/a.csv", byteSize: 100, checksum: { algorithm: "sha256", value: "aa" }, pointer: "/distributions/0", pointers: { byteSize: "/distributions/0/byteSize", checksum: "/distributions/0/checksum" } },
+    {
+      path: "data/a.csv",
+      byteSize: 100,
+      checksum: { algorithm: "sha256", value: "aa" },
+      pointer: "/distributions/0",
+      pointers: { byteSize: "/distributions/0/byteSize", checksum: "/distributions/0/checksum" },
+    },
   ],
   pointer: "",
   pointers: { temporal: "/temporal", spatial: "/spatial", accrualPeriodicity: "/accrualPeriodicity", conformsTo: "/conformsTo", license: "/license", modified: "/modified" },
 };
 
 const clean: DataFacts = {
-  path: "./data/a.csv", bytes: 100, sha256: "aa", mtime: "2024-12-20T10:00:00Z", schemaId: "https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json",
-  dateRanges: [{ field: "date", min: "2024-01-01", max: "2024-12-31" }], communeCodes: ["35238", "22113"], departmentCodes: ["22"],
+  path: "./data/a.csv",
+  bytes: 100,
+  sha256: "aa",
+  mtime: "2024-12-20T10:00:00Z",
+  schemaId: "https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json",
+  dateRanges: [{ field: "date", min: "2024-01-01", max: "2024-12-31" }],
+  communeCodes: ["35238", "22113"],
+  departmentCodes: ["22"],
 };
 
 describe("cross-checks", () => {
@@ -108,7 +120,7 @@ describe("conforme descriptor schema", () => {
   });
 
   it("rejects what is not a descriptor", async () => {
-    await expect(readDescriptor("{ \"foo\": 1 }")).rejects.toMatchObject({ code: "metadata-unknown-format" });
+    await expect(readDescriptor('{ "foo": 1 }')).rejects.toMatchObject({ code: "metadata-unknown-format" });
     await expect(readDescriptor("{ oops")).rejects.toMatchObject({ code: "metadata-unreadable" });
   });
 });

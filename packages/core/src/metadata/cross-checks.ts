@@ -18,7 +18,10 @@ export interface CrossCheckOptions {
 const DAY = 24 * 3600 * 1000;
 
 export function normalisePath(path: string): string {
-  return path.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return path
+    .trim()
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "");
 }
 
 /** The facts of the file a distribution references: same path or URL, else same file name. */
@@ -117,7 +120,15 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
         const before = start !== undefined && Date.parse(range.min) < Date.parse(start);
         const after = end !== undefined && Date.parse(range.max) > Date.parse(end.length === 10 ? `${end}T23:59:59.999Z` : end);
         if (before || after) {
-          findings.push(...finding("metadata-temporal-mismatch", "warning", { field: range.field, min: range.min, max: range.max, start: start ?? "…", end: end ?? "…" }, model.pointers.temporal, options));
+          findings.push(
+            ...finding(
+              "metadata-temporal-mismatch",
+              "warning",
+              { field: range.field, min: range.min, max: range.max, start: start ?? "…", end: end ?? "…" },
+              model.pointers.temporal,
+              options,
+            ),
+          );
         }
       }
     }
@@ -138,7 +149,10 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     }
   }
 
-  const mtimes = all.map((f) => f.mtime).filter((m): m is string => m !== undefined && !Number.isNaN(Date.parse(m))).sort();
+  const mtimes = all
+    .map((f) => f.mtime)
+    .filter((m): m is string => m !== undefined && !Number.isNaN(Date.parse(m)))
+    .sort();
   const lastChange = mtimes[mtimes.length - 1];
   if (lastChange !== undefined) {
     const frequency = normaliseFrequency(model.accrualPeriodicity);

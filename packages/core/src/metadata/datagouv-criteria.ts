@@ -49,7 +49,7 @@ export const DATAGOUV_CRITERIA: readonly Criterion[] = [
     label: { fr: "Couverture spatiale renseignée", en: "Spatial coverage set" },
     advice: {
       fr: "Indiquez la zone couverte ({key}) : codes INSEE des communes ou départements, ou « fr ».",
-      en: "Declare the area covered ({key}): INSEE commune or department codes, or \"fr\".",
+      en: 'Declare the area covered ({key}): INSEE commune or department codes, or "fr".',
     },
     dataset: (model) => pass(model.spatial !== undefined),
   },
@@ -112,8 +112,7 @@ export const DATAGOUV_CRITERIA: readonly Criterion[] = [
       fr: "Publiez au moins une ressource dans un format ouvert (CSV, JSON, GeoJSON...) et déclarez son format ({key}) ; PDF, DOC(X), XLS(X) ne comptent pas.",
       en: "Publish at least one resource in an open format (CSV, JSON, GeoJSON...) and declare its format ({key}); PDF, DOC(X), XLS(X) do not count.",
     },
-    dataset: (model) =>
-      pass(model.distributions.some((d) => d.format !== undefined && !CLOSED_FORMATS.includes(d.format.trim().toLowerCase()))),
+    dataset: (model) => pass(model.distributions.some((d) => d.format !== undefined && !CLOSED_FORMATS.includes(d.format.trim().toLowerCase()))),
   },
   {
     id: "datagouv-all-resources-available",

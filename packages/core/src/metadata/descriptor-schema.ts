@@ -48,11 +48,7 @@ export const DATASET_SCHEMA = {
     },
     contactPoint: {
       description: "dcat:contactPoint",
-      oneOf: [
-        text,
-        { $ref: "#/definitions/contact" },
-        { type: "array", items: { $ref: "#/definitions/contact" } },
-      ],
+      oneOf: [text, { $ref: "#/definitions/contact" }, { type: "array", items: { $ref: "#/definitions/contact" } }],
     },
     accessRights: { ...text, description: "dct:accessRights : PUBLIC, RESTRICTED, NON_PUBLIC" },
     license: { ...text, description: "dct:license : etalab-2.0, ODbL-1.0, ou URI" },

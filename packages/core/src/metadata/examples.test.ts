@@ -15,8 +15,7 @@ async function run(relative: string, options: Parameters<typeof evaluateMetadata
   return evaluateMetadata(await readDescriptor(text, { file: relative }), { now: NOW, ...options });
 }
 
-const points = (result: MetadataResult, scheme: "datagouv" | "mqa") =>
-  Object.fromEntries(result[scheme].criteria.map((c) => [c.id, [c.won, c.provisional, c.local]]));
+const points = (result: MetadataResult, scheme: "datagouv" | "mqa") => Object.fromEntries(result[scheme].criteria.map((c) => [c.id, [c.won, c.provisional, c.local]]));
 
 /*
  * Scores below were worked out by hand from the descriptors, criterion by criterion, with the
@@ -229,7 +228,12 @@ describe("DCAT-AP inputs", () => {
     expect(result.source).toBe("dcat-turtle");
     const p = points(result, "mqa");
     expect([p["mqa-keyword"], p["mqa-theme"], p["mqa-spatial"], p["mqa-contact-point"], p["mqa-license-vocabulary"], p["mqa-download-url"]]).toEqual([
-      [30, 0, 0], [30, 0, 0], [0, 0, 0], [20, 0, 0], [10, 0, 0], [0, 0, 0],
+      [30, 0, 0],
+      [30, 0, 0],
+      [0, 0, 0],
+      [20, 0, 0],
+      [10, 0, 0],
+      [0, 0, 0],
     ]);
     expect(p["mqa-format-media-type-vocabulary"]).toEqual([10, 0, 0]);
   });
@@ -245,7 +249,10 @@ describe("DCAT-AP inputs", () => {
     };
     const parsed = await readDescriptor(JSON.stringify(doc));
     expect([parsed.model.source, parsed.model.title, parsed.model.keywords, parsed.model.license]).toEqual([
-      "dcat-jsonld", "Titre", ["a"], "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+      "dcat-jsonld",
+      "Titre",
+      ["a"],
+      "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
     ]);
     await expect(readDescriptor(JSON.stringify({ ...doc, "@context": "https://example.org/context.jsonld" }))).rejects.toMatchObject({ code: "metadata-unreadable" });
   });

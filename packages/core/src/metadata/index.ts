@@ -1,4 +1,16 @@
-export type { ContactPoint, DataFacts, DatasetModel, DatasetProperty, DistributionModel, DistributionProperty, SourceFormat, SpatialCoverage, TemporalCoverage, UrlCheck, Checksum } from "./model.js";
+export type {
+  ContactPoint,
+  DataFacts,
+  DatasetModel,
+  DatasetProperty,
+  DistributionModel,
+  DistributionProperty,
+  SourceFormat,
+  SpatialCoverage,
+  TemporalCoverage,
+  UrlCheck,
+  Checksum,
+} from "./model.js";
 export type { Criterion, MqaDimension, ScoreContext, Verdict } from "./criterion.js";
 export { maxPoints } from "./criterion.js";
 export { DATAGOUV_CRITERIA, CLOSED_FORMATS, QUALITY_DESCRIPTION_LENGTH } from "./datagouv-criteria.js";

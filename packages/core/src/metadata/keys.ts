@@ -91,6 +91,4 @@ export function keyName(source: SourceFormat, property: Property): string {
 }
 
 /** Properties that live in the `x-conforme` extension object of a datapackage.json. */
-export const DATAPACKAGE_EXTENSION: ReadonlySet<Property> = new Set<Property>([
-  "themes", "spatial", "temporal", "accrualPeriodicity", "accessRights", "rights", "modified",
-]);
+export const DATAPACKAGE_EXTENSION: ReadonlySet<Property> = new Set<Property>(["themes", "spatial", "temporal", "accrualPeriodicity", "accessRights", "rights", "modified"]);

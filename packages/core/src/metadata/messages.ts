@@ -76,6 +76,6 @@ export const METADATA_MESSAGES: Record<string, MessageTemplate> = {
   },
   "metadata-min-rating": {
     fr: "Note MQA « {rating} », sous la note minimale configurée « {minRating} ».",
-    en: "MQA rating \"{rating}\", below the configured minimum \"{minRating}\".",
+    en: 'MQA rating "{rating}", below the configured minimum "{minRating}".',
   },
 };

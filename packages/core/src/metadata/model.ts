@@ -4,13 +4,7 @@
  * can point at the line to fix.
  */
 
-export type SourceFormat =
-  | "datapackage-v1"
-  | "datapackage-v2"
-  | "conforme"
-  | "datagouv"
-  | "dcat-jsonld"
-  | "dcat-turtle";
+export type SourceFormat = "datapackage-v1" | "datapackage-v2" | "conforme" | "datagouv" | "dcat-jsonld" | "dcat-turtle";
 
 export interface ContactPoint {
   name?: string;

@@ -11,7 +11,10 @@ const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 async function score(relative: string, options: MetadataOptions = {}): Promise<MetadataResult> {
   const text = readFileSync(path.join(examples, relative), "utf8");
-  return evaluateMetadata(await readDescriptor(text, { file: relative, ...(options.factory && { factory: options.factory }) }), { now: new Date("2025-01-10T12:00:00Z"), ...options });
+  return evaluateMetadata(await readDescriptor(text, { file: relative, ...(options.factory && { factory: options.factory }) }), {
+    now: new Date("2025-01-10T12:00:00Z"),
+    ...options,
+  });
 }
 
 describe("toMetadataReport", () => {

@@ -75,7 +75,10 @@ function locate(criterion: Criterion, model: DatasetModel, verdicts: Verdict[]):
     return model.pointer;
   }
   if (model.distributions.length === 0) return model.pointers.distributions ?? model.pointer;
-  const index = Math.max(0, verdicts.findIndex((v) => v !== "pass"));
+  const index = Math.max(
+    0,
+    verdicts.findIndex((v) => v !== "pass"),
+  );
   const d = model.distributions[index] as DistributionModel;
   const pointers = d.pointers as Record<string, string | undefined>;
   // A missing URL is best added next to the local path that stands in for it.
@@ -106,11 +109,11 @@ function evaluate(criteria: readonly Criterion[], model: DatasetModel, options: 
     const won = round(criterion.points * share("pass"));
     const provisional = round(criterion.points * share("provisional"));
     const local = round(criterion.points * share("local"));
-    const messageId: CriterionMessageId =
-      won === criterion.points ? "pass" : provisional > 0 ? "provisional" : local > 0 && won + local === criterion.points ? "local" : "fail";
-    const pointer = criterion.level === "best-distribution" && model.distributions[best]
-      ? ((model.distributions[best]!.pointers as Record<string, string | undefined>)[criterion.property] ?? model.distributions[best]!.pointer)
-      : locate(criterion, model, verdicts);
+    const messageId: CriterionMessageId = won === criterion.points ? "pass" : provisional > 0 ? "provisional" : local > 0 && won + local === criterion.points ? "local" : "fail";
+    const pointer =
+      criterion.level === "best-distribution" && model.distributions[best]
+        ? ((model.distributions[best]!.pointers as Record<string, string | undefined>)[criterion.property] ?? model.distributions[best]!.pointer)
+        : locate(criterion, model, verdicts);
     const data = {
       criterion: criterion.id,
       won,
@@ -136,7 +139,17 @@ function evaluate(criteria: readonly Criterion[], model: DatasetModel, options: 
     // Only a failure is graded by the configuration: points won, or pending a check, stay
     // informative whatever severity the code is given (an `off` code still drops them).
     if (finding && messageId !== "fail") finding.severity = "info";
-    return { id: criterion.id, code, ...(criterion.dimension && { dimension: criterion.dimension }), possible: criterion.points, won, provisional, local, data, ...(finding && { finding }) };
+    return {
+      id: criterion.id,
+      code,
+      ...(criterion.dimension && { dimension: criterion.dimension }),
+      possible: criterion.points,
+      won,
+      provisional,
+      local,
+      data,
+      ...(finding && { finding }),
+    };
   });
 }
 
@@ -160,7 +173,10 @@ export function scoreMqa(model: DatasetModel, options: ScoreOptions): MqaScore {
   const sums = totals(criteria, maxPoints(MQA_CRITERIA));
   const dimensions = DIMENSIONS.map((id) => ({
     id,
-    ...totals(criteria.filter((c) => c.dimension === id), maxPoints(MQA_CRITERIA.filter((c) => c.dimension === id))),
+    ...totals(
+      criteria.filter((c) => c.dimension === id),
+      maxPoints(MQA_CRITERIA.filter((c) => c.dimension === id)),
+    ),
   }));
   return {
     scheme: "mqa",

@@ -53,7 +53,10 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 class RefusedAddress extends Error {
-  constructor(readonly host: string, readonly address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(`${host} → ${address}`);
   }
 }
@@ -119,7 +122,13 @@ function decoded(response: IncomingMessage, url: string): Readable {
   const encoding = (response.headers["content-encoding"] ?? "identity").toLowerCase().trim();
   if (encoding === "identity" || encoding === "") return response;
   const decoder =
-    encoding === "gzip" || encoding === "x-gzip" ? zlib.createGunzip() : encoding === "deflate" ? zlib.createInflate() : encoding === "br" ? zlib.createBrotliDecompress() : undefined;
+    encoding === "gzip" || encoding === "x-gzip"
+      ? zlib.createGunzip()
+      : encoding === "deflate"
+        ? zlib.createInflate()
+        : encoding === "br"
+          ? zlib.createBrotliDecompress()
+          : undefined;
   if (!decoder) {
     response.destroy();
     throw refused(url, { fr: `encodage de contenu inconnu « ${encoding} »`, en: `unknown content encoding "${encoding}"` });
@@ -188,12 +197,11 @@ export async function fetchBody(url: string, limits: FetchLimits = {}, headers: 
   } catch (error) {
     if (error instanceof ResolveError) throw error;
     if (error instanceof RefusedAddress) throw privateRefusal(current.href, error.address);
-    const cause =
-      controller.signal.aborted
-        ? `délai de ${Math.round(timeoutMs / 1000)} s dépassé / timeout`
-        : error instanceof Error
-          ? ((error.cause as Error | undefined)?.message ?? error.message)
-          : String(error);
+    const cause = controller.signal.aborted
+      ? `délai de ${Math.round(timeoutMs / 1000)} s dépassé / timeout`
+      : error instanceof Error
+        ? ((error.cause as Error | undefined)?.message ?? error.message)
+        : String(error);
     throw new ResolveError("network-error", { url: current.href, cause }, { cause: error });
   } finally {
     clearTimeout(timer);

@@ -76,10 +76,18 @@ describe("lint scores metadata", () => {
     expect(section?.descriptor).toBe("paquet/datapackage.json");
     expect(section?.format).toBe("datapackage-v1");
     expect(section?.dataFiles).toEqual(["paquet/subventions.csv"]);
-    expect(section?.scores.map((s) => [s.id, s.max])).toEqual([["datagouv", 9], ["mqa", 405]]);
+    expect(section?.scores.map((s) => [s.id, s.max])).toEqual([
+      ["datagouv", 9],
+      ["mqa", 405],
+    ]);
 
     const temporal = section!.findings.find((f) => f.code === "metadata-temporal-mismatch");
-    expect(temporal).toMatchObject({ severity: "warning", category: "metadata", pointer: "/x-conforme/temporal", data: { field: "date_decision", min: "2023-12-15", max: "2024-06-01" } });
+    expect(temporal).toMatchObject({
+      severity: "warning",
+      category: "metadata",
+      pointer: "/x-conforme/temporal",
+      data: { field: "date_decision", min: "2023-12-15", max: "2024-06-01" },
+    });
     expect(temporal?.line).toBe(14);
     const spatial = section!.findings.find((f) => f.code === "metadata-spatial-mismatch");
     expect(spatial).toMatchObject({ pointer: "/x-conforme/spatial", data: { codes: ["35047"], count: 1 } });
@@ -89,7 +97,12 @@ describe("lint scores metadata", () => {
     const fileWarnings = report.files.reduce((sum, f) => sum + f.stats.warnings, 0);
     expect(report.stats.warnings).toBe(fileWarnings + section!.stats.warnings);
     // Criteria not met are infos in lint: only the cross-checks warn, and thresholds fail.
-    expect(section!.findings.filter((f) => f.severity === "warning").map((f) => f.code).sort()).toEqual(["metadata-spatial-mismatch", "metadata-temporal-mismatch"]);
+    expect(
+      section!.findings
+        .filter((f) => f.severity === "warning")
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(["metadata-spatial-mismatch", "metadata-temporal-mismatch"]);
     expect(section!.findings.find((f) => f.code === "metadata-mqa-keyword")?.severity).toBe("info");
     expect(report.valid).toBe(true);
   });
@@ -128,7 +141,12 @@ describe("lint scores metadata", () => {
     const report = await lint(["paquet"], { cwd: root, severity, metadata: { now: NOW, minScore: 10 } });
     validateReport(report);
     const section = report.metadata![0]!;
-    expect(section.findings.filter((f) => f.severity !== "info").map((f) => f.code).sort()).toEqual(graded);
+    expect(
+      section.findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(graded);
     if ("categories" in severity) expect(section.findings).toEqual([]);
     expect(report.valid).toBe(valid);
   });

@@ -61,10 +61,7 @@ export async function distributionFacts(model: DatasetModel, descriptorDir: stri
 export const DATAGOUV_URL = "https://www.data.gouv.fr";
 
 /** Fetches a data.gouv.fr dataset JSON by id or slug (`GET /api/1/datasets/{id}/`). */
-export async function fetchDatagouvDataset(
-  idOrSlug: string,
-  options: { baseUrl?: string; timeoutMs?: number; fetch?: typeof fetch } = {},
-): Promise<string> {
+export async function fetchDatagouvDataset(idOrSlug: string, options: { baseUrl?: string; timeoutMs?: number; fetch?: typeof fetch } = {}): Promise<string> {
   const base = (options.baseUrl ?? DATAGOUV_URL).replace(/\/+$/, "");
   const url = `${base}/api/1/datasets/${encodeURIComponent(idOrSlug)}/`;
   const response = await (options.fetch ?? fetch)(url, {
@@ -157,17 +154,22 @@ function mergeFacts(local: DataFacts[], given: readonly DataFacts[]): DataFacts[
 /** Reads, scores and cross-checks a descriptor file. */
 export async function evaluateMetadataFile(file: string, options: MetadataFileOptions = {}): Promise<MetadataResult> {
   const text = await readFile(file, "utf8");
-  const parsed = await readDescriptor(text, { file: options.displayName ?? file, ...(options.lang && { lang: options.lang }), ...(options.factory && { factory: options.factory }) });
+  const parsed = await readDescriptor(text, {
+    file: options.displayName ?? file,
+    ...(options.lang && { lang: options.lang }),
+    ...(options.factory && { factory: options.factory }),
+  });
   return finish(parsed, path.dirname(path.resolve(file)), options);
 }
 
 /** Fetches a data.gouv.fr dataset and scores it. */
-export async function evaluateDatagouvDataset(
-  idOrSlug: string,
-  options: MetadataFileOptions & { baseUrl?: string; lang?: Lang } = {},
-): Promise<MetadataResult> {
+export async function evaluateDatagouvDataset(idOrSlug: string, options: MetadataFileOptions & { baseUrl?: string; lang?: Lang } = {}): Promise<MetadataResult> {
   const text = await fetchDatagouvDataset(idOrSlug, { ...(options.baseUrl && { baseUrl: options.baseUrl }) });
-  const parsed = await readDescriptor(text, { file: options.displayName ?? idOrSlug, ...(options.lang && { lang: options.lang }), ...(options.factory && { factory: options.factory }) });
+  const parsed = await readDescriptor(text, {
+    file: options.displayName ?? idOrSlug,
+    ...(options.lang && { lang: options.lang }),
+    ...(options.factory && { factory: options.factory }),
+  });
   return finish(parsed, undefined, options);
 }
 
@@ -239,7 +241,9 @@ function optionProblem(options: LintMetadataOptions, lang: Lang): string | undef
   }
   const ratings = MQA_RATINGS.map((band) => band.rating as string);
   if (options.minRating !== undefined && !ratings.includes(options.minRating)) {
-    return fr ? `metadata.minRating : ${ratings.join(", ")} attendu, reçu « ${options.minRating} ».` : `metadata.minRating: one of ${ratings.join(", ")} expected, got "${options.minRating}".`;
+    return fr
+      ? `metadata.minRating : ${ratings.join(", ")} attendu, reçu « ${options.minRating} ».`
+      : `metadata.minRating: one of ${ratings.join(", ")} expected, got "${options.minRating}".`;
   }
   for (const key of ["minScore", "minDatagouvScore"] as const) {
     const value = options[key];
@@ -376,7 +380,10 @@ export async function lintMetadata(
       if (!settings || found.descriptors.length === 0) return;
       const files = new Map<string, DataFacts>();
       for (const [file, { report: fileReport, facts }] of collected) {
-        const mtime = await stat(file).then((info) => info.mtime.toISOString(), () => undefined);
+        const mtime = await stat(file).then(
+          (info) => info.mtime.toISOString(),
+          () => undefined,
+        );
         const schema = fileReport.schema;
         // Only a catalogue id or a URL names a schema the descriptor can declare; a local path does not.
         const schemaId = schema?.id ?? (isHttpUrl(schema?.source) ? schema?.source : undefined);

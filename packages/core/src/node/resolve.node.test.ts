@@ -100,7 +100,15 @@ describe("a local catalogue (--catalog-url <file>)", () => {
   writeFileSync(path.join(dir, "ville", "v2", "schema.json"), JSON.stringify({ fields: [{ name: "id", type: "integer" }] }));
   const catalogue = {
     schemas: [
-      { name: "ville/equipements", title: "Équipements", schema_type: "tableschema", versions: [{ version_name: "1.0.0", schema_url: "ville/v2/missing.json" }, { version_name: "2.0.0", schema_url: "ville/v2/schema.json" }] },
+      {
+        name: "ville/equipements",
+        title: "Équipements",
+        schema_type: "tableschema",
+        versions: [
+          { version_name: "1.0.0", schema_url: "ville/v2/missing.json" },
+          { version_name: "2.0.0", schema_url: "ville/v2/schema.json" },
+        ],
+      },
       { name: "scdl/budget", schema_type: "tableschema", versions: [{ version_name: "0.8.3", schema_url: "https://schema.data.gouv.fr/schemas/scdl/budget/0.8.3/schema.json" }] },
     ],
   };

@@ -39,9 +39,7 @@ export function nirKey(body: string): number {
  */
 export function ribKeyValid(rib: string): boolean {
   if (!/^\d{10}[0-9A-Z]{11}\d{2}$/.test(rib)) return false;
-  const account = rib
-    .slice(10, 21)
-    .replace(/[A-Z]/g, (c) => String(((c.charCodeAt(0) - 65 + (c >= "S" ? 1 : 0)) % 9) + 1));
+  const account = rib.slice(10, 21).replace(/[A-Z]/g, (c) => String(((c.charCodeAt(0) - 65 + (c >= "S" ? 1 : 0)) % 9) + 1));
   const total = mod97(rib.slice(0, 5)) * 89 + mod97(rib.slice(5, 10)) * 15 + mod97(account) * 3;
   return 97 - (total % 97) === Number(rib.slice(21, 23));
 }

@@ -11,7 +11,8 @@ export const MIN_TEXT_LENGTH = 24;
 const PREFILTER = /@|\d\d|\b(?:M\.|Mr|Mme|Mlle|Monsieur|Madame|Mademoiselle|Docteur|Dr|Ma[iî]tre|Me)\s|domicili|demeurant|n[ée]e?\s/;
 
 /** Functions of elected officials and agents acting in office (CRPA D312-1-3). */
-const OFFICE = /\b(?:maire|adjoint|adjointe|conseill[eè]re?s?|[ée]lue?s?|rapporteur|rapporteure|pr[ée]sidente?|d[ée]l[ée]gu[ée]e?|secr[ée]taire de s[ée]ance|directeur|directrice|DGS)\b/i;
+const OFFICE =
+  /\b(?:maire|adjoint|adjointe|conseill[eè]re?s?|[ée]lue?s?|rapporteur|rapporteure|pr[ée]sidente?|d[ée]l[ée]gu[ée]e?|secr[ée]taire de s[ée]ance|directeur|directrice|DGS)\b/i;
 
 export interface TextHit {
   kind: PersonalDataKind;

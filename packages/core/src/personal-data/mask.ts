@@ -26,7 +26,8 @@ function hideAlnum(text: string, keepStart: number, keepEnd: number): string {
 }
 
 /** Words of an address kept in clear: street types and small words say nothing about the person. */
-const ADDRESS_KEEP = /^(?:rue|avenue|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|square|résidence|residence|lotissement|hameau|voie|passage|sentier|lieu-dit|de|du|des|la|le|les|l'|d'|bis|ter|domicilié|domiciliée|demeurant|au|à)$/i;
+const ADDRESS_KEEP =
+  /^(?:rue|avenue|boulevard|bd|chemin|impasse|allée|allee|place|route|quai|cours|square|résidence|residence|lotissement|hameau|voie|passage|sentier|lieu-dit|de|du|des|la|le|les|l'|d'|bis|ter|domicilié|domiciliée|demeurant|au|à)$/i;
 
 /**
  * Masks a personal value so that findings can show its shape without the value itself:

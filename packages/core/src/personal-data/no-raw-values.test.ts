@@ -43,4 +43,3 @@ describe("no raw personal value in findings", () => {
     expect(leaked).toEqual([]);
   });
 });
-

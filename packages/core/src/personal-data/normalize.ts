@@ -2,7 +2,10 @@ import type { HeaderHint } from "./types.js";
 
 /** Lower case, accents folded (NFD then combining marks removed). */
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /** Characters of a header name its hints are matched on. */

@@ -104,7 +104,10 @@ describe("personal-data: column verdicts", () => {
   });
 
   it("reports evidence, masked examples and legal references", () => {
-    const [f] = run(["email"], PERSONS.map((r) => [r[2]!]));
+    const [f] = run(
+      ["email"],
+      PERSONS.map((r) => [r[2]!]),
+    );
     expect(f?.messageId).toBe("emailColumn");
     expect(f?.data).toMatchObject({
       kind: "email",
@@ -122,7 +125,12 @@ describe("personal-data: column verdicts", () => {
   });
 
   it("lowers elected officials' names and institutional e-mails to info (CRPA D312-1-3)", () => {
-    const rows = repeat(8, (i) => [["DUPONT", "MARTIN", "PETIT", "DURAND"][i % 4]!, ["Jean", "Sophie", "Luc", "Claire"][i % 4]!, i === 0 ? "Maire" : `${i}e adjoint`, `p${i}.nom@mairie-x.fr`]);
+    const rows = repeat(8, (i) => [
+      ["DUPONT", "MARTIN", "PETIT", "DURAND"][i % 4]!,
+      ["Jean", "Sophie", "Luc", "Claire"][i % 4]!,
+      i === 0 ? "Maire" : `${i}e adjoint`,
+      `p${i}.nom@mairie-x.fr`,
+    ]);
     const findings = run(["nom", "prenom", "fonction", "email"], rows);
     expect(findings.map((f) => [f.fieldName, f.severity, f.messageId, f.data.exemption])).toEqual([
       ["nom", "info", "personNameColumnExempt", "CRPA D312-1-3"],
@@ -138,9 +146,13 @@ describe("personal-data: column verdicts", () => {
   });
 
   it("marks accepted findings and keeps them visible", () => {
-    const findings = run(["email"], PERSONS.map((r) => [r[2]!]), {
-      accept: [{ column: "email", kind: "email", reason: "consentement recueilli" }],
-    });
+    const findings = run(
+      ["email"],
+      PERSONS.map((r) => [r[2]!]),
+      {
+        accept: [{ column: "email", kind: "email", reason: "consentement recueilli" }],
+      },
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]?.accepted).toEqual({ reason: "consentement recueilli" });
   });
@@ -318,7 +330,11 @@ describe("personal-data: real municipal files, right by default", () => {
   });
 
   it("says when the schema declares the column", () => {
-    const [f] = runChecks([personalDataCheck], { labels: ["code"], rows: [["1 84 03 75 112 005 95"], ["184037511200595"]], declaredFields: [{ name: "code", title: "NIR" }] }, { lang: "en" });
+    const [f] = runChecks(
+      [personalDataCheck],
+      { labels: ["code"], rows: [["1 84 03 75 112 005 95"], ["184037511200595"]], declaredFields: [{ name: "code", title: "NIR" }] },
+      { lang: "en" },
+    );
     expect(f?.messageId).toBe("nirColumnDeclared");
     expect(f?.data.declaredBy).toBe("code");
   });

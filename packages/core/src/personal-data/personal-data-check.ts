@@ -157,9 +157,7 @@ export const personalDataCheck = defineCheck({
       if (only.kind !== "person-name" || column.multiWord > column.examined * 0.05) return verdicts;
       // A surname column is only decided once the file is known to be about persons: its header
       // (`nom`) is what says it is there.
-      const surnames = columns.some(
-        (c) => c !== column && c.tallies.some((t) => t.detector.kind === "person-name" && t.header.score > 0 && t.matches > 0),
-      );
+      const surnames = columns.some((c) => c !== column && c.tallies.some((t) => t.detector.kind === "person-name" && t.header.score > 0 && t.matches > 0));
       if (surnames) return verdicts;
       return verdicts.map((v) => (v === only ? null : v));
     }
@@ -180,8 +178,7 @@ export const personalDataCheck = defineCheck({
           const at = table.fieldIndex(field.name);
           if (at >= 0) declared[at] = field;
         }
-        aggregated =
-          labels.some((l) => headerHas(l, COUNT_WORDS)) || (table.declaredFields ?? []).some((f) => headerHas(f.title ?? f.name, COUNT_WORDS));
+        aggregated = labels.some((l) => headerHas(l, COUNT_WORDS)) || (table.declaredFields ?? []).some((f) => headerHas(f.title ?? f.name, COUNT_WORDS));
         geometryColumns = new Set(labels.flatMap((l, i) => (headerHas(l, GEOMETRY_HEADER_WORDS) ? [i] : [])));
       },
       row(row) {
@@ -225,8 +222,7 @@ export const personalDataCheck = defineCheck({
         const personContext = first.some((v) => v !== null && PERSON_KINDS.has(v.kind));
         let verdicts = personContext ? withoutAggregatedFirstNames(decideAll({ person: true, home: false })) : first;
         if (verdicts.some((v) => v?.kind === "address")) verdicts = withoutAggregatedFirstNames(decideAll({ person: personContext, home: true }));
-        const exemption: Exemption | undefined =
-          officialSeen > 0 && officialHits / officialSeen >= 0.5 ? "elected-officials" : directory ? "public-directory" : undefined;
+        const exemption: Exemption | undefined = officialSeen > 0 && officialHits / officialSeen >= 0.5 ? "elected-officials" : directory ? "public-directory" : undefined;
 
         const flagged = new Set<string>();
         for (const verdict of verdicts) {

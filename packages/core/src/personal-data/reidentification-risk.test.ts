@@ -32,15 +32,38 @@ describe("reidentification-risk", () => {
   });
 
   it("needs a personal dimension: places alone do not single anyone out", () => {
-    expect(run(["code_postal", "commune"], [["29280", "Plouzané"], ["29200", "Brest"]])).toEqual([]);
+    expect(
+      run(
+        ["code_postal", "commune"],
+        [
+          ["29280", "Plouzané"],
+          ["29200", "Brest"],
+        ],
+      ),
+    ).toEqual([]);
   });
 
   it("leaves aggregated tables to small-counts", () => {
-    expect(run(["age", "sexe", "nombre_beneficiaires"], [["34", "F", "3"], ["35", "H", "1"]])).toEqual([]);
+    expect(
+      run(
+        ["age", "sexe", "nombre_beneficiaires"],
+        [
+          ["34", "F", "3"],
+          ["35", "H", "1"],
+        ],
+      ),
+    ).toEqual([]);
   });
 
   it("takes explicit quasi-identifiers", () => {
-    const findings = run(["a", "b"], [["1", "x"], ["2", "y"]], { quasiIdentifiers: ["a", "b"] });
+    const findings = run(
+      ["a", "b"],
+      [
+        ["1", "x"],
+        ["2", "y"],
+      ],
+      { quasiIdentifiers: ["a", "b"] },
+    );
     expect(findings[0]?.data).toMatchObject({ columns: ["a", "b"], uniqueRecords: 2 });
   });
 });

@@ -82,21 +82,23 @@ export const reidentificationRiskCheck = defineCheck({
           if (size < k) below += size;
         }
         if (below === 0) return;
-        context.report(coded({
-          code: "reidentification-risk",
-          messageId: "smallGroups",
-          data: {
-            columns: names,
-            quasiIdentifiers: kinds.length > 0 ? kinds : undefined,
-            k,
-            records,
-            groups: groups.size,
-            uniqueRecords: unique,
-            recordsBelowK: below,
-            sharePercent: Math.round((below / records) * 1000) / 10,
-            legal: [LEGAL.recital26, LEGAL.openDataAnonymisation, LEGAL.anonymisationCriteria],
-          },
-        }));
+        context.report(
+          coded({
+            code: "reidentification-risk",
+            messageId: "smallGroups",
+            data: {
+              columns: names,
+              quasiIdentifiers: kinds.length > 0 ? kinds : undefined,
+              k,
+              records,
+              groups: groups.size,
+              uniqueRecords: unique,
+              recordsBelowK: below,
+              sharePercent: Math.round((below / records) * 1000) / 10,
+              legal: [LEGAL.recital26, LEGAL.openDataAnonymisation, LEGAL.anonymisationCriteria],
+            },
+          }),
+        );
       },
     };
   },

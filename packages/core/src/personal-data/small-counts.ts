@@ -10,11 +10,52 @@ const COUNT_WORDS = ["nombre", "nb", "nbre", "effectif", "effectifs", "count", "
  * park is not a small count of persons.
  */
 const PERSON_WORDS = [
-  "habitants", "personnes", "individus", "beneficiaires", "allocataires", "eleves", "enfants", "naissances", "deces",
-  "mariages", "pacs", "patients", "demandeurs", "menages", "foyers", "familles", "victimes", "inscrits", "usagers",
-  "agents", "salaries", "retraites", "chomeurs", "jeunes", "seniors", "residents", "adherents", "licencies",
-  "hommes", "femmes", "electeurs", "votants", "contribuables", "foyers fiscaux", "beneficiaire", "personne",
-  "patient", "eleve", "enfant", "habitant", "menage", "foyer", "famille", "demandeur", "allocataire", "cas",
+  "habitants",
+  "personnes",
+  "individus",
+  "beneficiaires",
+  "allocataires",
+  "eleves",
+  "enfants",
+  "naissances",
+  "deces",
+  "mariages",
+  "pacs",
+  "patients",
+  "demandeurs",
+  "menages",
+  "foyers",
+  "familles",
+  "victimes",
+  "inscrits",
+  "usagers",
+  "agents",
+  "salaries",
+  "retraites",
+  "chomeurs",
+  "jeunes",
+  "seniors",
+  "residents",
+  "adherents",
+  "licencies",
+  "hommes",
+  "femmes",
+  "electeurs",
+  "votants",
+  "contribuables",
+  "foyers fiscaux",
+  "beneficiaire",
+  "personne",
+  "patient",
+  "eleve",
+  "enfant",
+  "habitant",
+  "menage",
+  "foyer",
+  "famille",
+  "demandeur",
+  "allocataire",
+  "cas",
 ];
 
 /** A column counting persons, by its header (`nb_beneficiaires`, `effectif`, `nombre de naissances`). */
@@ -59,11 +100,11 @@ export const smallCountsCheck = defineCheck({
     messages: {
       smallCount: {
         fr: "Effectif de {count} dans « {column} », sous le seuil du secret statistique ({threshold}) : les personnes comptées peuvent être reconnues. Regroupez ou masquez (et vérifiez que les totaux ne permettent pas de le recalculer).",
-        en: "Count of {count} in \"{column}\", below the statistical secrecy threshold ({threshold}): the persons counted may be recognised. Merge or suppress it (and check totals do not allow recomputing it).",
+        en: 'Count of {count} in "{column}", below the statistical secrecy threshold ({threshold}): the persons counted may be recognised. Merge or suppress it (and check totals do not allow recomputing it).',
       },
       smallCountsTruncated: {
         fr: "{more} autres effectifs sous le seuil de {threshold} dans « {column} » ne sont pas listés.",
-        en: "{more} more counts below {threshold} in \"{column}\" are not listed.",
+        en: '{more} more counts below {threshold} in "{column}" are not listed.',
       },
     },
     options: optionsSchema<SmallCountsOptions>(smallCountsOptionsSchema),
@@ -75,9 +116,7 @@ export const smallCountsCheck = defineCheck({
     return {
       header(table) {
         const explicit = context.options.countColumns;
-        columns = table.labels.flatMap((label, index) =>
-          (explicit ? explicit.includes(label) : isCountColumn(label)) ? [{ index, label, reported: 0, more: 0 }] : [],
-        );
+        columns = table.labels.flatMap((label, index) => ((explicit ? explicit.includes(label) : isCountColumn(label)) ? [{ index, label, reported: 0, more: 0 }] : []));
       },
       row(row) {
         for (const column of columns) {
@@ -90,28 +129,32 @@ export const smallCountsCheck = defineCheck({
             continue;
           }
           column.reported++;
-          context.report(coded({
-            code: "small-count",
-            messageId: "smallCount",
-            rowNumber: row.rowNumber,
-            line: row.line,
-            fieldName: column.label,
-            fieldNumber: column.index + 1,
-            cell: raw,
-            data: { count, column: column.label, threshold, legal: [LEGAL.statisticalSecrecy, LEGAL.openDataAnonymisation] },
-          }));
+          context.report(
+            coded({
+              code: "small-count",
+              messageId: "smallCount",
+              rowNumber: row.rowNumber,
+              line: row.line,
+              fieldName: column.label,
+              fieldNumber: column.index + 1,
+              cell: raw,
+              data: { count, column: column.label, threshold, legal: [LEGAL.statisticalSecrecy, LEGAL.openDataAnonymisation] },
+            }),
+          );
         }
       },
       end() {
         for (const column of columns) {
           if (column.more === 0) continue;
-          context.report(coded({
-            code: "small-count",
-            messageId: "smallCountsTruncated",
-            fieldName: column.label,
-            fieldNumber: column.index + 1,
-            data: { more: column.more, column: column.label, threshold },
-          }));
+          context.report(
+            coded({
+              code: "small-count",
+              messageId: "smallCountsTruncated",
+              fieldName: column.label,
+              fieldNumber: column.index + 1,
+              data: { more: column.more, column: column.label, threshold },
+            }),
+          );
         }
       },
     };

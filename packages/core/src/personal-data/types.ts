@@ -2,20 +2,7 @@ import type { MessageTemplate } from "../check.js";
 import type { FindingDraft, Severity } from "../findings.js";
 
 /** Kinds of personal data conforme detects. Stable ids: they appear in finding codes and in config. */
-export const PERSONAL_DATA_KINDS = [
-  "email",
-  "phone",
-  "nir",
-  "iban",
-  "card",
-  "person-name",
-  "address",
-  "birth-date",
-  "plate",
-  "id-document",
-  "ip",
-  "coordinates",
-] as const;
+export const PERSONAL_DATA_KINDS = ["email", "phone", "nir", "iban", "card", "person-name", "address", "birth-date", "plate", "id-document", "ip", "coordinates"] as const;
 
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 

@@ -56,14 +56,18 @@ async function* split(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerato
 async function readAll(bytes: Uint8Array, delimiter: string, cuts: readonly number[]) {
   const records: string[][] = [];
   const problems: ReadProblem[] = [];
-  await readTable(split(bytes, cuts), { dialect: { delimiter, quoteChar: '"', lineTerminator: "\n" } }, {
-    record: (cells) => {
-      records.push([...cells]);
+  await readTable(
+    split(bytes, cuts),
+    { dialect: { delimiter, quoteChar: '"', lineTerminator: "\n" } },
+    {
+      record: (cells) => {
+        records.push([...cells]);
+      },
+      problem: (problem) => {
+        problems.push(problem);
+      },
     },
-    problem: (problem) => {
-      problems.push(problem);
-    },
-  });
+  );
   return { records, problems };
 }
 
@@ -75,11 +79,7 @@ async function matchesPython({ text, delimiter }: Written, bom: boolean, cuts: r
   const python = pythonCsv(text, { delimiter, quotechar: '"' });
   expect(records).toEqual(python.records);
   const codes = problems.map((problem) => problem.messageId).sort();
-  const expected = [
-    ...(text.includes("\u0000") ? ["nulByte"] : []),
-    ...(python.unterminated ? ["unterminatedQuote"] : []),
-    ...(text === "" ? ["empty"] : []),
-  ].sort();
+  const expected = [...(text.includes("\u0000") ? ["nulByte"] : []), ...(python.unterminated ? ["unterminatedQuote"] : []), ...(text === "" ? ["empty"] : [])].sort();
   expect(codes).toEqual(expected);
 }
 

@@ -8,14 +8,17 @@ interface Parsed {
 
 function parse(chunks: string[], delimiter = ","): Parsed {
   const out: Parsed = { records: [], errors: [] };
-  const parser = createCsvParser({ delimiter, quoteChar: '"' }, {
-    record: (cells, line) => {
-      out.records.push([cells, line]);
+  const parser = createCsvParser(
+    { delimiter, quoteChar: '"' },
+    {
+      record: (cells, line) => {
+        out.records.push([cells, line]);
+      },
+      error: ({ line }) => {
+        out.errors.push({ line, before: out.records.length });
+      },
     },
-    error: ({ line }) => {
-      out.errors.push({ line, before: out.records.length });
-    },
-  });
+  );
   for (const chunk of chunks) parser.push(chunk);
   parser.end();
   return out;
@@ -51,34 +54,132 @@ const splits: Array<[string, (text: string) => string[]]> = [
 // Expected records as Python's csv.reader(io.StringIO(text, newline=""), strict=False) gives
 // them (checked against CPython 3.11), with the physical line each record starts on.
 const cases: Array<{ name: string; text: string; records: Array<[string[], number]>; errorLines?: number[] }> = [
-  { name: "simple, trailing newline", text: "a,b\n1,2\n", records: [[["a", "b"], 1], [["1", "2"], 2]] },
-  { name: "no trailing newline", text: "a,b\n1,2", records: [[["a", "b"], 1], [["1", "2"], 2]] },
-  { name: "CRLF", text: "a,b\r\n1,2\r\n", records: [[["a", "b"], 1], [["1", "2"], 2]] },
-  { name: "lone CR ends a line", text: "a,b\r1,2\r", records: [[["a", "b"], 1], [["1", "2"], 2]] },
+  {
+    name: "simple, trailing newline",
+    text: "a,b\n1,2\n",
+    records: [
+      [["a", "b"], 1],
+      [["1", "2"], 2],
+    ],
+  },
+  {
+    name: "no trailing newline",
+    text: "a,b\n1,2",
+    records: [
+      [["a", "b"], 1],
+      [["1", "2"], 2],
+    ],
+  },
+  {
+    name: "CRLF",
+    text: "a,b\r\n1,2\r\n",
+    records: [
+      [["a", "b"], 1],
+      [["1", "2"], 2],
+    ],
+  },
+  {
+    name: "lone CR ends a line",
+    text: "a,b\r1,2\r",
+    records: [
+      [["a", "b"], 1],
+      [["1", "2"], 2],
+    ],
+  },
   { name: "quoted comma", text: 'a,"b,c",d\n', records: [[["a", "b,c", "d"], 1]] },
-  { name: "quoted LF counts as a line", text: 'h\n"x\ny",z\nlast\n', records: [[["h"], 1], [["x\ny", "z"], 2], [["last"], 4]] },
-  { name: "quoted CRLF kept, one line break", text: 'h\r\n"x\r\ny"\r\nlast\r\n', records: [[["h"], 1], [["x\r\ny"], 2], [["last"], 4]] },
-  { name: "quoted lone CR counts as a line", text: '"x\ry"\nlast', records: [[["x\ry"], 1], [["last"], 3]] },
+  {
+    name: "quoted LF counts as a line",
+    text: 'h\n"x\ny",z\nlast\n',
+    records: [
+      [["h"], 1],
+      [["x\ny", "z"], 2],
+      [["last"], 4],
+    ],
+  },
+  {
+    name: "quoted CRLF kept, one line break",
+    text: 'h\r\n"x\r\ny"\r\nlast\r\n',
+    records: [
+      [["h"], 1],
+      [["x\r\ny"], 2],
+      [["last"], 4],
+    ],
+  },
+  {
+    name: "quoted lone CR counts as a line",
+    text: '"x\ry"\nlast',
+    records: [
+      [["x\ry"], 1],
+      [["last"], 3],
+    ],
+  },
   { name: "escaped quotes", text: '"say ""hi""",b\n', records: [[['say "hi"', "b"], 1]] },
   { name: "empty quoted field", text: '"",x\n', records: [[["", "x"], 1]] },
-  { name: "empty fields", text: ",,\na,,b\n", records: [[["", "", ""], 1], [["a", "", "b"], 2]] },
+  {
+    name: "empty fields",
+    text: ",,\na,,b\n",
+    records: [
+      [["", "", ""], 1],
+      [["a", "", "b"], 2],
+    ],
+  },
   { name: "trailing delimiter without newline", text: "a,", records: [[["a", ""], 1]] },
-  { name: "empty line is a record with no cells", text: "a\n\nb\n", records: [[["a"], 1], [[], 2], [["b"], 3]] },
-  { name: "empty CRLF line", text: "a\r\n\r\nb", records: [[["a"], 1], [[], 2], [["b"], 3]] },
-  { name: "trailing empty line", text: "a\n\n", records: [[["a"], 1], [[], 2]] },
-  { name: "line of bare delimiters", text: "a,b\n,\n", records: [[["a", "b"], 1], [["", ""], 2]] },
+  {
+    name: "empty line is a record with no cells",
+    text: "a\n\nb\n",
+    records: [
+      [["a"], 1],
+      [[], 2],
+      [["b"], 3],
+    ],
+  },
+  {
+    name: "empty CRLF line",
+    text: "a\r\n\r\nb",
+    records: [
+      [["a"], 1],
+      [[], 2],
+      [["b"], 3],
+    ],
+  },
+  {
+    name: "trailing empty line",
+    text: "a\n\n",
+    records: [
+      [["a"], 1],
+      [[], 2],
+    ],
+  },
+  {
+    name: "line of bare delimiters",
+    text: "a,b\n,\n",
+    records: [
+      [["a", "b"], 1],
+      [["", ""], 2],
+    ],
+  },
   { name: "quote inside an unquoted field is literal", text: 'ab"c,d"\n', records: [[['ab"c', 'd"'], 1]] },
   { name: "text after a closing quote continues the field", text: '"ab"c,d\n', records: [[["abc", "d"], 1]] },
   { name: "quote after a closing quote's text is literal", text: '"a"b"c,d\n', records: [[['ab"c', "d"], 1]] },
   { name: "space before a quote makes it literal", text: 'a, "b,c"\n', records: [[["a", ' "b', 'c"'], 1]] },
-  { name: "unicode, astral", text: "é,😀\nœ,€\n", records: [[["é", "😀"], 1], [["œ", "€"], 2]] },
+  {
+    name: "unicode, astral",
+    text: "é,😀\nœ,€\n",
+    records: [
+      [["é", "😀"], 1],
+      [["œ", "€"], 2],
+    ],
+  },
   { name: "NUL accepted", text: "a\u0000b,c\n", records: [[["a\u0000b", "c"], 1]] },
   { name: "zero bytes, no record", text: "", records: [] },
   { name: "only a newline", text: "\n", records: [[[], 1]] },
   {
     name: "unterminated quote swallows the rest (Quirk 15)",
     text: 'h1,h2\n1,"open\n2,b\n3,c\n',
-    records: [[["h1", "h2"], 1], [["1", "open\n2,b\n3,c\n"], 2]],
+    records: [
+      [["h1", "h2"], 1],
+      [["1", "open\n2,b\n3,c\n"], 2],
+    ],
     errorLines: [2],
   },
   { name: "unterminated empty quote at the end", text: 'a,"', records: [[["a", ""], 1]], errorLines: [1] },
@@ -123,15 +224,18 @@ describe("createCsvParser", () => {
 
   it("stops emitting once the sink returns false", () => {
     const seen: string[][] = [];
-    const parser = createCsvParser({ delimiter: ",", quoteChar: '"' }, {
-      record: (cells) => {
-        seen.push(cells);
-        return seen.length < 2;
+    const parser = createCsvParser(
+      { delimiter: ",", quoteChar: '"' },
+      {
+        record: (cells) => {
+          seen.push(cells);
+          return seen.length < 2;
+        },
+        error: () => {
+          throw new Error("no error expected");
+        },
       },
-      error: () => {
-        throw new Error("no error expected");
-      },
-    });
+    );
     parser.push("a\nb\nc\n");
     parser.push("d\n");
     parser.end();
@@ -147,15 +251,19 @@ describe("createCsvParser", () => {
 
 function parseLimited(chunks: Iterable<string>, limits: ParseLimits): { records: Array<[string[], number]>; oversizes: Oversize[] } {
   const out = { records: [] as Array<[string[], number]>, oversizes: [] as Oversize[] };
-  const parser = createCsvParser({ delimiter: ",", quoteChar: '"' }, {
-    record: (cells, line) => {
-      out.records.push([cells, line]);
+  const parser = createCsvParser(
+    { delimiter: ",", quoteChar: '"' },
+    {
+      record: (cells, line) => {
+        out.records.push([cells, line]);
+      },
+      error: () => {},
+      oversize: (oversize) => {
+        out.oversizes.push(oversize);
+      },
     },
-    error: () => {},
-    oversize: (oversize) => {
-      out.oversizes.push(oversize);
-    },
-  }, limits);
+    limits,
+  );
   for (const chunk of chunks) parser.push(chunk);
   parser.end();
   return out;
@@ -168,14 +276,22 @@ const limitCases: Array<{ name: string; text: string; limits: ParseLimits; recor
     name: "an unquoted cell past the cell limit",
     text: "id,text\n1,abcdefghij\n2,ok\n",
     limits: { maxCellLength: 4 },
-    records: [[["id", "text"], 1], [["1", "abcd"], 2], [["2", "ok"], 3]],
+    records: [
+      [["id", "text"], 1],
+      [["1", "abcd"], 2],
+      [["2", "ok"], 3],
+    ],
     oversizes: [{ kind: "cell", line: 2, fieldNumber: 2, length: 10, limit: 4 }],
   },
   {
     name: "a quoted cell with doubled quotes and a line break",
     text: 'a\n"x""y\nzzzz",b\nc\n',
     limits: { maxCellLength: 3 },
-    records: [[["a"], 1], [['x"y', "b"], 2], [["c"], 4]],
+    records: [
+      [["a"], 1],
+      [['x"y', "b"], 2],
+      [["c"], 4],
+    ],
     oversizes: [{ kind: "cell", line: 2, fieldNumber: 1, length: 8, limit: 3 }],
   },
   {
@@ -189,7 +305,10 @@ const limitCases: Array<{ name: string; text: string; limits: ParseLimits; recor
     name: "a record past the row limit: cells cut to what is left, then dropped",
     text: "aaaa,bbbb,cccc,dddd\nx,y\n",
     limits: { maxRowLength: 7 },
-    records: [[["aaaa", "bb"], 1], [["x", "y"], 2]],
+    records: [
+      [["aaaa", "bb"], 1],
+      [["x", "y"], 2],
+    ],
     oversizes: [{ kind: "row", line: 1, length: 19, limit: 7 }],
   },
   {
@@ -232,9 +351,7 @@ describe("createCsvParser limits", () => {
     expect(parsed.records).toHaveLength(2);
     const cells = parsed.records[1]![0];
     expect(cells.map((cell) => cell.length)).toEqual([1, DEFAULT_MAX_CELL_LENGTH]);
-    expect(parsed.oversizes).toEqual([
-      { kind: "cell", line: 2, fieldNumber: 2, length: 64 * 1024 * 1024, limit: DEFAULT_MAX_CELL_LENGTH },
-    ]);
+    expect(parsed.oversizes).toEqual([{ kind: "cell", line: 2, fieldNumber: 2, length: 64 * 1024 * 1024, limit: DEFAULT_MAX_CELL_LENGTH }]);
   });
 
   it("keeps a record of 20 Mi short cells under the row limit", () => {
@@ -254,4 +371,3 @@ describe("createCsvParser limits", () => {
 // one label in ten quoted), pushed in 1 Mi-character strings, and prints the time of each push.
 // Run in a child process with synchronous optimization, which makes the compiled code
 // deterministic.
-

@@ -45,7 +45,14 @@ describe("readTable", () => {
         [["3", "a;b"], 5, 6],
       ]);
       expect(problems).toEqual([]);
-      expect(result).toEqual({ encoding: "utf-8", dialect: { delimiter: ";", quoteChar: '"', lineTerminator: "\n" }, bytes: utf8(text).length, records: 5, stopped: false, bom: false });
+      expect(result).toEqual({
+        encoding: "utf-8",
+        dialect: { delimiter: ";", quoteChar: '"', lineTerminator: "\n" },
+        bytes: utf8(text).length,
+        records: 5,
+        stopped: false,
+        bom: false,
+      });
     }
   });
 
@@ -76,9 +83,7 @@ describe("readTable", () => {
     bytes[offset + 1] = 0x78;
     for (const size of [1000, 65_536, 333]) {
       const { records, problems, result } = await read(chunked(bytes, size));
-      expect(problems).toEqual([
-        { code: "encoding-error", messageId: "default", rowNumber: 3001, line: 3001, data: { byte: "0xE9", offset, encoding: "utf-8" } },
-      ]);
+      expect(problems).toEqual([{ code: "encoding-error", messageId: "default", rowNumber: 3001, line: 3001, data: { byte: "0xE9", offset, encoding: "utf-8" } }]);
       expect(records[3000]).toEqual([["3000", "Orl\uFFFDxans"], 3001, 3001]);
       expect(result.records).toBe(5001);
       expect(result.encoding).toBe("utf-8");
@@ -109,7 +114,10 @@ describe("readTable", () => {
     expect(problems).toEqual([]);
     expect(result.encoding).toBe("windows-1252");
     expect(result.dialect.delimiter).toBe(";");
-    expect(records.map(([cells]) => cells)).toEqual([["ville", "code"], ["Orléans", "45234"]]);
+    expect(records.map(([cells]) => cells)).toEqual([
+      ["ville", "code"],
+      ["Orléans", "45234"],
+    ]);
   });
 
   it.each(["windows-1252", "latin1", "utf-8"])("strips a BOM from the first label with --encoding %s", async (encoding) => {
@@ -189,7 +197,10 @@ describe("readTable", () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from("id;nom\r\n1;Dupont\r\n", "utf16le")]);
     const { records, problems } = await read(chunked(bytes, 7));
     expect(problems).toEqual([]);
-    expect(records.map(([cells]) => cells)).toEqual([["id", "nom"], ["1", "Dupont"]]);
+    expect(records.map(([cells]) => cells)).toEqual([
+      ["id", "nom"],
+      ["1", "Dupont"],
+    ]);
   });
 
   it("cuts cells and rows at the given limits and reports them with their row", async () => {
@@ -235,7 +246,12 @@ describe("readTable", () => {
         closed = true;
       }
     }
-    const sink = { record: () => { throw new Error("bug in a check"); }, problem: () => {} };
+    const sink = {
+      record: () => {
+        throw new Error("bug in a check");
+      },
+      problem: () => {},
+    };
     await expect(readTable(source(), { dialect: { delimiter: ",", quoteChar: '"', lineTerminator: "\n" } }, sink)).rejects.toThrow("bug in a check");
     expect(closed).toBe(true);
   });
@@ -304,7 +320,11 @@ describeShared("readTable on the reference cases", () => {
   const casesDir = path.join(sharedDir, "reference", "cases");
   const ids = readdirSync(casesDir).sort();
   const tables = ids
-    .map((id) => ({ id, meta: JSON.parse(readFileSync(path.join(casesDir, id, "case.json"), "utf8")), expected: JSON.parse(readFileSync(path.join(casesDir, id, "expected.json"), "utf8")) }))
+    .map((id) => ({
+      id,
+      meta: JSON.parse(readFileSync(path.join(casesDir, id, "case.json"), "utf8")),
+      expected: JSON.parse(readFileSync(path.join(casesDir, id, "expected.json"), "utf8")),
+    }))
     .filter(({ meta }) => meta.kind === "table");
 
   it("has the table cases", () => {

@@ -51,17 +51,7 @@ export interface ReadOptions extends ParseLimits {
 export interface ReadProblem {
   code: "encoding-error" | "source-error" | "oversized-cell" | "oversized-row";
   /** Message template of the code (messages/table-schema.ts). */
-  messageId:
-    | "default"
-    | "empty"
-    | "unterminatedQuote"
-    | "binary"
-    | "nulByte"
-    | "sheetNotFound"
-    | "unreadableWorkbook"
-    | "protectedWorkbook"
-    | "workbookTooLarge"
-    | "xmlRefused";
+  messageId: "default" | "empty" | "unterminatedQuote" | "binary" | "nulByte" | "sheetNotFound" | "unreadableWorkbook" | "protectedWorkbook" | "workbookTooLarge" | "xmlRefused";
   /** Logical record number the problem lies in (header = 1). */
   rowNumber?: number;
   /** 1-based physical line. */
@@ -147,7 +137,11 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
   if (options.format === "xlsx" || options.format === "ods") {
     // Imported on first need: a CSV run loads neither the zip nor the XML reader.
     const { readSpreadsheet } = await import("./spreadsheet/read-sheet.js");
-    return readSpreadsheet(source, { format: options.format, sheet: options.sheet, limits: options.spreadsheetLimits, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }, sink);
+    return readSpreadsheet(
+      source,
+      { format: options.format, sheet: options.sheet, limits: options.spreadsheetLimits, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength },
+      sink,
+    );
   }
   const given = definedMembers(options.dialect);
   const fullDialect = given.delimiter !== undefined && given.quoteChar !== undefined && given.lineTerminator !== undefined;
@@ -183,23 +177,27 @@ export async function readTable(source: ByteSource, options: ReadOptions, sink: 
 
   const startParser = (sample: string): CsvParser => {
     if (!fullDialect) dialect = { ...sniffDialect(sample), ...given };
-    const p = createCsvParser(dialect, {
-      record: (cells, line) => {
-        // Called after the parser counted this record.
-        if (sink.record(cells, p.records, line) === false) {
-          stopped = true;
-          return false;
-        }
-        return true;
+    const p = createCsvParser(
+      dialect,
+      {
+        record: (cells, line) => {
+          // Called after the parser counted this record.
+          if (sink.record(cells, p.records, line) === false) {
+            stopped = true;
+            return false;
+          }
+          return true;
+        },
+        error: ({ line }) => {
+          sink.problem({ code: "source-error", messageId: "unterminatedQuote", rowNumber: p.records + 1, line, data: { line } });
+        },
+        oversize: ({ kind, line, fieldNumber, length, limit }) => {
+          if (kind === "cell") sink.problem({ code: "oversized-cell", messageId: "default", rowNumber: p.records + 1, line, fieldNumber, data: { length, limit } });
+          else sink.problem({ code: "oversized-row", messageId: "default", rowNumber: p.records + 1, line, data: { length, limit } });
+        },
       },
-      error: ({ line }) => {
-        sink.problem({ code: "source-error", messageId: "unterminatedQuote", rowNumber: p.records + 1, line, data: { line } });
-      },
-      oversize: ({ kind, line, fieldNumber, length, limit }) => {
-        if (kind === "cell") sink.problem({ code: "oversized-cell", messageId: "default", rowNumber: p.records + 1, line, fieldNumber, data: { length, limit } });
-        else sink.problem({ code: "oversized-row", messageId: "default", rowNumber: p.records + 1, line, data: { length, limit } });
-      },
-    }, limits);
+      limits,
+    );
     return p;
   };
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sniffDialect } from "./sniff.js";
 
-const rows = (header: string, row: (i: number) => string, n = 30, eol = "\n"): string =>
-  [header, ...Array.from({ length: n }, (_, i) => row(i + 1))].join(eol) + eol;
+const rows = (header: string, row: (i: number) => string, n = 30, eol = "\n"): string => [header, ...Array.from({ length: n }, (_, i) => row(i + 1))].join(eol) + eol;
 
 describe("sniffDialect", () => {
   it.each([

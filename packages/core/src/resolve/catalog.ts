@@ -124,14 +124,13 @@ export function closeMatches(id: string, ids: string[], limit = 5): string[] {
 }
 
 /** Picks the version of `id` to use: the one asked for, or the latest. Throws `ResolveError`. */
-export function findCatalogVersion(
-  entries: CatalogEntry[],
-  wanted: SchemaId,
-  catalogUrl: string,
-): { entry: CatalogEntry; version: CatalogVersion } {
+export function findCatalogVersion(entries: CatalogEntry[], wanted: SchemaId, catalogUrl: string): { entry: CatalogEntry; version: CatalogVersion } {
   const entry = entries.find((e) => e.id === wanted.id) ?? entries.find((e) => e.id.toLowerCase() === wanted.id.toLowerCase());
   if (!entry) {
-    const suggestions = closeMatches(wanted.id, entries.map((e) => e.id));
+    const suggestions = closeMatches(
+      wanted.id,
+      entries.map((e) => e.id),
+    );
     const hint = suggestions.length > 0 ? ` ${suggestions.join(", ")} ?` : "";
     throw new ResolveError("unknown-schema-id", { id: wanted.id, catalogUrl, hint }, { suggestions });
   }

@@ -3,8 +3,7 @@ import { compileField, describeType, FieldError } from "./compile-field.js";
 import type { FieldDescriptor } from "./descriptor.js";
 import { INVALID } from "./field.js";
 
-const field = (d: Partial<FieldDescriptor>, schemaMissing?: string[]) =>
-  compileField({ name: "f", ...d } as FieldDescriptor, schemaMissing, "fields[3]");
+const field = (d: Partial<FieldDescriptor>, schemaMissing?: string[]) => compileField({ name: "f", ...d } as FieldDescriptor, schemaMissing, "fields[3]");
 
 type Row = [descriptor: Partial<FieldDescriptor>, raw: string, expected: unknown];
 
@@ -117,7 +116,21 @@ const CASTS: Row[] = [
   [{ type: "geopoint", format: "object" }, '{"lon": 2.35, "lat": 48.85}', { lon: 2.35, lat: 48.85 }],
   [{ type: "geopoint", format: "object" }, '{"lon": 2.35}', INVALID],
   [{ type: "geojson" }, '{"type": "Point", "coordinates": [2.35, 48.85]}', { type: "Point", coordinates: [2.35, 48.85] }],
-  [{ type: "geojson" }, '{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 1], [0, 0]]]}', { type: "Polygon", coordinates: [[[0, 0], [1, 0], [0, 1], [0, 0]]] }],
+  [
+    { type: "geojson" },
+    '{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 1], [0, 0]]]}',
+    {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    },
+  ],
   [{ type: "geojson" }, "POINT(2.35 48.85)", INVALID],
   [{ type: "geojson" }, '{"type": "Point", "coordinates": [[2.35, 48.85]]}', INVALID],
   [{ type: "geojson" }, '{"type": "Circle"}', INVALID],
@@ -186,22 +199,10 @@ const CHECKS: CheckRow[] = [
   [{ type: "array", constraints: { maxLength: 1 } }, '["a", "b"]', ["maxLength"]],
   [{ type: "object", constraints: { minLength: 2 } }, '{"a": 1}', ["minLength"]],
   [{ type: "object", constraints: { enum: [{ a: 1, b: 2 }] } }, '{"b": 2, "a": 1}', []],
-  [
-    { type: "array", arrayItem: { type: "string", constraints: { enum: ["agriculture biologique", "label rouge"] } } },
-    '["agriculture biologique", "label vert"]',
-    ["item:enum"],
-  ],
-  [
-    { type: "array", arrayItem: { type: "string", constraints: { required: true, enum: ["mixé"] } } },
-    '["mixé", "", "haché", "x"]',
-    ["item:required", "item:enum"],
-  ],
+  [{ type: "array", arrayItem: { type: "string", constraints: { enum: ["agriculture biologique", "label rouge"] } } }, '["agriculture biologique", "label vert"]', ["item:enum"]],
+  [{ type: "array", arrayItem: { type: "string", constraints: { required: true, enum: ["mixé"] } } }, '["mixé", "", "haché", "x"]', ["item:required", "item:enum"]],
   // frictionless checks the items only when the array itself passed its constraints.
-  [
-    { type: "array", constraints: { maxLength: 1 }, arrayItem: { constraints: { enum: ["a"] } } },
-    '["b", "c"]',
-    ["maxLength"],
-  ],
+  [{ type: "array", constraints: { maxLength: 1 }, arrayItem: { constraints: { enum: ["a"] } } }, '["b", "c"]', ["maxLength"]],
 ];
 
 describe("check", () => {
@@ -228,12 +229,9 @@ describe("missing values", () => {
     [{ missingValues: ["", "N/A"] }, ["NA"], "NA", false],
     [{ missingValues: ["", "N/A"] }, ["NA"], "N/A", true],
     [{ missingValues: [] }, undefined, "", false],
-  ] as [Partial<FieldDescriptor>, string[] | undefined, string, boolean][])(
-    "%j with schema %j: %j missing is %s",
-    (descriptor, schemaMissing, raw, missing) => {
-      expect(field(descriptor, schemaMissing).isMissing(raw)).toBe(missing);
-    },
-  );
+  ] as [Partial<FieldDescriptor>, string[] | undefined, string, boolean][])("%j with schema %j: %j missing is %s", (descriptor, schemaMissing, raw, missing) => {
+    expect(field(descriptor, schemaMissing).isMissing(raw)).toBe(missing);
+  });
 });
 
 describe("key", () => {
@@ -318,8 +316,6 @@ describe("FieldError", () => {
   });
 
   it("names the property relative to the field when no path is given", () => {
-    expect(() => compileField({ name: "x", type: "nope" }, undefined)).toThrow(
-      expect.objectContaining({ property: "type" }),
-    );
+    expect(() => compileField({ name: "x", type: "nope" }, undefined)).toThrow(expect.objectContaining({ property: "type" }));
   });
 });

@@ -169,11 +169,7 @@ function isStringArray(v: unknown): v is string[] {
  * Compiles the parts shared by a field and an array item: type, constraints, missing values.
  * `at` prefixes property paths in errors.
  */
-function compileParts(
-  descriptor: FieldDescriptor,
-  missingValues: readonly string[],
-  at: (property: string) => string,
-): Compiled {
+function compileParts(descriptor: FieldDescriptor, missingValues: readonly string[], at: (property: string) => string): Compiled {
   const type = normalType(descriptor);
   const format = normalFormat(descriptor);
   let impl: TypeImpl;
@@ -209,14 +205,7 @@ function compileParts(
   return { impl, missing: missingTest(missingValues), checks, required, key };
 }
 
-function compileConstraint(
-  impl: TypeImpl,
-  type: string,
-  name: string,
-  expected: unknown,
-  property: string,
-  key: (v: unknown) => string,
-): Check {
+function compileConstraint(impl: TypeImpl, type: string, name: string, expected: unknown, property: string, key: (v: unknown) => string): Check {
   const failure: ConstraintFailure = { constraint: name, expected };
   const bad = (fr: string, en: string): never => {
     throw new FieldError(property, { fr, en });
@@ -229,9 +218,7 @@ function compileConstraint(
       }
       const limit = expected as number;
       const length = impl.length!;
-      return name === "minLength"
-        ? (v, _raw, f) => (length(v) < limit ? push(f, failure) : f)
-        : (v, _raw, f) => (length(v) > limit ? push(f, failure) : f);
+      return name === "minLength" ? (v, _raw, f) => (length(v) < limit ? push(f, failure) : f) : (v, _raw, f) => (length(v) > limit ? push(f, failure) : f);
     }
     case "pattern": {
       if (typeof expected !== "string") bad("« pattern » doit être une chaîne", '"pattern" must be a string');
@@ -259,10 +246,7 @@ function compileConstraint(
     default: {
       const bound = castConstraint(impl, expected);
       if (bound === INVALID || (typeof bound === "number" && Number.isNaN(bound))) {
-        bad(
-          `la valeur ${JSON.stringify(expected)} de « ${name} » n'est pas du type ${type}`,
-          `the value ${JSON.stringify(expected)} of "${name}" is not of type ${type}`,
-        );
+        bad(`la valeur ${JSON.stringify(expected)} de « ${name} » n'est pas du type ${type}`, `the value ${JSON.stringify(expected)} of "${name}" is not of type ${type}`);
       }
       const b = bound as number;
       // Written so that NaN fails every bound, as Decimal's comparison does in frictionless.
@@ -291,11 +275,7 @@ function compileConstraint(
  * epoch milliseconds; time: milliseconds since midnight; year: number; yearmonth: `yyyymm`
  * number; duration: {months, seconds}; geopoint: {lon, lat}; object, array, geojson: parsed JSON.
  */
-export function compileField(
-  descriptor: FieldDescriptor,
-  schemaMissingValues: string[] | undefined,
-  path?: string,
-): CompiledField {
+export function compileField(descriptor: FieldDescriptor, schemaMissingValues: string[] | undefined, path?: string): CompiledField {
   const at = (property: string): string => (path ? `${path}.${property}` : property);
   if (descriptor === null || typeof descriptor !== "object") {
     throw new FieldError(path ?? "field", { fr: "le champ doit être un objet", en: "the field must be an object" });
@@ -371,10 +351,7 @@ export function compileField(
  * once per constraint with `arrayItem: true`, giving frictionless's note
  * `array item constraint "enum" is "[...]"`.
  */
-function compileArrayItem(
-  descriptor: FieldDescriptor,
-  at: string,
-): { castItem: (item: unknown) => unknown; check: Check } {
+function compileArrayItem(descriptor: FieldDescriptor, at: string): { castItem: (item: unknown) => unknown; check: Check } {
   const raw = descriptor.arrayItem;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new FieldError(at, { fr: "« arrayItem » doit être un objet", en: '"arrayItem" must be an object' });

@@ -57,13 +57,33 @@ describe("loadTableSchema refuses schemas that cannot drive validation", () => {
     { name: "missingValues not strings", json: { fields: [field("a")], missingValues: ["", 0] }, property: "missingValues", messageId: "missingValuesNotStrings" },
     { name: "field missingValues not strings", json: { fields: [field("a", { missingValues: "NA" })] }, property: "fields[0].missingValues", messageId: "missingValuesNotStrings" },
     { name: "constraints not an object", json: { fields: [field("a", { constraints: ["required"] })] }, property: "fields[0].constraints", messageId: "profileViolation" },
-    { name: "required not boolean", json: { fields: [field("a", { constraints: { required: "yes" } })] }, property: "fields[0].constraints.required", messageId: "profileViolation" },
-    { name: "maxLength not integer", json: { fields: [field("a", { constraints: { maxLength: "10" } })] }, property: "fields[0].constraints.maxLength", messageId: "profileViolation" },
-    { name: "integer enum of decimals", json: { fields: [field("a", { type: "integer", constraints: { enum: [1.5] } })] }, property: "fields[0].constraints.enum", messageId: "profileViolation" },
+    {
+      name: "required not boolean",
+      json: { fields: [field("a", { constraints: { required: "yes" } })] },
+      property: "fields[0].constraints.required",
+      messageId: "profileViolation",
+    },
+    {
+      name: "maxLength not integer",
+      json: { fields: [field("a", { constraints: { maxLength: "10" } })] },
+      property: "fields[0].constraints.maxLength",
+      messageId: "profileViolation",
+    },
+    {
+      name: "integer enum of decimals",
+      json: { fields: [field("a", { type: "integer", constraints: { enum: [1.5] } })] },
+      property: "fields[0].constraints.enum",
+      messageId: "profileViolation",
+    },
     { name: "trueValues not a list", json: { fields: [field("a", { type: "boolean", trueValues: "oui" })] }, property: "fields[0].trueValues", messageId: "profileViolation" },
     { name: "geopoint unknown format", json: { fields: [field("a", { type: "geopoint", format: "wkt" })] }, property: "fields[0].format", messageId: "profileViolation" },
     { name: "date format not a string", json: { fields: [field("a", { type: "date", format: 1 })] }, property: "fields[0].format", messageId: "formatNotString" },
-    { name: "arrayItem unknown type", json: { fields: [field("a", { type: "array", arrayItem: { type: "texte" } })] }, property: "fields[0].arrayItem.type", messageId: "unknownType" },
+    {
+      name: "arrayItem unknown type",
+      json: { fields: [field("a", { type: "array", arrayItem: { type: "texte" } })] },
+      property: "fields[0].arrayItem.type",
+      messageId: "unknownType",
+    },
   ];
   it.each(cases)("$name -> $property", ({ json, property, messageId }) => {
     const problems = fatalOf(json);

@@ -142,8 +142,7 @@ export function loadTableSchemaAt(json: unknown, source: string, basePointer: st
     flagged.push(pointer);
     fatal.push(problem("schema-error", messageId, pointer, M[messageId], data));
   };
-  const warn = (messageId: keyof typeof M, pointer: string, data?: Record<string, unknown>) =>
-    warnings.push(problem("schema-warning", messageId, pointer, M[messageId], data));
+  const warn = (messageId: keyof typeof M, pointer: string, data?: Record<string, unknown>) => warnings.push(problem("schema-warning", messageId, pointer, M[messageId], data));
 
   if (!isObject(json)) {
     err("notAnObject", "", { actual: describe(json) });
@@ -293,8 +292,7 @@ function classifyProfileErrors(
   problem: ReturnType<typeof problemFactory>,
 ): void {
   const errors = profileErrors(json).filter((e) => e.keyword !== "if");
-  const pointerOf = (e: ErrorObject) =>
-    e.keyword === "required" ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath;
+  const pointerOf = (e: ErrorObject) => (e.keyword === "required" ? `${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}` : e.instancePath);
   // Errors below an `anyOf` only explain why each alternative failed: the `anyOf` says it.
   const anyOfAt = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
   const seen = new Set<string>();

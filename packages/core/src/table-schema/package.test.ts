@@ -79,7 +79,12 @@ describe("loadDataPackage", () => {
     { name: "schema a number", json: { resources: [{ name: "a", path: "a.csv", schema: 3 }] }, property: "resources[0].schema", messageId: "notAReference" },
     {
       name: "duplicate resource names",
-      json: { resources: [{ name: "a", path: "a.csv", schema: schemaB }, { name: "a", path: "b.csv", schema: schemaB }] },
+      json: {
+        resources: [
+          { name: "a", path: "a.csv", schema: schemaB },
+          { name: "a", path: "b.csv", schema: schemaB },
+        ],
+      },
       property: "resources[1].name",
       messageId: "duplicateResourceName",
     },
@@ -107,7 +112,12 @@ describe("loadDataPackage", () => {
     },
     {
       name: "foreign key to an absent field of another resource",
-      json: { resources: [{ name: "a", path: "a.csv", schema: schemaA }, { name: "b", path: "b.csv", schema: { fields: [{ name: "code" }] } }] },
+      json: {
+        resources: [
+          { name: "a", path: "a.csv", schema: schemaA },
+          { name: "b", path: "b.csv", schema: { fields: [{ name: "code" }] } },
+        ],
+      },
       property: "resources[0].schema.foreignKeys[0].reference.fields[0]",
       messageId: "unknownReferencedField",
     },
@@ -126,7 +136,12 @@ describe("loadDataPackage", () => {
 
   it("names a nameless resource after its file and skips a schemaless one, with warnings", async () => {
     const pkg = await loadDataPackage(
-      { resources: [{ path: "data/Ventes.csv", schema: schemaB }, { name: "doc", path: "README.pdf" }] },
+      {
+        resources: [
+          { path: "data/Ventes.csv", schema: schemaB },
+          { name: "doc", path: "README.pdf" },
+        ],
+      },
       "pkg",
       memory({}).readJson,
     );
@@ -138,9 +153,7 @@ describe("loadDataPackage", () => {
   });
 
   it("lets readJson errors through", async () => {
-    await expect(loadDataPackage({ resources: [{ name: "a", path: "a.csv", schema: "none.json" }] }, "pkg", memory({}).readJson)).rejects.toThrow(
-      "absent: pkg/none.json",
-    );
+    await expect(loadDataPackage({ resources: [{ name: "a", path: "a.csv", schema: "none.json" }] }, "pkg", memory({}).readJson)).rejects.toThrow("absent: pkg/none.json");
   });
 });
 
@@ -185,9 +198,7 @@ describeShared("loadDataPackage on the national packages", () => {
   it.each(packages)("$dir loads", async ({ dir, resources, foreignKeys }) => {
     const base = path.join(sharedDir, dir);
     const pkg = await loadDataPackage(await readFromDisk(path.join(base, "datapackage.json")), base, readFromDisk);
-    expect(pkg.resources.map((r) => [r.name, r.paths, r.schema.foreignKeys?.length ?? 0])).toEqual(
-      resources.map(([name, file, fks]) => [name, [path.join(base, file)], fks]),
-    );
+    expect(pkg.resources.map((r) => [r.name, r.paths, r.schema.foreignKeys?.length ?? 0])).toEqual(resources.map(([name, file, fks]) => [name, [path.join(base, file)], fks]));
     expect(pkg.resources.reduce((n, r) => n + (r.schema.foreignKeys?.length ?? 0), 0)).toBe(foreignKeys);
     expect(pkg.resources.every((r) => r.encoding === "utf-8")).toBe(true);
     // Non-string examples of the statique / cnigfr schemas come back as warnings naming their file.

@@ -116,21 +116,14 @@ function unsafePathProblem(ref: string, trusted: boolean): "unsafePath" | "unsup
  * encoding. Foreign keys between resources are checked. Throws `SchemaLoadError` listing every
  * problem that prevents validation; `readJson` errors (missing file, HTTP error) propagate.
  */
-export async function loadDataPackage(
-  json: unknown,
-  baseUrlOrDir: string,
-  readJson: ReadJson,
-  options: LoadDataPackageOptions = {},
-): Promise<LoadedDataPackage> {
+export async function loadDataPackage(json: unknown, baseUrlOrDir: string, readJson: ReadJson, options: LoadDataPackageOptions = {}): Promise<LoadedDataPackage> {
   const source = options.source ?? resolveAgainst(baseUrlOrDir, "datapackage.json");
   const trusted = options.trusted === true;
   const problem = problemFactory(source);
   const fatal: SchemaProblem[] = [];
   const warnings: SchemaWarning[] = [];
-  const err = (id: keyof typeof M, pointer: string, data?: Record<string, unknown>) =>
-    fatal.push(problem("schema-error", id, pointer, M[id], data));
-  const warn = (id: keyof typeof M, pointer: string, data?: Record<string, unknown>) =>
-    warnings.push(problem("schema-warning", id, pointer, M[id], data));
+  const err = (id: keyof typeof M, pointer: string, data?: Record<string, unknown>) => fatal.push(problem("schema-error", id, pointer, M[id], data));
+  const warn = (id: keyof typeof M, pointer: string, data?: Record<string, unknown>) => warnings.push(problem("schema-warning", id, pointer, M[id], data));
 
   if (!isObject(json)) {
     err("notAnObject", "");
@@ -195,10 +188,7 @@ export async function loadDataPackage(
     let loadedSchema: ReturnType<typeof loadTableSchema> | undefined;
     if (schemaRef) {
       try {
-        loadedSchema =
-          typeof raw.schema === "string"
-            ? loadTableSchema(schemaRef.json, schemaRef.from)
-            : loadTableSchemaAt(schemaRef.json, source, `${at}/schema`);
+        loadedSchema = typeof raw.schema === "string" ? loadTableSchema(schemaRef.json, schemaRef.from) : loadTableSchemaAt(schemaRef.json, source, `${at}/schema`);
         warnings.push(...loadedSchema.warnings);
       } catch (error) {
         if (!(error instanceof SchemaLoadError)) throw error;

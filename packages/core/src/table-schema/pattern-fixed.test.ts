@@ -14,7 +14,7 @@ function re2(translated: string): (value: string) => boolean {
 /** Strings near the pattern's language: samples built from its own characters, then mutated. */
 function probes(translated: string, count: number, seed: number): string[] {
   let state = seed >>> 0;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const alphabet = [..."0123456789ABZabz-_ ./:éÉ\n", ...translated.replace(/[\\[\]{}()|^$]/g, "")];
   const out = ["", "\n", "é", "\ud83d\ude00"];
   for (let i = 0; i < count; i++) {

@@ -24,8 +24,7 @@ export interface CompiledPattern {
 
 // Python 3 `str` patterns: `\s` is Unicode whitespace (str.isspace), `\w` is str.isalnum() or "_".
 // RE2's own `\s` and `\w` are ASCII only, so they are spelled out. docs.python.org/3/library/re.html
-const PY_SPACE =
-  "\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
+const PY_SPACE = "\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
 const PY_WORD = "\\p{L}\\p{N}_";
 // Decision (docs/parity.md, "Valeurs et types"): `\d` is ASCII [0-9], not Python's Unicode Nd.
 // French identifiers (SIRET, INSEE, postal codes) are ASCII digits only.
@@ -186,10 +185,7 @@ export function translatePattern(source: string): string {
       if (source[i + 1] === "?") {
         const rest = source.slice(i + 2, i + 4);
         if (rest.startsWith("=") || rest.startsWith("!") || rest === "<=" || rest === "<!") {
-          fail(
-            "les assertions avant/arrière ne sont pas prises en charge (RE2)",
-            "lookahead and lookbehind are not supported (RE2)",
-          );
+          fail("les assertions avant/arrière ne sont pas prises en charge (RE2)", "lookahead and lookbehind are not supported (RE2)");
         }
         if (rest.startsWith(">")) fail("les groupes atomiques ne sont pas pris en charge", "atomic groups are not supported");
         if (rest.startsWith("#")) {
@@ -252,21 +248,11 @@ export function translatePattern(source: string): string {
  * non-empty it only adds runs of the same code glued without separator, which no real list holds.
  * The group is kept empty: `()`. Any other backreference cannot run in linear time and is refused.
  */
-function rewriteBackreference(
-  out: string,
-  number: number,
-  closed: Map<number, ClosedGroup>,
-  source: string,
-  next: number,
-  inClass: boolean,
-): string {
+function rewriteBackreference(out: string, number: number, closed: Map<number, ClosedGroup>, source: string, next: number, inClass: boolean): string {
   const group = closed.get(number);
   const quantifier = source[next];
   if (inClass || !group || !group.emptyLast || group.end !== out.length || (quantifier !== "+" && quantifier !== "*")) {
-    return fail(
-      `la référence arrière « \\${number} » n'est pas prise en charge (RE2, temps linéaire)`,
-      `backreference "\\${number}" is not supported (RE2, linear time)`,
-    );
+    return fail(`la référence arrière « \\${number} » n'est pas prise en charge (RE2, temps linéaire)`, `backreference "\\${number}" is not supported (RE2, linear time)`);
   }
   return `${out.slice(0, group.start)}()`;
 }

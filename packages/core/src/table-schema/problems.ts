@@ -65,13 +65,7 @@ export function pointerToProperty(pointer: string): string {
 
 /** Builds problems for one descriptor, rendering its templates once. */
 export function problemFactory(source: string, basePointer = "") {
-  return (
-    code: SchemaProblem["code"],
-    messageId: string,
-    pointer: string,
-    template: MessageTemplate,
-    data: Record<string, unknown> = {},
-  ): SchemaProblem => {
+  return (code: SchemaProblem["code"], messageId: string, pointer: string, template: MessageTemplate, data: Record<string, unknown> = {}): SchemaProblem => {
     const full = basePointer + pointer;
     return {
       code,

@@ -56,7 +56,14 @@ const BROKEN: [string, Record<string, unknown>][] = [
 /** Descriptors the spec allows, some of them unusual. */
 const VALID: [string, Record<string, unknown>][] = [
   ["minimal", { fields: [f("a")] }],
-  ["every type", { fields: ["string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year", "yearmonth", "duration", "geopoint", "geojson", "any"].map((t) => f(t, { type: t })) }],
+  [
+    "every type",
+    {
+      fields: ["string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year", "yearmonth", "duration", "geopoint", "geojson", "any"].map((t) =>
+        f(t, { type: t }),
+      ),
+    },
+  ],
   ["date pattern format", { fields: [f("a", { type: "date", format: "%d/%m/%Y" })] }],
   ["geopoint array", { fields: [f("a", { type: "geopoint", format: "array" })] }],
   ["number enum", { fields: [f("a", { type: "number", constraints: { enum: [1, 2.5], minimum: "0" } })] }],

@@ -115,10 +115,7 @@ function typeBranch(type: (typeof FIELD_TYPES)[number]): JsonSchema {
   const rules = TYPE_RULES[type];
   // A field without `type` is a string field (spec: "type ... defaults to string"), so the
   // string branch also applies when `type` is absent; every other branch needs it present.
-  const condition =
-    type === "string"
-      ? { properties: { type: { const: "string" } } }
-      : { properties: { type: { const: type } }, required: ["type"] };
+  const condition = type === "string" ? { properties: { type: { const: "string" } } } : { properties: { type: { const: type } }, required: ["type"] };
   return {
     if: condition,
     then: {

@@ -10,8 +10,7 @@ export const VALUE_DEVIATIONS: Readonly<Record<string, { expect: string; reason:
   },
   "mut-55-quirk-pattern-alternation-friches": {
     expect: "one pattern constraint-error on the URL followed by text (frictionless: valid)",
-    reason:
-      "patterns are anchored around the whole value, ^(?:pattern)$; frictionless anchors ^pattern$ so a top-level | leaves each branch half-anchored.",
+    reason: "patterns are anchored around the whole value, ^(?:pattern)$; frictionless anchors ^pattern$ so a top-level | leaves each branch half-anchored.",
   },
   "mut-56-quirk-pattern-trailing-newline-lieux-covoiturage": {
     expect: "one pattern constraint-error on the INSEE code followed by a newline (frictionless: valid)",

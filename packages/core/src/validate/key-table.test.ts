@@ -3,11 +3,51 @@ import { hashKey, KeyTable } from "./key-table.js";
 
 describe("KeyTable", () => {
   it.each([
-    { name: "new keys return 0", ops: [["a", 2], ["b", 3], ["c", 4]] as const, previous: [0, 0, 0] },
-    { name: "a repeated key returns the row that last held it", ops: [["a", 2], ["a", 3], ["a", 7]] as const, previous: [0, 2, 3] },
-    { name: "empty string is a key", ops: [["", 2], ["", 5]] as const, previous: [0, 2] },
-    { name: "composite keys with separators", ops: [["1\u00002", 2], ["12\u0000", 3], ["1\u00002", 4]] as const, previous: [0, 0, 2] },
-    { name: "case and accents matter", ops: [["é", 2], ["e\u0301", 3], ["É", 4], ["é", 5]] as const, previous: [0, 0, 0, 2] },
+    {
+      name: "new keys return 0",
+      ops: [
+        ["a", 2],
+        ["b", 3],
+        ["c", 4],
+      ] as const,
+      previous: [0, 0, 0],
+    },
+    {
+      name: "a repeated key returns the row that last held it",
+      ops: [
+        ["a", 2],
+        ["a", 3],
+        ["a", 7],
+      ] as const,
+      previous: [0, 2, 3],
+    },
+    {
+      name: "empty string is a key",
+      ops: [
+        ["", 2],
+        ["", 5],
+      ] as const,
+      previous: [0, 2],
+    },
+    {
+      name: "composite keys with separators",
+      ops: [
+        ["1\u00002", 2],
+        ["12\u0000", 3],
+        ["1\u00002", 4],
+      ] as const,
+      previous: [0, 0, 2],
+    },
+    {
+      name: "case and accents matter",
+      ops: [
+        ["é", 2],
+        ["e\u0301", 3],
+        ["É", 4],
+        ["é", 5],
+      ] as const,
+      previous: [0, 0, 0, 2],
+    },
   ])("$name", ({ ops, previous }) => {
     const table = new KeyTable();
     expect(ops.map(([key, row]) => table.swap(key, row))).toEqual(previous);

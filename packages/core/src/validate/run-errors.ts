@@ -8,7 +8,12 @@ import type { FindingDraftWithCode } from "./validator.js";
 export function runError(error: unknown, file: string | undefined, lang: Lang): RunError {
   if (error instanceof SchemaLoadError) return { code: "schema-error", file, message: error.messages[lang] };
   if (error instanceof FieldError) {
-    const where = error.field === undefined ? error.property : lang === "fr" ? `champ « ${quoteValue(error.field)} », ${error.property}` : `field "${quoteValue(error.field)}", ${error.property}`;
+    const where =
+      error.field === undefined
+        ? error.property
+        : lang === "fr"
+          ? `champ « ${quoteValue(error.field)} », ${error.property}`
+          : `field "${quoteValue(error.field)}", ${error.property}`;
     const message = lang === "fr" ? `Schéma inutilisable pour valider : ${where} : ${error.detail.fr}` : `The schema cannot drive validation: ${where}: ${error.detail.en}`;
     return { code: "schema-error", file, message };
   }

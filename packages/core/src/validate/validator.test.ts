@@ -116,7 +116,19 @@ describe("createValidator", () => {
   it("reads a referenced table's keys as its foreign keys look them up, in one pass", async () => {
     const { schema } = loadTableSchema({ fields: [{ name: "code", type: "integer" }, { name: "annee", type: "year" }, { name: "nom" }] }, "test");
     const keys = await createValidator(schema).keys(bytesOf(" nom ,code,annee\nA,0042,2024\nB,x,2024\nC,,2023\nD,7,\n"), [["code"], ["code", "annee"], ["absent"]]);
-    const people = createValidator(loadTableSchema({ fields: [{ name: "ref", type: "integer" }, { name: "an", type: "year" }], foreignKeys: [{ fields: ["ref", "an"], reference: { resource: "t", fields: ["code", "annee"] } }] }, "test").schema, { lookups: new Map([["t", keys]]) });
+    const people = createValidator(
+      loadTableSchema(
+        {
+          fields: [
+            { name: "ref", type: "integer" },
+            { name: "an", type: "year" },
+          ],
+          foreignKeys: [{ fields: ["ref", "an"], reference: { resource: "t", fields: ["code", "annee"] } }],
+        },
+        "test",
+      ).schema,
+      { lookups: new Map([["t", keys]]) },
+    );
     // Cast as the validator casts a row's key: "0042" is the integer 42; a part missing or invalid leaves the row out.
     expect([...keys.get("code")!].length).toBe(2);
     expect(keys.get("code,annee")!.size).toBe(1);
@@ -205,7 +217,15 @@ describe("createValidator", () => {
   });
 
   it("counts findings per code and the share of valid cells", async () => {
-    const report = await validate({ fields: [{ name: "a", type: "integer" }, { name: "b", type: "integer" }] }, "a,b\n1,x\ny,2\n3,4\n5,6\n");
+    const report = await validate(
+      {
+        fields: [
+          { name: "a", type: "integer" },
+          { name: "b", type: "integer" },
+        ],
+      },
+      "a,b\n1,x\ny,2\n3,4\n5,6\n",
+    );
     expect(report.stats.countsByCode).toEqual({ "type-error": 2 });
     expect(report.stats.validCellsPercent).toBe(75);
   });
@@ -251,12 +271,7 @@ describe("header modes", () => {
       name: "auto, a file without a header row: by position",
       csv: "21350001600040,2024-01-02,3,non\n1,2024-01-02,3,non\n",
       mode: "position",
-      expected: [
-        "incorrect-label/default/error@1:1",
-        "incorrect-label/default/error@1:2",
-        "incorrect-label/default/error@1:3",
-        "incorrect-label/default/error@1:4",
-      ],
+      expected: ["incorrect-label/default/error@1:1", "incorrect-label/default/error@1:2", "incorrect-label/default/error@1:3", "incorrect-label/default/error@1:4"],
     },
     {
       name: "explicit validata mode: names compared exactly",
@@ -368,7 +383,10 @@ describe("createHeaderValidator: each file's header is its schema", () => {
   });
 
   it("runs the checks it is given and a source's custom checks against the header's columns", async () => {
-    const customChecks = [{ name: "french-siret-value", params: { column: "siret" } }, { name: "french-siret-value", params: { column: "absent" } }];
+    const customChecks = [
+      { name: "french-siret-value", params: { column: "siret" } },
+      { name: "french-siret-value", params: { column: "absent" } },
+    ];
     const report = await createHeaderValidator().validate(bytesOf("siret\n12345678901234\n"), { name: "s.csv", customChecks });
     expect(report.findings.map((f) => [f.code, f.messageId])).toEqual([
       ["check-error", "unknownColumn"],

@@ -132,7 +132,13 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
   const factory = options.factory ?? new FindingFactory(options.lang ?? "fr", options.severity);
   // Validata's custom checks declared by the schema run beside the user's checks; a misdeclared
   // one is a check-error reported with every file, and the others still run.
-  const custom = options.customChecks === false ? { checks: [], problems: [] } : compileCustomChecks(schema.custom_checks, schema.fields.map((field) => field.name));
+  const custom =
+    options.customChecks === false
+      ? { checks: [], problems: [] }
+      : compileCustomChecks(
+          schema.custom_checks,
+          schema.fields.map((field) => field.name),
+        );
   const checks: ConfiguredCheck[] = [...(options.checks ?? []), ...custom.checks];
   for (const { check } of checks) factory.register(check.id, check.meta);
   const runOptions: ValidatorOptions = { ...options, checks, schemaFindings: [...(options.schemaFindings ?? []), ...custom.problems] };
@@ -140,7 +146,8 @@ export function createValidator(schema: TableSchema, options: ValidatorOptions =
     schema,
     fields,
     validate: (source, sourceOptions) => validateTable({ schema, fields, factory, options: runOptions }, source, sourceOptions),
-    keys: (source, fieldLists, sourceOptions = {}) => readKeys(fields, source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
+    keys: (source, fieldLists, sourceOptions = {}) =>
+      readKeys(fields, source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
   };
 }
 
@@ -163,7 +170,8 @@ export function createHeaderValidator(options: ValidatorOptions = {}): Validator
     schema,
     fields: [],
     validate: (source, sourceOptions) => validateTable({ schema, fields: [], factory, options: runOptions, fromHeader: true }, source, sourceOptions),
-    keys: (source, fieldLists, sourceOptions = {}) => readKeys([], source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
+    keys: (source, fieldLists, sourceOptions = {}) =>
+      readKeys([], source, fieldLists, { ...sourceOptions, maxCellLength: options.maxCellLength, maxRowLength: options.maxRowLength }),
   };
 }
 
@@ -177,12 +185,7 @@ function compileHeader(compiled: Compiled, cells: readonly string[]): Compiled {
   return { ...compiled, schema, fields, fromHeader: false };
 }
 
-async function readKeys(
-  fields: readonly CompiledField[],
-  source: ByteSource,
-  fieldLists: readonly (readonly string[])[],
-  options: ReadOptions,
-): Promise<Map<string, Set<string>>> {
+async function readKeys(fields: readonly CompiledField[], source: ByteSource, fieldLists: readonly (readonly string[])[], options: ReadOptions): Promise<Map<string, Set<string>>> {
   const lists = fieldLists.map((names) => ({
     names,
     fields: names.map((name) => fields.find((field) => field.name === name)),
@@ -449,6 +452,8 @@ class TableRun implements TableSink {
     this.spreadsheet = sourceOptions.format === "xlsx" || sourceOptions.format === "ods";
     this.cellIndex = this.fields.map((_, index) => index);
     this.values = new Array(this.fieldCount).fill(null);
+    // The row view's getters read the current row of this run, whatever `this` they are called with.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const run = this;
     this.rowView = {
       get rowNumber() {
@@ -637,7 +642,16 @@ class TableRun implements TableSink {
       const field = fields[index]!;
       const position = cellIndex[index]!;
       const label = labels[position] ?? "";
-      this.emit("incorrect-label", { rowNumber: 1, line: headerLine, fieldNumber: position + 1, fieldName: field.name, cell: label, messageId: "loose", severity: "warning", data: { label } });
+      this.emit("incorrect-label", {
+        rowNumber: 1,
+        line: headerLine,
+        fieldNumber: position + 1,
+        fieldName: field.name,
+        cell: label,
+        messageId: "loose",
+        severity: "warning",
+        data: { label },
+      });
     }
     fields.forEach((field, index) => {
       if ((cellIndex[index] ?? -1) >= 0) return;
@@ -751,7 +765,14 @@ class TableRun implements TableSink {
         values[f] = null;
         if (!blank) {
           if (field.required) {
-            this.emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, messageId: "required", data: { constraint: "required", expected: true } });
+            this.emit("constraint-error", {
+              rowNumber,
+              line,
+              fieldNumber: position + 1,
+              fieldName: field.name,
+              messageId: "required",
+              data: { constraint: "required", expected: true },
+            });
           }
           this.emit("missing-cell", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: "" });
         }
@@ -761,7 +782,15 @@ class TableRun implements TableSink {
       if (field.isMissing(raw)) {
         values[f] = null;
         if (field.required && !blank) {
-          this.emit("constraint-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, messageId: "required", data: { constraint: "required", expected: true } });
+          this.emit("constraint-error", {
+            rowNumber,
+            line,
+            fieldNumber: position + 1,
+            fieldName: field.name,
+            cell: raw,
+            messageId: "required",
+            data: { constraint: "required", expected: true },
+          });
         }
         continue;
       }
@@ -770,7 +799,16 @@ class TableRun implements TableSink {
       if (value === INVALID) {
         if (!blank) {
           const [type, format] = describeType(field).split("/");
-          if (this.emit("type-error", { rowNumber, line, fieldNumber: position + 1, fieldName: field.name, cell: raw, data: withHint("type-error", { type, format }, raw, field, currentNumbers?.has(position)) })) {
+          if (
+            this.emit("type-error", {
+              rowNumber,
+              line,
+              fieldNumber: position + 1,
+              fieldName: field.name,
+              cell: raw,
+              data: withHint("type-error", { type, format }, raw, field, currentNumbers?.has(position)),
+            })
+          ) {
             failedCells.add(position + 1);
           }
         }
@@ -972,7 +1010,10 @@ export const MAX_LISTED_VALUES = 10;
 
 function formatExpected(expected: unknown): string {
   if (Array.isArray(expected)) {
-    const listed = expected.slice(0, MAX_LISTED_VALUES).map((item) => String(item)).join(", ");
+    const listed = expected
+      .slice(0, MAX_LISTED_VALUES)
+      .map((item) => String(item))
+      .join(", ");
     return expected.length > MAX_LISTED_VALUES ? `${listed}, … (+${expected.length - MAX_LISTED_VALUES})` : listed;
   }
   if (typeof expected === "string") return expected;
@@ -984,12 +1025,7 @@ function quoteValues(values: readonly string[]): string {
 }
 
 /** Masks every finding's cell in the columns a check declared personal, and re-renders it. */
-function maskSensitive(
-  findings: Finding[],
-  sensitive: Map<number, (value: string) => string>,
-  factory: FindingFactory,
-  foreignKeyValues: WeakMap<Finding, string[]>,
-): void {
+function maskSensitive(findings: Finding[], sensitive: Map<number, (value: string) => string>, factory: FindingFactory, foreignKeyValues: WeakMap<Finding, string[]>): void {
   if (sensitive.size === 0) return;
   for (const finding of findings) {
     const values = foreignKeyValues.get(finding);

@@ -55,7 +55,9 @@ function round(value: number): string {
 /** Half-circle gauge for a score; the score is also written as text inside the gauge. */
 export function gauge(points: number, max: number, title: string, caption: string, id: string): string {
   const fraction = max > 0 ? Math.min(1, Math.max(0, points / max)) : 0;
-  const cx = 80, cy = 78, r = 62;
+  const cx = 80,
+    cy = 78,
+    r = 62;
   const [sx, sy] = polar(cx, cy, r, 0);
   const [ex, ey] = polar(cx, cy, r, 1);
   const [vx, vy] = polar(cx, cy, r, fraction);

@@ -53,8 +53,8 @@ export function metadataSections(report: object): MetadataSectionView[] {
   const list = Array.isArray(metadata) ? metadata : [metadata];
   return list.filter(isSection).map((section) => ({
     descriptor: section.descriptor,
-    scores: section.scores.filter(
-      (score) => typeof score === "object" && score !== null && typeof score.points === "number" && typeof score.max === "number",
-    ).map((score) => ({ ...score, criteria: Array.isArray(score.criteria) ? score.criteria : [] })),
+    scores: section.scores
+      .filter((score) => typeof score === "object" && score !== null && typeof score.points === "number" && typeof score.max === "number")
+      .map((score) => ({ ...score, criteria: Array.isArray(score.criteria) ? score.criteria : [] })),
   }));
 }

@@ -128,13 +128,10 @@ const fr: ReportStrings = {
   producedBy: (version) => `Produit par conforme ${version}`,
   verdictValid: "Conforme",
   verdictInvalid: "Non conforme",
-  verdictValidText: (files) =>
-    files === 1 ? "Le fichier vérifié respecte son schéma." : `Les ${files} fichiers vérifiés respectent leur schéma.`,
-  verdictInvalidText: (invalid, files) =>
-    invalid === 1 ? `1 fichier sur ${files} présente des erreurs.` : `${invalid} fichiers sur ${files} présentent des erreurs.`,
+  verdictValidText: (files) => (files === 1 ? "Le fichier vérifié respecte son schéma." : `Les ${files} fichiers vérifiés respectent leur schéma.`),
+  verdictInvalidText: (invalid, files) => (invalid === 1 ? `1 fichier sur ${files} présente des erreurs.` : `${invalid} fichiers sur ${files} présentent des erreurs.`),
   runErrorsTitle: "La vérification n'a pas pu être menée entièrement",
-  personalVerdict: (files) =>
-    files === 1 ? "Des données personnelles sont à vérifier dans 1 fichier." : `Des données personnelles sont à vérifier dans ${files} fichiers.`,
+  personalVerdict: (files) => (files === 1 ? "Des données personnelles sont à vérifier dans 1 fichier." : `Des données personnelles sont à vérifier dans ${files} fichiers.`),
   keyFiles: "Fichiers",
   keyErrors: "Erreurs",
   keyWarnings: "Avertissements",
@@ -198,8 +195,7 @@ const fr: ReportStrings = {
   allSeverities: "Toutes",
   filterStatus: "{shown} groupe(s) affiché(s) sur {total}",
   occurrences: (count) => (count === 1 ? "1 occurrence" : `${count.toLocaleString("fr-FR")} occurrences`),
-  moreNotShown: (count) =>
-    count === 1 ? "1 autre occurrence n'est pas détaillée." : `${count.toLocaleString("fr-FR")} autres occurrences ne sont pas détaillées.`,
+  moreNotShown: (count) => (count === 1 ? "1 autre occurrence n'est pas détaillée." : `${count.toLocaleString("fr-FR")} autres occurrences ne sont pas détaillées.`),
   howToFix: "Comment corriger",
   documentation: "Documentation du code",
   colRow: "Ligne",
@@ -252,8 +248,7 @@ const en: ReportStrings = {
   producedBy: (version) => `Produced by conforme ${version}`,
   verdictValid: "Conformant",
   verdictInvalid: "Not conformant",
-  verdictValidText: (files) =>
-    files === 1 ? "The checked file follows its schema." : `All ${files} checked files follow their schema.`,
+  verdictValidText: (files) => (files === 1 ? "The checked file follows its schema." : `All ${files} checked files follow their schema.`),
   verdictInvalidText: (invalid, files) => `${invalid} of ${files} file${files === 1 ? "" : "s"} ${invalid === 1 ? "has" : "have"} errors.`,
   runErrorsTitle: "The check could not be completed",
   personalVerdict: (files) => `Personal data to review in ${files} file${files === 1 ? "" : "s"}.`,
@@ -283,8 +278,7 @@ const en: ReportStrings = {
   rowsRead: "Rows read",
   stopped: "reading stopped",
   verdictIncomplete: "Incomplete check",
-  verdictIncompleteText: (partial, files) =>
-    `Reading of ${partial} of ${files} file${files === 1 ? "" : "s"} stopped at the error limit: the rest is not checked.`,
+  verdictIncompleteText: (partial, files) => `Reading of ${partial} of ${files} file${files === 1 ? "" : "s"} stopped at the error limit: the rest is not checked.`,
   findingsTitle: "Errors and warnings",
   noFindings: "No errors and no warnings.",
   noSchemaFindings: "No departure from the schema; the personal data flagged is detailed below.",
@@ -318,8 +312,7 @@ const en: ReportStrings = {
   allSeverities: "All",
   filterStatus: "{shown} of {total} group(s) shown",
   occurrences: (count) => (count === 1 ? "1 occurrence" : `${count.toLocaleString("en-GB")} occurrences`),
-  moreNotShown: (count) =>
-    count === 1 ? "1 more occurrence is not detailed." : `${count.toLocaleString("en-GB")} more occurrences are not detailed.`,
+  moreNotShown: (count) => (count === 1 ? "1 more occurrence is not detailed." : `${count.toLocaleString("en-GB")} more occurrences are not detailed.`),
   howToFix: "How to fix",
   documentation: "Code documentation",
   colRow: "Row",

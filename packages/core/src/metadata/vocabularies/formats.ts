@@ -4,7 +4,7 @@ import { FILE_TYPES, vocabularyCode } from "./eu.js";
  * IANA media types, from the maintained `mime-db` package (entries whose source is `iana`).
  * Version and date travel with the package; `MEDIA_TYPES_SOURCE` names them for the report.
  */
-export const MEDIA_TYPES_SOURCE = { id: "iana-media-types", source: "mime-db (entries with source \"iana\")" } as const;
+export const MEDIA_TYPES_SOURCE = { id: "iana-media-types", source: 'mime-db (entries with source "iana")' } as const;
 
 // mime-db is a 200 kB JSON table: loaded with the descriptor (metadata/read.ts), not at start-up.
 let ianaTypes: ReadonlySet<string> | undefined;

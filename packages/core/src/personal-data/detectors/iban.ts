@@ -6,7 +6,10 @@ import type { Detector, ValueMatch } from "../types.js";
 
 export function testIban(value: string): ValueMatch | null {
   if (value.length > 45) return null; // cheap rejection of prose before any regex
-  const v = value.trim().toUpperCase().replace(/[\s.-]/g, "");
+  const v = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s.-]/g, "");
   if (/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(v)) {
     // ISO 13616 mod 97 and the country's BBAN format (ibantools).
     return isValidIBAN(electronicFormatIBAN(v) ?? v) ? { personal: 1, checksum: true } : null;

@@ -11,7 +11,10 @@ const BODY = /^[123478]\d{2}(?:0[1-9]|1[0-3]|20|3\d|4[0-2]|[5-9]\d)(?:\d{2}|2A|2
 
 export function testNir(value: string): ValueMatch | null {
   if (value.length > 24) return null; // cheap rejection of prose before any regex
-  const v = value.trim().toUpperCase().replace(/[\s.-]/g, "");
+  const v = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s.-]/g, "");
   if (v.length === 15) {
     const body = v.slice(0, 13);
     if (!BODY.test(body) || body.endsWith("000")) return null;

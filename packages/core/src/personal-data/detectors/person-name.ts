@@ -104,7 +104,37 @@ export const personName: Detector = {
     "interlocuteur:0.7",
     "porteur:0.7",
   ),
-  negativeHeaderHints: ["commune", "ville", "rue", "voie", "lieu", "equipement", "etablissement", "structure", "organisme", "entreprise", "societe", "raison sociale", "association", "service", "salle", "site", "quartier", "batiment", "ecole", "fichier", "commune naissance", "arret", "station", "gare", "ligne", "parking", "borne", "installation", "ouvrage"],
+  negativeHeaderHints: [
+    "commune",
+    "ville",
+    "rue",
+    "voie",
+    "lieu",
+    "equipement",
+    "etablissement",
+    "structure",
+    "organisme",
+    "entreprise",
+    "societe",
+    "raison sociale",
+    "association",
+    "service",
+    "salle",
+    "site",
+    "quartier",
+    "batiment",
+    "ecole",
+    "fichier",
+    "commune naissance",
+    "arret",
+    "station",
+    "gare",
+    "ligne",
+    "parking",
+    "borne",
+    "installation",
+    "ouvrage",
+  ],
   threshold: 0.7,
   minPersonal: 0.55,
   personContextBoost: 0.3,
@@ -142,7 +172,9 @@ const PLACE_WORDS = new Set(
     .filter(Boolean),
 );
 /** Words between a place type and the title: particles and qualifiers ("élémentaire", "des fêtes"). */
-const PLACE_FILLERS = new Set("du de des la le l d aux au elementaire maternelle primaire municipal municipale municipaux sportif sportive commercial social culturel fetes quartier".split(" "));
+const PLACE_FILLERS = new Set(
+  "du de des la le l d aux au elementaire maternelle primaire municipal municipale municipaux sportif sportive commercial social culturel fetes quartier".split(" "),
+);
 
 /**
  * A title-case phrase ending in "de"/"du"/"des" just before the civility: "Les Compagnons de
@@ -155,7 +187,9 @@ const NAMESAKE = /\p{L}\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]*\s+(?:de|du|des)\s+$/u;
 /** True when the text just before a civility ends with a place type (possibly with fillers) or a namesake phrase. */
 function namesAPlace(before: string): boolean {
   if (NAMESAKE.test(before)) return true;
-  const words = fold(before).split(/[^a-z]+/).filter(Boolean);
+  const words = fold(before)
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   // A bare "de" is possession, not a name: "la maison de M. Dupont", "le parc de Mme Martin".
   const last = words[words.length - 1];
   if (last === "de" || last === "d") return false;
@@ -168,6 +202,4 @@ function namesAPlace(before: string): boolean {
 }
 
 /** Titles that follow a civility without naming a person ("Monsieur le Maire" is caught by case). */
-const FUNCTION_WORDS = new Set(
-  "maire adjoint adjointe prefet prefete president presidente directeur directrice conseiller conseillere depute senateur".split(" "),
-);
+const FUNCTION_WORDS = new Set("maire adjoint adjointe prefet prefete president presidente directeur directrice conseiller conseillere depute senateur".split(" "));

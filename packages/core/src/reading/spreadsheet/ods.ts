@@ -165,7 +165,11 @@ function readContent(
         }
         if (column >= MAX_COLUMNS && !beyond) {
           beyond = true;
-          rows.problem({ code: "source-error", messageId: "default", data: { detail: `cells lie beyond column ${MAX_COLUMNS}, the widest sheet spreadsheets make; they are not read`, reason: "workbook" } });
+          rows.problem({
+            code: "source-error",
+            messageId: "default",
+            data: { detail: `cells lie beyond column ${MAX_COLUMNS}, the widest sheet spreadsheets make; they are not read`, reason: "workbook" },
+          });
         }
         return;
       }

@@ -160,7 +160,9 @@ describe("xlsx", () => {
   });
 
   it("places cells without a reference after the previous one", async () => {
-    const bytes = excelWorkbook({ sheets: [{ name: "S", rows: '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="B2"><v>2</v></c><c><v>3</v></c></row>' }] });
+    const bytes = excelWorkbook({
+      sheets: [{ name: "S", rows: '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="B2"><v>2</v></c><c><v>3</v></c></row>' }],
+    });
     expect(cellsOf(await read(bytes, { format: "xlsx" }))).toEqual([
       ["a", "b"],
       ["", "2", "3"],
@@ -171,9 +173,12 @@ describe("xlsx", () => {
     const sheet = `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>code</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>75056</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const bytes = zipParts({
       "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-      "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>',
-      "xl/workbook.xml": '<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Données" sheetId="1" rel:id="R9"/></x:sheets></x:workbook>',
-      "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet.xml" Id="R9"/></Relationships>',
+      "_rels/.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>',
+      "xl/workbook.xml":
+        '<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Données" sheetId="1" rel:id="R9"/></x:sheets></x:workbook>',
+      "xl/_rels/workbook.xml.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet.xml" Id="R9"/></Relationships>',
       "xl/worksheets/sheet.xml": sheet,
     });
     const got = await read(bytes, { format: "xlsx" });
@@ -254,7 +259,7 @@ describe("ods", () => {
     '<table:table table:name="Équipements" table:style-name="ta1"><table:table-column table:style-name="co1" table:number-columns-repeated="6" table:default-cell-style-name="Default"/>' +
       row(text("nom") + text("ouverture") + text("surface") + text("accessible") + text("horaire") + text("taux") + '<table:table-cell table:number-columns-repeated="1018"/>') +
       row(
-        text("Piscine <text:span text:style-name=\"T1\">Jean</text:span><text:s/>Bouin", "") +
+        text('Piscine <text:span text:style-name="T1">Jean</text:span><text:s/>Bouin', "") +
           '<table:table-cell office:value-type="date" office:date-value="2024-03-15" calcext:value-type="date"><text:p>15/03/2024</text:p></table:table-cell>' +
           '<table:table-cell office:value-type="float" office:value="1250.5" calcext:value-type="float"><text:p>1 250,50</text:p></table:table-cell>' +
           '<table:table-cell office:value-type="boolean" office:boolean-value="true" calcext:value-type="boolean"><text:p>VRAI</text:p></table:table-cell>' +
@@ -317,9 +322,12 @@ describe("hostile workbooks", () => {
   const codes = (got: Read) => got.problems.map((problem) => `${problem.code}/${problem.messageId}`);
   const withSheet = (sheetXml: string) =>
     zipParts({
-      "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-      "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      "_rels/.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      "xl/workbook.xml":
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      "xl/_rels/workbook.xml.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
       "xl/worksheets/sheet1.xml": sheetXml,
     });
 
@@ -404,13 +412,22 @@ describe("hostile workbooks", () => {
   });
 
   it("a cell reference beyond XFD is not expanded", async () => {
-    const got = await read(withSheet('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="ZZZZ1" t="inlineStr"><is><t>loin</t></is></c></row></sheetData></worksheet>'), { format: "xlsx" });
+    const got = await read(
+      withSheet('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="ZZZZ1" t="inlineStr"><is><t>loin</t></is></c></row></sheetData></worksheet>'),
+      { format: "xlsx" },
+    );
     expect(cellsOf(got)).toEqual([["id"]]);
     expect(codes(got)).toEqual(["source-error/default"]);
   });
 
   it("a text workbook from the test helper reads back", async () => {
-    const got = await read(textWorkbook([["a", "b"], ["1", ""]]), { format: "xlsx" });
+    const got = await read(
+      textWorkbook([
+        ["a", "b"],
+        ["1", ""],
+      ]),
+      { format: "xlsx" },
+    );
     expect(cellsOf(got)).toEqual([
       ["a", "b"],
       ["1", ""],

@@ -85,7 +85,11 @@ export async function readSpreadsheet(source: ByteSource, options: SpreadsheetRe
     } else if (error instanceof ZipError && error.kind === "bomb") {
       problem("workbookTooLarge", { detail: error.message, reason: "zip-bomb" });
     } else if (error instanceof XmlError) {
-      problem(error.kind === "malformed" ? "unreadableWorkbook" : "xmlRefused", { format: options.format, detail: error.message, reason: error.kind === "malformed" ? "workbook" : "xml" });
+      problem(error.kind === "malformed" ? "unreadableWorkbook" : "xmlRefused", {
+        format: options.format,
+        detail: error.message,
+        reason: error.kind === "malformed" ? "workbook" : "xml",
+      });
     } else if (error instanceof ZipError) {
       problem("unreadableWorkbook", { format: options.format, detail: error.message, reason: "workbook" });
     } else {

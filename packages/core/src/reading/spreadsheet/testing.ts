@@ -138,8 +138,10 @@ export function typedOds(rows: string[][], sheetName = "Feuille1"): Uint8Array {
     const cells = row.map((value) => {
       if (value === "") return "<table:table-cell/>";
       const typed = r === 0 ? ({ kind: "text" } as const) : excelCell(value);
-      if (typed.kind === "number") return `<table:table-cell office:value-type="float" office:value="${value}" calcext:value-type="float"><text:p>${value.replace(".", ",")}</text:p></table:table-cell>`;
-      if (typed.kind === "date") return `<table:table-cell office:value-type="date" office:date-value="${value}" calcext:value-type="date"><text:p>${value.split("-").reverse().join("/")}</text:p></table:table-cell>`;
+      if (typed.kind === "number")
+        return `<table:table-cell office:value-type="float" office:value="${value}" calcext:value-type="float"><text:p>${value.replace(".", ",")}</text:p></table:table-cell>`;
+      if (typed.kind === "date")
+        return `<table:table-cell office:value-type="date" office:date-value="${value}" calcext:value-type="date"><text:p>${value.split("-").reverse().join("/")}</text:p></table:table-cell>`;
       return `<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>${escapeXml(value)}</text:p></table:table-cell>`;
     });
     return `<table:table-row table:style-name="ro1">${cells.join("")}<table:table-cell table:number-columns-repeated="${1024 - row.length}"/></table:table-row>`;

@@ -38,7 +38,7 @@ describe("formatDateKind", () => {
     ["dd/mm/yyyy hh:mm", "datetime"],
     ["General", undefined],
     ["0.00%", undefined],
-    ["#,##0.00\\ \"€\"", undefined],
+    ['#,##0.00\\ "€"', undefined],
     ['0" jours"', undefined],
     ["[Red]0.00;[Blue]-0.00", undefined],
     ["0.00E+00", undefined],

@@ -251,7 +251,11 @@ function readSheet(inflater: Inflater, entry: ZipEntry, maxDepth: number, contex
           if (column > MAX_COLUMNS || rowNumber > MAX_ROWS) {
             if (!beyond && text.join("") !== "") {
               beyond = true;
-              rows.problem({ code: "source-error", messageId: "default", data: { detail: `a cell lies beyond XFD${MAX_ROWS}, the largest sheet spreadsheets make; it is not read`, reason: "workbook" } });
+              rows.problem({
+                code: "source-error",
+                messageId: "default",
+                data: { detail: `a cell lies beyond XFD${MAX_ROWS}, the largest sheet spreadsheets make; it is not read`, reason: "workbook" },
+              });
             }
             break;
           }

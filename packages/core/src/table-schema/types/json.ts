@@ -110,8 +110,7 @@ export function geopointType(format: string): TypeImpl {
 
 export const GEOJSON_FORMATS = ["default", "topojson"] as const;
 
-const isPosition = (v: unknown): boolean =>
-  Array.isArray(v) && v.length >= 2 && v.every((c) => typeof c === "number" && Number.isFinite(c));
+const isPosition = (v: unknown): boolean => Array.isArray(v) && v.length >= 2 && v.every((c) => typeof c === "number" && Number.isFinite(c));
 
 function isPositions(v: unknown, depth: number): boolean {
   if (depth === 0) return isPosition(v);

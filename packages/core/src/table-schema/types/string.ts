@@ -44,8 +44,7 @@ export function isBase64(s: string): boolean {
   let pad = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const alpha =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
     if (c === 61) pad++;
     else if (alpha && pad === 0) data++;
   }
