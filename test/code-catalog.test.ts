@@ -31,7 +31,7 @@ function sourceFiles(dir: string): string[] {
 /** Finding codes as the sources write them: `code: "…"`, and the metadata helpers' first argument. */
 function writtenCodes(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [/\bcode: "([a-z0-9-]+)"/g, /\bfinding\("([a-z0-9-]+)"/g, /MetadataInputError\("([a-z0-9-]+)"/g, /\? "(metadata-[a-z0-9-]+)" : "(metadata-[a-z0-9-]+)"/g];
+  const patterns = [/\bcode: "([a-z0-9-]+)"/g, /\bfinding\(\s*"([a-z0-9-]+)"/g, /MetadataInputError\("([a-z0-9-]+)"/g, /\? "(metadata-[a-z0-9-]+)" : "(metadata-[a-z0-9-]+)"/g];
   for (const file of sourceFiles(path.join(repoRoot, "packages/core/src"))) {
     const text = readFileSync(file, "utf8");
     for (const pattern of patterns) {

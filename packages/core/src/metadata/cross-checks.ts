@@ -79,11 +79,12 @@ function coverageOf(model: DatasetModel): Coverage | undefined {
   return coverage;
 }
 
-function finding(code: string, severity: Finding["severity"], data: Record<string, unknown>, pointer: string | undefined, options: CrossCheckOptions): Finding[] {
+/** A cross-check's finding, at the severity its code has (metadata/codes.ts) unless the configuration sets another. */
+function finding(code: string, data: Record<string, unknown>, pointer: string | undefined, options: CrossCheckOptions): Finding[] {
   const position = pointer !== undefined ? options.source?.locate(pointer) : undefined;
   const made = metadataFactory(options.factory, options.lang).make(
     code,
-    { messageId: code, severity, data, ...(pointer !== undefined && { pointer }), ...(position && { line: position.line, column: position.column }) },
+    { messageId: code, data, ...(pointer !== undefined && { pointer }), ...(position && { line: position.line, column: position.column }) },
     options.file,
   );
   return made ? [made] : [];
@@ -98,17 +99,17 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     if (!f) continue;
     matched.push(f);
     if (d.byteSize !== undefined && f.bytes !== undefined && d.byteSize !== f.bytes) {
-      findings.push(...finding("metadata-byte-size-mismatch", "warning", { declared: d.byteSize, actual: f.bytes }, d.pointers.byteSize, options));
+      findings.push(...finding("metadata-byte-size-mismatch", { declared: d.byteSize, actual: f.bytes }, d.pointers.byteSize, options));
     }
     if (d.checksum) {
       const actual = d.checksum.algorithm === "sha256" ? f.sha256 : d.checksum.algorithm === "md5" ? f.md5 : undefined;
       if (actual !== undefined && actual.toLowerCase() !== d.checksum.value.toLowerCase()) {
-        findings.push(...finding("metadata-hash-mismatch", "warning", { algorithm: d.checksum.algorithm, declared: d.checksum.value, actual }, d.pointers.checksum, options));
+        findings.push(...finding("metadata-hash-mismatch", { algorithm: d.checksum.algorithm, declared: d.checksum.value, actual }, d.pointers.checksum, options));
       }
     }
     const declared = d.conformsTo ?? model.conformsTo;
     if (declared !== undefined && f.schemaId !== undefined && !sameSchema(declared, f.schemaId)) {
-      findings.push(...finding("metadata-schema-mismatch", "warning", { declared, validated: f.schemaId }, d.pointers.conformsTo ?? model.pointers.conformsTo, options));
+      findings.push(...finding("metadata-schema-mismatch", { declared, validated: f.schemaId }, d.pointers.conformsTo ?? model.pointers.conformsTo, options));
     }
   }
   const all = matched.length > 0 ? matched : facts;
@@ -123,7 +124,6 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
           findings.push(
             ...finding(
               "metadata-temporal-mismatch",
-              "warning",
               { field: range.field, min: range.min, max: range.max, start: start ?? "…", end: end ?? "…" },
               model.pointers.temporal,
               options,
@@ -145,7 +145,7 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
       for (const code of f.departmentCodes ?? []) if (!coverage.departments.has(code.toUpperCase())) outside.add(code.toUpperCase());
     }
     if (outside.size > 0) {
-      findings.push(...finding("metadata-spatial-mismatch", "warning", { codes: [...outside].sort().slice(0, 10), count: outside.size }, model.pointers.spatial, options));
+      findings.push(...finding("metadata-spatial-mismatch", { codes: [...outside].sort().slice(0, 10), count: outside.size }, model.pointers.spatial, options));
     }
   }
 
@@ -159,10 +159,10 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     const delta = frequencyDelta(frequency);
     // Same tolerance as the portal's "updated in time" criterion: one day.
     if (typeof delta === "number" && Date.parse(lastChange) + delta < options.now.getTime() - DAY) {
-      findings.push(...finding("metadata-frequency-not-met", "warning", { frequency, mtime: lastChange.slice(0, 10) }, model.pointers.accrualPeriodicity, options));
+      findings.push(...finding("metadata-frequency-not-met", { frequency, mtime: lastChange.slice(0, 10) }, model.pointers.accrualPeriodicity, options));
     }
     if (model.modified !== undefined && model.modified.slice(0, 10) < lastChange.slice(0, 10)) {
-      findings.push(...finding("metadata-modified-outdated", "info", { declared: model.modified, mtime: lastChange.slice(0, 10) }, model.pointers.modified, options));
+      findings.push(...finding("metadata-modified-outdated", { declared: model.modified, mtime: lastChange.slice(0, 10) }, model.pointers.modified, options));
     }
   }
 
@@ -174,7 +174,7 @@ export function crossCheck(model: DatasetModel, facts: readonly DataFacts[], opt
     const known = findLicence(license);
     if (known?.frAllowed) continue;
     const code = known?.superseded ? "metadata-license-superseded" : "metadata-license-not-allowed";
-    findings.push(...finding(code, "warning", { license }, pointer, options));
+    findings.push(...finding(code, { license }, pointer, options));
   }
   return findings;
 }
