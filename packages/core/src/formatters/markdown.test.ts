@@ -4,7 +4,7 @@ import type { FileReport, MetadataReport, Report } from "../report.js";
 import { describeCode } from "./catalog.js";
 import { formatMarkdown } from "./markdown.js";
 import { markdownText } from "./sanitize.js";
-import { sampleReport } from "./testing-report.js";
+import { reportOf, sampleReport } from "./testing-report.js";
 
 const codeRows = (text: string) => text.split("\n").filter((line) => /^\| \[?`[a-z0-9-]+`/.test(line));
 
@@ -23,19 +23,7 @@ function rowsFile(file: string, count: number): FileReport {
 }
 
 function many(files: number): Report {
-  const list = Array.from({ length: files }, (_, i) => rowsFile(`data/f${i}.csv`, 12));
-  const errors = list.reduce((n, file) => n + file.stats.errors, 0);
-  return {
-    reportVersion: "1.0",
-    tool: { name: "conforme", version: "0" },
-    lang: "fr",
-    createdAt: "2026-01-01T00:00:00Z",
-    durationMs: 1,
-    valid: false,
-    stats: { files: list.length, errors, warnings: 0, infos: 0 },
-    files: list,
-    runErrors: [],
-  };
+  return reportOf(Array.from({ length: files }, (_, i) => rowsFile(`data/f${i}.csv`, 12)));
 }
 
 describe("formatMarkdown", () => {
