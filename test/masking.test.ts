@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planAnnotations } from "../action/src/annotations.js";
-import { renderSummary } from "../action/src/summary.js";
+import { SUMMARY_BUDGET } from "../action/src/summary.js";
 import { TEXTS } from "../action/src/texts.js";
-import { formatHtml, formatters } from "../packages/core/src/index.js";
+import { formatHtml, formatMarkdown, formatters } from "../packages/core/src/index.js";
 import { lint, lintWithPreview, type LintResult } from "../packages/core/src/node.js";
 import { repoRoot } from "./shared.js";
 
@@ -239,7 +239,7 @@ describe("no raw personal value in any output", () => {
       const plan = planAnnotations(result.report, undefined, texts, { error: 50, warning: 50, notice: 50 });
       expect(plan.annotations.length).toBeGreaterThan(0);
       expect(leaks(JSON.stringify(plan))).toEqual([]);
-      const summary = renderSummary({ report: result.report, scores: new Map() }, texts);
+      const summary = formatMarkdown(result.report, { links: false, budget: SUMMARY_BUDGET });
       expect(leaks(summary)).toEqual([]);
     });
   });
@@ -469,7 +469,7 @@ describe("no raw personal value in any output, wherever the file puts it", () =>
       const texts = TEXTS.fr;
       const plan = planAnnotations(result.report, undefined, texts, { error: 50, warning: 50, notice: 50 });
       expect(hostileLeaks(JSON.stringify(plan))).toEqual([]);
-      expect(hostileLeaks(renderSummary({ report: result.report, scores: new Map() }, texts))).toEqual([]);
+      expect(hostileLeaks(formatMarkdown(result.report, { links: false, budget: SUMMARY_BUDGET }))).toEqual([]);
     });
   });
 });

@@ -184,7 +184,7 @@ describe("annotations, outputs and summary", () => {
     expect(result.outputs).toMatchObject({ valid: "false", "warning-count": "1", "sarif-path": "", "report-path": "" });
     const counted = errors.reduce((n, a) => n + Number(/×(\d+)/.exec(a.properties["title"] ?? "")?.[1] ?? 1), 0);
     expect(Number(result.outputs["error-count"])).toBe(counted);
-    expect(result.summary).toContain("| `data/a.csv` |");
+    expect(result.summary).toContain("| data/a.csv |");
     expect(result.summary).toMatch(/\| `type-error` Type ou format incorrect \| erreur \| 2 \|/);
   });
 
@@ -220,7 +220,7 @@ describe("annotations, outputs and summary", () => {
       expect(result.stdout).not.toContain(raw);
       expect(result.summary).not.toContain(raw);
     }
-    expect(result.summary).toMatch(/\| `data\/p\.csv` \| .* \| 🟠 risque modéré/);
+    expect(result.summary).toMatch(/\| data\/p\.csv \| .* \| 🟠 risque modéré/);
   });
 
   it("caps annotations at 10 per level, keeping one error slot for its failure and one notice for the count", async () => {
@@ -280,8 +280,8 @@ describe("annotations, outputs and summary", () => {
     writeFileSync(path.join(dir, "data/datapackage.json"), JSON.stringify(descriptor, null, 2));
     const result = await runAction({ workspace: dir, inputs: { paths: "data", "fail-on": "never" } });
     expect(result.outputs["metadata-score"]).toMatch(/^\d$/);
-    expect(result.summary).toMatch(new RegExp(`\\| \`data/t\\.csv\` \\| .* \\| ${result.outputs["metadata-score"]}/9 \\(data\\.gouv\\.fr\\) \\|`));
-    expect(result.summary).toContain("| `data/datapackage.json` |");
+    expect(result.summary).toMatch(new RegExp(`\\| data/t\\.csv \\| .* \\| ${result.outputs["metadata-score"]}/9 \\(data\\.gouv\\.fr\\) \\|`));
+    expect(result.summary).toContain("| data/datapackage.json |");
   });
 
   it("reads the configuration given in the config input", async () => {
@@ -407,7 +407,7 @@ describe("pull-request comment", () => {
       expect(result.code).toBe(code);
       expect(result.annotations.some((a) => a.level === "notice" && /lecture seule/.test(a.message))).toBe(true);
       expect(result.annotations.some((a) => a.level === "error" && a.properties["file"] === "data/t.csv")).toBe(true);
-      expect(result.summary).toContain("| `data/t.csv` |");
+      expect(result.summary).toContain("| data/t.csv |");
     }
     expect(api.requests.length).toBeGreaterThan(0);
     api.forbid = false;

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import {
   ANNOTATION_LIMITS,
   formatHtml,
+  formatMarkdown,
   formatStylish,
   formatters,
   personalRisk,
@@ -19,7 +20,7 @@ import { commentMarker, upsertComment } from "./comment.js";
 import { fromFork, loadConfiguration } from "./config.js";
 import { changesBetween, diffRange, type Changes, type DiffRange } from "./git.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
-import { COMMENT_BUDGET, renderSummary, SUMMARY_BUDGET, type MetadataScore } from "./summary.js";
+import { COMMENT_BUDGET, SUMMARY_BUDGET } from "./summary.js";
 import { TEXTS, type Texts } from "./texts.js";
 
 /** Files above this size are not re-read to find the column of a cell in an annotation. */
@@ -63,7 +64,6 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     // The report's audit trail is lint's; the Action only says it ran it.
     const report = await lint(paths, { ...options, audit: { command: "action" } });
     linted = { report, changes, cwd };
-    const scores = metadataScores(report);
 
     core.startGroup("conforme");
     // Messages quote cells from the data: a cell reading "::error ...::" must not become a command.
@@ -73,8 +73,10 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
     core.info(`::${token}::`);
     core.endGroup();
 
-    const summaryInput = { report, scores, ...(note !== undefined && { note }) };
-    if (env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(renderSummary(summaryInput, texts, SUMMARY_BUDGET), true).write();
+    // No link to the checks' pages: the summary's hostile-input test proves that no link at all
+    // reaches the job summary or the pull request, which one of ours would blur.
+    const markdown = { links: false, ...(note !== undefined && { note }) };
+    if (env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(formatMarkdown(report, { ...markdown, budget: SUMMARY_BUDGET }), true).write();
 
     if (inputs.report !== undefined) await writeOutput(cwd, inputs.report, formatHtml(report));
     let sarifPath = "";
@@ -89,7 +91,7 @@ export async function run(env: NodeJS.ProcessEnv): Promise<void> {
       }
     }
 
-    if (inputs.comment) await comment(inputs, env, event, renderSummary(summaryInput, texts, COMMENT_BUDGET, `${marker(inputs)}\n`), texts, notes);
+    if (inputs.comment) await comment(inputs, env, event, formatMarkdown(report, { ...markdown, budget: COMMENT_BUDGET, prefix: `${marker(inputs)}\n` }), texts, notes);
 
     const valid = report.valid && report.runErrors.length === 0;
     const personal = report.files.reduce((sum, file) => sum + personalRisk(file).count, 0);
@@ -181,20 +183,13 @@ async function choosePaths(
   const shared = sharedRefs.filter((ref): ref is string => ref !== undefined).map((ref) => posix(path.relative(cwd, path.resolve(cwd, ref))));
   if (shared.some((file) => changes.files.has(file))) return { paths: given, note: texts.changedOnlyAll(texts.reasons.config) };
   const found = await discover(given, cwd, options.discovery);
-  const selected = selectChanged(found, changes.files, cwd);
+  // Git names the changed files from the repository's root, the workspace: the same real paths
+  // as those `--changed-since` compares.
+  const root = await realpath(cwd).catch(() => path.resolve(cwd));
+  const changed = new Set([...changes.files].map((file) => path.join(root, ...file.split("/"))));
+  const kept = await selectChanged(found, changed);
+  const selected = [...kept.packages, ...kept.tables, ...kept.refused.map((entry) => entry.file)];
   return { paths: selected, note: texts.changedOnly(selected.length) };
-}
-
-/** data.gouv.fr score of each descriptor lint scored, attached to the data files it describes. */
-function metadataScores(report: Report): Map<string, MetadataScore> {
-  const scores = new Map<string, MetadataScore>();
-  for (const section of report.metadata ?? []) {
-    const datagouv = section.scores.find((score) => score.id === "datagouv");
-    if (!datagouv) continue;
-    const score = { descriptor: section.descriptor, points: datagouv.points, max: datagouv.max };
-    for (const file of section.dataFiles) scores.set(file, score);
-  }
-  return scores;
 }
 
 /** Fills in the column of cell annotations by re-reading their line with the file's dialect. */

@@ -1,8 +1,8 @@
-import { markdownText, type FileReport, type Finding, type Report } from "@conforme/core/internal";
+import { formatMarkdown, markdownText, type FileReport, type Finding, type Lang, type MetadataReport, type Report } from "@conforme/core/internal";
 import { describe, expect, it } from "vitest";
 import { planAnnotations, cellColumns } from "./annotations.js";
 import { diffRange, parseUnifiedDiff } from "./git.js";
-import { COMMENT_BUDGET, renderSummary, SUMMARY_BUDGET } from "./summary.js";
+import { COMMENT_BUDGET, SUMMARY_BUDGET } from "./summary.js";
 import { TEXTS } from "./texts.js";
 
 function finding(overrides: Partial<Finding>): Finding {
@@ -37,7 +37,17 @@ function report(files: FileReport[]): Report {
   };
 }
 
-describe("renderSummary", () => {
+function metadataSection(descriptor: string, dataFiles: string[], points: number, max: number): MetadataReport {
+  const score = { id: "datagouv" as const, points, max, verified: points, provisionalPoints: 0, localPoints: 0, provisional: false, criteria: [] };
+  return { descriptor, format: "datapackage-v1", dataFiles, valid: true, stats: { errors: 0, warnings: 0, infos: 0 }, scores: [score], findings: [] };
+}
+
+/** The job summary and the pull-request comment, as the Action asks core for them. */
+function summary(report: Report, options: { budget?: number; lang?: Lang } = {}): string {
+  return formatMarkdown({ ...report, lang: options.lang ?? "fr" }, { links: false, budget: options.budget ?? SUMMARY_BUDGET });
+}
+
+describe("the Action's summary (core's formatMarkdown without links, under a budget)", () => {
   const huge = report(
     Array.from({ length: 400 }, (_, i) =>
       fileReport(
@@ -53,7 +63,7 @@ describe("renderSummary", () => {
   ];
   for (const { name, budget } of budgets) {
     it(`stays under the ${name} budget and says it truncated`, () => {
-      const text = renderSummary({ report: huge, scores: new Map() }, TEXTS.fr, budget);
+      const text = summary(huge, { budget });
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(budget);
       expect(text).toContain("Résumé tronqué");
       expect(text).toContain("## Conformité des données");
@@ -66,7 +76,7 @@ describe("renderSummary", () => {
     );
     const file = fileReport("data/a.csv", rows);
     file.partial = true;
-    const text = renderSummary({ report: report([file]), scores: new Map() }, TEXTS.fr);
+    const text = summary(report([file]));
     // The code is named as the catalogue names it (as the HTML report does).
     expect(text).toContain("| `type-error` Type ou format incorrect | erreur | 30 |");
     expect(text.match(/valeur \d+/g)).toEqual(["valeur 0"]);
@@ -78,9 +88,10 @@ describe("renderSummary", () => {
 
   it("keeps everything when it fits", () => {
     const small = report([fileReport("data/a.csv", [finding({ line: 3 })])]);
-    const text = renderSummary({ report: small, scores: new Map([["data/a.csv", { descriptor: "datapackage.json", points: 6, max: 9 }]]) }, TEXTS.fr);
+    const scored = { ...small, metadata: [metadataSection("datapackage.json", ["data/a.csv"], 6, 9)] };
+    const text = summary(scored);
     expect(text).not.toContain("tronqué");
-    expect(text).toContain("| `data/a.csv` | ❌ 1 erreur | aucune détectée | 6/9 (data.gouv.fr) |");
+    expect(text).toContain("| data/a.csv | ❌ 1 erreur | aucune détectée | 6/9 (data.gouv.fr) |");
   });
 
   const hostile = [
@@ -96,11 +107,10 @@ describe("renderSummary", () => {
     const hostileFile = fileReport("data/@maire <b>x</b> ![i](https://evil.example/i.png).csv", [
       finding({ line: 3, message: "@org/team voir [ici](https://evil.example) <img src=x>" }),
     ]);
-    const text = renderSummary({ report: report([hostileFile]), scores: new Map() }, TEXTS.en);
-    // Inside a code span GitHub renders nothing (the overview's file names): look outside them.
-    const rendered = text.replace(/`[^`\n]*`/g, "");
-    expect(rendered).toContain("details");
-    expect(rendered).not.toMatch(/@maire|@org|<b>|<img|!\[|\]\(https:\/\/evil|https:\/\/evil/);
+    const text = summary(report([hostileFile]), { lang: "en" });
+    expect(text).toContain("details");
+    expect(text).not.toMatch(/@maire|@org|<b>|<img|!\[|\]\(https:\/\/evil|https:\/\/evil/);
+    expect(text).not.toMatch(/\]\(/);
     // Escaped, not dropped: the reader still sees what the data says.
     expect(text).toContain("@\u200dmaire");
     expect(text).toContain("@\u200dorg/team");

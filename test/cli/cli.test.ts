@@ -98,7 +98,7 @@ describe("conforme lint over a repository", () => {
     expect((await readFile(path.join(cwd, "junit.xml"), "utf8")).match(/<failure /g)).toHaveLength(2);
 
     const markdown = conforme(cwd, "lint", "--format", "markdown");
-    expect(markdown.stdout).toContain("### budget/2024.csv");
+    expect(markdown.stdout).toContain("<details><summary>budget/2024.csv — ");
   });
 
   it("folds a column failing on many rows, gives record and physical line, and says where --max-errors stopped", async () => {

@@ -4,9 +4,9 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { planAnnotations } from "../../action/src/annotations.js";
-import { renderSummary } from "../../action/src/summary.js";
+import { COMMENT_BUDGET } from "../../action/src/summary.js";
 import { TEXTS } from "../../action/src/texts.js";
-import { formatters, type Finding, type Report, type Severity } from "../../packages/core/src/index.js";
+import { formatMarkdown, formatters, type Finding, type Report, type Severity } from "../../packages/core/src/index.js";
 import { reportOf } from "../../packages/core/src/formatters/testing-report.js";
 import { hostileText } from "./hostile-text.js";
 import { fuzzParameters } from "./options.js";
@@ -203,7 +203,9 @@ describe("formatters on reports of arbitrary text", () => {
   });
 
   it("the Action: annotations of one line each, a summary with no live construct from the data", () => {
-    const plainSummary = markdownEffects(renderSummary({ report: reportWith(BENIGN, "fr"), scores: new Map() }, TEXTS.fr));
+    // The summary and the comment: core's Markdown report as the Action asks for it.
+    const summaryOf = (report: Report) => formatMarkdown(report, { links: false, budget: COMMENT_BUDGET });
+    const plainSummary = markdownEffects(summaryOf(reportWith(BENIGN, "fr")));
     fc.assert(
       fc.property(textsArbitrary, (t) => {
         const report = reportWith(t, "fr");
@@ -212,7 +214,7 @@ describe("formatters on reports of arbitrary text", () => {
           expect(annotation.message).not.toMatch(/[\r\n\u0000]/);
           expect(annotation.title).not.toMatch(/[\r\n\u0000]/);
         }
-        const summary = renderSummary({ report, scores: new Map() }, TEXTS.fr);
+        const summary = summaryOf(report);
         expect(logLines(summary).filter((line) => line.startsWith("::"))).toEqual([]);
         expectNoEffectAdded(summary, plainSummary);
       }),

@@ -269,31 +269,17 @@ export async function changedFiles(ref: string, cwd: string): Promise<Set<string
 }
 
 /**
- * The paths to lint when only changed files count (the Action's `changed-only`). A data package
- * is re-checked when anything in its folder changed (data, descriptor or schema: a changed schema
- * can break unchanged rows); a table outside any package when it changed itself. `changed` holds
- * paths relative to `cwd` with `/` separators, as `git diff --name-only` prints them.
+ * What remains of a walk when only changed files count (`--changed-since`, the Action's
+ * `changed-only`). A data package is kept when anything in its folder changed (data, descriptor or
+ * schema: a changed schema can break unchanged rows); a table or a refused file when it changed
+ * itself, inside a package or not (lint checks a package's resource once, through its package).
+ * `changed` holds real absolute paths, as `changedFiles` returns them; the found paths are
+ * compared by their real path, so that a folder reached through a link still matches.
  */
-export function selectChanged(found: Pick<Discovered, "tables" | "packages">, changed: ReadonlySet<string>, cwd: string): string[] {
-  const relative = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join("/");
-  const changedList = [...changed];
-  const packageDirs = found.packages.map((descriptor) => relative(path.dirname(descriptor)));
-  const inside = (file: string, dir: string) => dir === "" || file.startsWith(`${dir}/`);
-  const selected: string[] = [];
-  found.packages.forEach((descriptor, index) => {
-    const dir = packageDirs[index] ?? "";
-    if (changedList.some((file) => inside(file, dir))) selected.push(descriptor);
-  });
-  for (const table of found.tables) {
-    const name = relative(table);
-    if (packageDirs.some((dir) => inside(name, dir))) continue;
-    if (changed.has(name)) selected.push(table);
-  }
-  return selected;
-}
-
-async function keepChanged(found: Discovered, ref: string, cwd: string): Promise<void> {
-  const changed = await changedFiles(ref, cwd);
+export async function selectChanged(
+  found: Pick<Discovered, "tables" | "packages" | "refused">,
+  changed: ReadonlySet<string>,
+): Promise<Pick<Discovered, "tables" | "packages" | "refused">> {
   const real = async (file: string) => realpath(file).catch(() => file);
   const tables: string[] = [];
   for (const file of found.tables) if (changed.has(await real(file))) tables.push(file);
@@ -308,7 +294,9 @@ async function keepChanged(found: Discovered, ref: string, cwd: string): Promise
     const own = path.join(await real(path.dirname(entry.file)), path.basename(entry.file));
     if (changed.has(own)) refused.push(entry);
   }
-  found.tables = tables;
-  found.packages = packages;
-  found.refused = refused;
+  return { tables, packages, refused };
+}
+
+async function keepChanged(found: Discovered, ref: string, cwd: string): Promise<void> {
+  Object.assign(found, await selectChanged(found, await changedFiles(ref, cwd)));
 }

@@ -13,6 +13,7 @@ export { closest } from "./suggest.js";
 export { formatters, type FormatOptions, type Formatter } from "./formatters/index.js";
 export { formatSarif, sarifOmittedResults, SARIF_MAX_RESULTS, type SarifFormatOptions } from "./formatters/sarif.js";
 export { formatHtml, type HtmlOptions } from "./formatters/html.js";
+export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { configJsonSchema, CONFIG_SCHEMA_URL, type ConformeConfig } from "./config/schema.js";
 export { lintSources, type ByteFile, type GivenSchema, type LintSourcesOptions, type LintSourcesResult } from "./lint-sources.js";
 export { fixTable, type FixChange, type FixNote, type FixOptions, type FixResult } from "./fix/fix-table.js";

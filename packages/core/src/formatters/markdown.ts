@@ -1,113 +1,273 @@
 import type { Finding, Lang } from "../findings.js";
-import { findingGroups } from "./groups.js";
+import type { FileReport, Report } from "../report.js";
+import { aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
+import { codeTitle, describeCode } from "./catalog.js";
+import { findingGroups, type FindingGroup } from "./groups.js";
 import { headerModeLine } from "./header-mode.js";
-import type { Report } from "../report.js";
-import { aggregateFindings, aggregateMessage, maxErrorsOf, partialNotice, recordPlace } from "./aggregate.js";
-import { describeCode } from "./catalog.js";
-import { markdownCode, markdownText } from "./sanitize.js";
-import { SEVERITY_NAMES } from "./views.js";
+import { markdownCode, markdownHtmlText, markdownText } from "./sanitize.js";
+import { groupByCode, personalRisk, RISK_NAMES, SEVERITY_NAMES, type PersonalRisk } from "./views.js";
 
 export interface MarkdownOptions {
-  /** Findings listed per file; the rest are counted (default 50, a pull-request comment stays readable). */
-  maxFindingsPerFile?: number;
-  /** False lists every finding of a column failing on many rows (`--no-aggregate`). */
+  /** False lists every finding of a column failing on many rows (`--no-aggregate`), and every example of a code. */
   aggregate?: boolean;
+  /** Examples shown per code in a file's details (default 3; all of them with `aggregate: false`). */
+  examplesPerCode?: number;
+  /**
+   * Bytes the text may take: sections that would cross it are left out and a closing line says
+   * how many (GitHub caps a job summary and a comment). No limit by default.
+   */
+  budget?: number;
+  /**
+   * Links each code to its documentation page (default true). The Action turns them off: its
+   * hostile-input test proves that no link at all reaches a pull request, which one of ours would blur.
+   */
+  links?: boolean;
+  /** A line shown under the verdict, as the caller words it (the Action's `changed-only` choice). */
+  note?: string;
+  /** Text put before everything, unescaped (the Action's hidden marker of its comment). */
+  prefix?: string;
 }
 
-const words = {
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** Core's risk names (as the HTML report words them), with a colour for the overview. */
+function risks(lang: Lang): Record<PersonalRisk, string> {
+  const names = RISK_NAMES[lang];
+  return { high: `🔴 ${names.high}`, medium: `🟠 ${names.medium}`, low: `🟡 ${names.low}`, none: names.none };
+}
+
+const TEXTS = {
   fr: {
-    title: "Rapport conforme",
+    title: "Conformité des données (conforme)",
     valid: "✅ Conforme",
     invalid: "❌ Non conforme",
-    summary: (files: number, errors: number, warnings: number) => `${files} fichier(s), ${errors} erreur(s), ${warnings} avertissement(s)`,
+    verdict: (files: number, errors: number, warnings: number) =>
+      `${plural(files, "fichier vérifié", "fichiers vérifiés")}, ${plural(errors, "erreur", "erreurs")}, ${plural(warnings, "avertissement", "avertissements")}.`,
+    noFiles: "Aucun fichier à vérifier.",
     file: "Fichier",
-    status: "État",
-    errors: "Erreurs",
-    warnings: "Avertissements",
-    rows: "Lignes",
-    place: "Emplacement",
-    severity: "Sévérité",
+    schema: "Conformité au schéma",
+    personal: "Données personnelles",
+    metadata: "Métadonnées",
+    descriptor: "Descripteur",
+    fileValid: "✅ conforme",
+    fileInvalid: (errors: number) => `❌ ${plural(errors, "erreur", "erreurs")}`,
+    warnings: (n: number) => plural(n, "avertissement", "avertissements"),
+    validCells: (percent: string) => `${percent} % de cellules valides`,
+    partial: "lecture arrêtée au nombre maximal d'erreurs",
+    risk: risks("fr"),
+    findingsCount: (n: number) => plural(n, "constat", "constats"),
+    noScore: "—",
+    score: (points: number, max: number) => `${points}/${max} (data.gouv.fr)`,
     code: "Code",
-    message: "Message",
-    run: "Échecs de l'exécution",
-    more: (n: number) => `… et ${n} autre(s) constat(s), voir le rapport complet.`,
+    severity: "Gravité",
+    count: "Nombre",
+    examples: "Exemples",
     severities: SEVERITY_NAMES.fr,
-    line: "ligne",
-    rowsRead: (n: number) => `${n} lues (lecture arrêtée)`,
-    accepted: "accepté",
+    line: (n: number) => `ligne ${n}`,
+    header: "en-tête",
+    runErrors: "Échecs de l'exécution",
+    truncated: (files: number) =>
+      `Résumé tronqué pour rester sous la limite de taille : ${plural(files, "fichier non détaillé", "fichiers non détaillés")}. Le rapport HTML et le SARIF donnent tout.`,
+    moreRows: (n: number) => `… et ${plural(n, "autre fichier", "autres fichiers")}`,
   },
   en: {
-    title: "conforme report",
+    title: "Data conformity (conforme)",
     valid: "✅ Valid",
     invalid: "❌ Invalid",
-    summary: (files: number, errors: number, warnings: number) => `${files} file(s), ${errors} error(s), ${warnings} warning(s)`,
+    verdict: (files: number, errors: number, warnings: number) =>
+      `${plural(files, "file checked", "files checked")}, ${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}.`,
+    noFiles: "No file to check.",
     file: "File",
-    status: "Status",
-    errors: "Errors",
-    warnings: "Warnings",
-    rows: "Rows",
-    place: "Location",
-    severity: "Severity",
+    schema: "Schema conformity",
+    personal: "Personal data",
+    metadata: "Metadata",
+    descriptor: "Descriptor",
+    fileValid: "✅ valid",
+    fileInvalid: (errors: number) => `❌ ${plural(errors, "error", "errors")}`,
+    warnings: (n: number) => plural(n, "warning", "warnings"),
+    validCells: (percent: string) => `${percent}% valid cells`,
+    partial: "reading stopped at the error limit",
+    risk: risks("en"),
+    findingsCount: (n: number) => plural(n, "finding", "findings"),
+    noScore: "—",
+    score: (points: number, max: number) => `${points}/${max} (data.gouv.fr)`,
     code: "Code",
-    message: "Message",
-    run: "Run failures",
-    more: (n: number) => `… and ${n} more finding(s), see the full report.`,
+    severity: "Severity",
+    count: "Count",
+    examples: "Examples",
     severities: SEVERITY_NAMES.en,
-    line: "line",
-    rowsRead: (n: number) => `${n} read (stopped)`,
-    accepted: "accepted",
+    line: (n: number) => `line ${n}`,
+    header: "header",
+    runErrors: "Run failures",
+    truncated: (files: number) =>
+      `Summary truncated to stay under the size limit: ${plural(files, "file not detailed", "files not detailed")}. The HTML report and the SARIF file have everything.`,
+    moreRows: (n: number) => `… and ${plural(n, "other file", "other files")}`,
   },
 } as const;
 
-function place(finding: Finding, lang: Lang, sheet: boolean): string {
-  const parts: string[] = [];
-  const where = finding.pointer !== undefined && finding.line !== undefined ? `${words[lang].line} ${finding.line}` : recordPlace(finding, lang, sheet);
-  if (where !== undefined) parts.push(where);
-  if (finding.fieldName !== undefined) parts.push(finding.fieldName);
-  else if (finding.pointer !== undefined) parts.push(finding.pointer || "/");
-  return markdownText(parts.join(", "));
-}
+type Texts = (typeof TEXTS)[Lang];
+
+/** Room kept for the closing truncation line, so that the total stays under budget whatever happens. */
+const RESERVE = 1_000;
 
 /**
- * A Markdown summary for a pull-request comment or the GitHub job summary: verdict, a table of
- * files, then each file's findings (capped) with a link to the check's documentation.
+ * The report as GitHub-flavoured Markdown, for `--format markdown`, the Action's job summary and
+ * its pull-request comment: a verdict, one row per file (schema conformity, personal-data risk,
+ * data.gouv.fr metadata score), the metadata scores, then per file a folded section with its
+ * findings grouped by code and a few examples. With a `budget`, sections that would cross it are
+ * left out and a closing line says so. Every value from the data is escaped.
  */
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const lang = report.lang;
-  const w = words[lang];
-  const cap = options.maxFindingsPerFile ?? 50;
-  const out: string[] = [`## ${w.title}`, "", `**${report.valid ? w.valid : w.invalid}** : ${w.summary(report.stats.files, report.stats.errors, report.stats.warnings)}`];
+  const texts = TEXTS[lang];
+  const budget = options.budget ?? Number.POSITIVE_INFINITY;
+  const valid = report.valid && report.runErrors.length === 0;
+  const head: string[] = [
+    options.prefix ?? "",
+    `## ${texts.title}`,
+    "",
+    `**${valid ? texts.valid : texts.invalid}** — ${texts.verdict(report.stats.files, report.stats.errors, report.stats.warnings)}`,
+    "",
+  ];
+  if (options.note) head.push(`_${markdownText(options.note)}_`, "");
+  // Names from the data (files, descriptors) are escaped text, not code spans: no Markdown from
+  // them takes effect anywhere, which the hostile-input tests check without exceptions.
   if (report.runErrors.length > 0) {
-    out.push("", `### ${w.run}`, "");
-    for (const error of report.runErrors) out.push(`- \`${error.code}\`${error.file ? ` ${markdownText(error.file)}` : ""} : ${markdownText(error.message)}`);
+    head.push(`### ${texts.runErrors}`, "");
+    for (const error of report.runErrors) head.push(`- ${markdownCode(error.code)}${error.file ? ` ${markdownText(error.file)}` : ""} : ${markdownText(error.message)}`);
+    head.push("");
   }
+  if (report.files.length === 0) head.push(texts.noFiles, "");
+
+  let size = bytes(head.join("\n"));
+  const rows: string[] = [];
   if (report.files.length > 0) {
-    out.push("", `| ${w.file} | ${w.status} | ${w.errors} | ${w.warnings} | ${w.rows} |`, "|---|---|---:|---:|---:|");
+    rows.push(`| ${texts.file} | ${texts.schema} | ${texts.personal} | ${texts.metadata} |`, "| --- | --- | --- | --- |");
+    size += bytes(rows.join("\n"));
+    const scores = datagouvScores(report);
+    let shown = 0;
     for (const file of report.files) {
-      // A file stopped at the error limit is neither valid nor fully counted.
-      const status = !file.valid ? "❌" : file.partial ? "⚠️" : "✅";
-      const rows = file.partial ? w.rowsRead(file.stats.rows) : String(file.stats.rows);
-      out.push(`| ${markdownText(file.file)} | ${status} | ${file.stats.errors} | ${file.stats.warnings} | ${rows} |`);
+      const row = overviewRow(file, scores.get(file.file), texts);
+      // The overview takes at most half the budget so that some details always fit.
+      if (size + bytes(row) + 1 > budget / 2 - RESERVE) break;
+      rows.push(row);
+      size += bytes(row) + 1;
+      shown++;
     }
+    const after: string[] = [];
+    if (shown < report.files.length) after.push("", texts.moreRows(report.files.length - shown));
     const headers = headerModeLine(report);
-    if (headers) out.push("", markdownText(headers));
+    if (headers) after.push("", markdownText(headers));
+    after.push("");
+    rows.push(...after);
+    size += bytes(after.join("\n")) + 1;
   }
-  for (const file of findingGroups(report)) {
-    const stopped = file.kind === "data" ? report.files.find((candidate) => candidate.file === file.file) : undefined;
-    const notice = stopped ? partialNotice(stopped, lang, maxErrorsOf(report)) : undefined;
-    if (file.findings.length === 0 && notice === undefined) continue;
-    out.push("", `### ${markdownText(file.file)}`);
-    if (notice) out.push("", `> ⚠️ ${markdownText(notice)}`);
-    out.push("", `| ${w.place} | ${w.severity} | ${w.code} | ${w.message} |`, "|---|---|---|---|");
-    const entries = aggregateFindings(file.findings, { aggregate: options.aggregate });
-    for (const entry of entries.slice(0, cap)) {
-      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
-      const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
-      const severity = `${w.severities[finding.severity]}${finding.accepted ? ` (${w.accepted})` : ""}`;
-      out.push(`| ${place(finding, lang, file.sheet)} | ${severity} | [${markdownCode(finding.code)}](${describeCode(finding.code).helpUri}) | ${markdownText(message)} |`);
+
+  const sections = report.metadata ?? [];
+  if (sections.length > 0) {
+    const table = [`| ${texts.descriptor} | data.gouv.fr | data.europa.eu (MQA) |`, "| --- | --- | --- |"];
+    for (const section of sections) {
+      const datagouv = section.scores.find((score) => score.id === "datagouv");
+      const mqa = section.scores.find((score) => score.id === "mqa");
+      const cell = (score: typeof datagouv) => (score ? `${score.points}/${score.max}${score.rating ? ` (${markdownText(score.rating)})` : ""}` : texts.noScore);
+      table.push(`| ${markdownText(section.descriptor)} | ${cell(datagouv)} | ${cell(mqa)} |`);
     }
-    const hidden = entries.slice(cap).reduce((n, entry) => n + (entry.kind === "finding" ? 1 : entry.aggregate.count), 0);
-    if (hidden > 0) out.push("", w.more(hidden));
+    const text = [...table, ""].join("\n");
+    if (size + bytes(text) < budget / 2) {
+      rows.push(text);
+      size += bytes(text) + 1;
+    }
   }
-  return `${out.join("\n")}\n`;
+
+  const details: string[] = [];
+  let omitted = 0;
+  const maxErrors = maxErrorsOf(report);
+  for (const group of findingGroups(report)) {
+    const file = group.kind === "data" ? report.files.find((candidate) => candidate.file === group.file) : undefined;
+    const notice = file ? partialNotice(file, lang, maxErrors) : undefined;
+    if (group.findings.length === 0 && notice === undefined) continue;
+    const section = fileDetails(group, file, notice, texts, lang, options);
+    if (omitted > 0 || size + bytes(section) + 1 > budget - RESERVE) {
+      omitted++;
+      continue;
+    }
+    details.push(section);
+    size += bytes(section) + 1;
+  }
+  const tail = omitted > 0 ? ["", `> ${texts.truncated(omitted)}`, ""] : [];
+  return [...head, ...rows, ...details, ...tail].join("\n").replace(/^\n/, "");
+}
+
+/** The data.gouv.fr score of each descriptor, attached to the data files it describes. */
+function datagouvScores(report: Report): Map<string, { points: number; max: number }> {
+  const scores = new Map<string, { points: number; max: number }>();
+  for (const section of report.metadata ?? []) {
+    const datagouv = section.scores.find((score) => score.id === "datagouv");
+    if (!datagouv) continue;
+    for (const file of section.dataFiles) scores.set(file, { points: datagouv.points, max: datagouv.max });
+  }
+  return scores;
+}
+
+function overviewRow(file: FileReport, score: { points: number; max: number } | undefined, texts: Texts): string {
+  // A file read only in part is never "conforme": the rest of it was not checked.
+  const conformity = [file.valid ? (file.partial ? `⚠️ ${texts.partial}` : texts.fileValid) : texts.fileInvalid(file.stats.errors)];
+  if (file.stats.warnings > 0) conformity.push(texts.warnings(file.stats.warnings));
+  if (file.stats.validCellsPercent !== undefined) conformity.push(texts.validCells(formatPercent(file.stats.validCellsPercent)));
+  if (file.partial && !file.valid) conformity.push(`⚠️ ${texts.partial}`);
+  const { risk, count } = personalRisk(file);
+  const personal = risk === "none" ? texts.risk.none : `${texts.risk[risk]} (${texts.findingsCount(count)})`;
+  const metadata = score ? texts.score(score.points, score.max) : texts.noScore;
+  return `| ${markdownText(file.file)} | ${conformity.join(", ")} | ${personal} | ${metadata} |`;
+}
+
+function fileDetails(group: FindingGroup, file: FileReport | undefined, notice: string | undefined, texts: Texts, lang: Lang, options: MarkdownOptions): string {
+  // Examples are entries: a column failing on many rows is one example with its count, so the
+  // field's description is not repeated three times.
+  const groups = groupByCode(group.findings, {
+    aggregate: options.aggregate,
+    maxEntries: options.examplesPerCode ?? (options.aggregate === false ? undefined : 3),
+    ...(file?.stats.countsByCode && { countsByCode: file.stats.countsByCode }),
+  });
+  const total = groups.reduce((n, codeGroup) => n + codeGroup.count, 0);
+  const lines = [`<details><summary>${markdownHtmlText(group.file)} — ${markdownHtmlText(texts.findingsCount(total))}</summary>`, ""];
+  if (notice !== undefined) lines.push(`> ⚠️ ${markdownText(notice)}`, "");
+  if (groups.length > 0) lines.push(`| ${texts.code} | ${texts.severity} | ${texts.count} | ${texts.examples} |`, "| --- | --- | ---: | --- |");
+  for (const codeGroup of groups) {
+    const examples = codeGroup.entries.map((entry) => {
+      const finding = entry.kind === "finding" ? entry.finding : entry.aggregate.example;
+      const where = place(finding, texts, lang, group.sheet);
+      const message = entry.kind === "finding" ? finding.message : aggregateMessage(entry.aggregate, lang);
+      return `${where ? `${markdownText(where)} : ` : ""}${markdownText(truncate(message, 400))}`;
+    });
+    // Named as the HTML report and `conforme explain` name it.
+    const title = codeTitle(codeGroup.code, lang);
+    const name = options.links === false ? markdownCode(codeGroup.code) : `[${markdownCode(codeGroup.code)}](${describeCode(codeGroup.code).helpUri})`;
+    lines.push(`| ${name}${title ? ` ${markdownText(title)}` : ""} | ${texts.severities[codeGroup.severity]} | ${codeGroup.count} | ${examples.join("<br>")} |`);
+  }
+  lines.push("", "</details>", "");
+  return lines.join("\n");
+}
+
+/** Where a finding is: the record and its line (both when a multi-line cell makes them differ), the header, or a line and pointer of a descriptor. */
+function place(finding: Finding, texts: Texts, lang: Lang, sheet: boolean): string {
+  if (finding.pointer !== undefined) return [finding.line !== undefined ? texts.line(finding.line) : undefined, finding.pointer || "/"].filter(Boolean).join(", ");
+  // A column-level finding (a field of the schema missing from the header) is located on the header.
+  if (finding.rowNumber === undefined && finding.cellRef === undefined && (finding.line === 1 || (finding.line === undefined && finding.fieldNumber !== undefined)))
+    return texts.header;
+  return recordPlace(finding, lang, sheet) ?? "";
+}
+
+function formatPercent(value: number): string {
+  return (Math.floor(value * 10) / 10).toString();
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const encoder = new TextEncoder();
+
+function bytes(text: string): number {
+  return encoder.encode(text).length;
 }

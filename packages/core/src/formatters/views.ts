@@ -26,7 +26,7 @@ export interface GroupOptions {
 
 /**
  * Findings grouped by code, the worst first: by severity, then by count, then by code. The HTML
- * report and the Action's summary both list a file's findings this way.
+ * report and the Markdown report (the CLI's, the Action's summary and comment) list a file's findings this way.
  */
 export function groupByCode(findings: readonly Finding[], options: GroupOptions = {}): CodeGroup[] {
   const byCode = new Map<string, { severity: Severity; findings: Finding[] }>();
@@ -54,7 +54,7 @@ export function groupByCode(findings: readonly Finding[], options: GroupOptions 
 /** How much a file's personal data exposes people: its worst unaccepted personal-data finding. */
 export type PersonalRisk = "high" | "medium" | "low" | "none";
 
-/** Severities in words, as the Markdown reports (formatMarkdown, the Action's summary) print them. */
+/** Severities in words, as the Markdown report (`--format markdown`, the Action's summary) prints them. */
 export const SEVERITY_NAMES: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
   fr: { error: "erreur", warning: "avertissement", info: "info" },
   en: { error: "error", warning: "warning", info: "info" },
