@@ -1,31 +1,17 @@
 // Everything the CLI, the Action, the web page and the tests share beyond the documented API
 // (docs/api.md): no stability promise, it changes with them.
 export * from "./index.js";
-export type { Category, Finding, FindingDraft, Lang, Severity } from "./findings.js";
-export type { CheckContext, CheckDefinition, CheckMeta, MessageTemplate, OptionsSchema, RowCheck, RowView, RowVisitor, TableInfo } from "./check.js";
-export { defineCheck, docsUrl, optionsSchema } from "./check.js";
-export type { Dialect, FileReport, FileStats, HeaderMatch, MetadataCriterionReport, MetadataReport, MetadataScoreReport, Report, RunError, SchemaRef } from "./report.js";
+export type { FindingDraft } from "./findings.js";
+export { docsUrl } from "./check.js";
+export type { Dialect, HeaderMatch, MetadataCriterionReport, MetadataReport, MetadataScoreReport, SchemaRef } from "./report.js";
 export { REPORT_VERSION } from "./report.js";
 export { VERSION } from "./version.js";
-export type { FieldDescriptor, FieldType, TableSchema, Constraints, ForeignKey } from "./table-schema/descriptor.js";
-export {
-  createHeaderValidator,
-  createValidator,
-  DEFAULT_MAX_ERRORS,
-  type ConfiguredCheck,
-  type ForeignKeyLookups,
-  type HeaderMode,
-  type KeySourceOptions,
-  type SourceOptions,
-  type Validator,
-  type ValidatorOptions,
-} from "./validate/validator.js";
+export type { FieldType, Constraints, ForeignKey } from "./table-schema/descriptor.js";
+export { createHeaderValidator, DEFAULT_MAX_ERRORS, type ForeignKeyLookups, type KeySourceOptions } from "./validate/validator.js";
 export { auditOptions, DEFAULT_OPTIONS } from "./options.js";
 export { FindingFactory, type SeverityLevel, type SeverityOverrides } from "./validate/findings-factory.js";
 export { buildReport } from "./validate/report-builder.js";
-export { errorsOnly } from "./validate/errors-only.js";
-export { formatters, formatJson, formatStylish, type FormatOptions, type Formatter } from "./formatters/index.js";
-export { formatSarif, sarifOmittedResults, SARIF_MAX_RESULTS, type SarifFormatOptions } from "./formatters/sarif.js";
+export { formatJson, formatStylish } from "./formatters/index.js";
 export { formatJunit } from "./formatters/junit.js";
 export { formatGithub, type GithubOptions } from "./formatters/github.js";
 export {
@@ -41,11 +27,10 @@ export {
   type AnnotationCap,
   type AnnotationLevel,
 } from "./formatters/annotations.js";
-export { formatMarkdown, type MarkdownOptions } from "./formatters/markdown.js";
 export { codeCatalog, codeTitle, describeCode, findingCodes, type CodeInfo } from "./formatters/catalog.js";
 export { groupByCode, personalRisk, RISK_NAMES, SEVERITY_NAMES, type CodeGroup, type GroupOptions, type PersonalRisk } from "./formatters/views.js";
 export { findCode, type CodeLookup } from "./formatters/code-names.js";
-export { closest, editDistance } from "./suggest.js";
+export { editDistance } from "./suggest.js";
 export {
   aggregateFindings,
   aggregateMessage,
@@ -61,11 +46,10 @@ export {
 } from "./formatters/aggregate.js";
 export { markdownCode, markdownHtmlText, markdownText, terminalText, workflowData, workflowProperty } from "./formatters/sanitize.js";
 export { reportJsonSchema } from "./report-schema.js";
-export { configJsonSchema, CONFIG_FILE_NAMES, CONFIG_SCHEMA_URL, type ConformeConfig, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
+export { CONFIG_FILE_NAMES, type MetadataConfig, type AcceptedPersonalData } from "./config/schema.js";
 export { exitCodeOf, type FailurePolicy } from "./config/outcome.js";
 export * from "./table-schema/index.js";
 export * from "./resolve/index.js";
-export { readTable, tableFormatOf, type TableFormat } from "./reading/index.js";
 export { checks, findCheck } from "./checks/registry.js";
 export { compileCustomChecks, customCheckNames, type CustomCheckDescriptor } from "./checks/custom-checks.js";
 export { validCellsPercent } from "./checks/valid-cells.js";
@@ -87,9 +71,7 @@ export {
   type SmallCountsOptions,
   type AcceptedFinding,
 } from "./personal-data/index.js";
-export { formatHtml, type HtmlOptions } from "./formatters/html.js";
 export { DEFAULT_PREVIEW_ROWS, type PreviewRequest, type PreviewTable } from "./validate/preview.js";
 export { aggregateBadge, badgeMessage, badgeStatus, formatBadge, type BadgeInput, type BadgeStatus } from "./formatters/badge.js";
 export * from "./metadata/index.js";
-export { lintSources, type ByteFile, type GivenSchema, type LintSourcesOptions, type LintSourcesResult } from "./lint-sources.js";
 export * from "./fix/index.js";
